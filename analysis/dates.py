@@ -53,6 +53,7 @@ class DateRef:
     phrase: str
     anchor: date | None
     basis: str
+    relative: bool = False
 
     @property
     def precision(self) -> str:
@@ -167,7 +168,7 @@ def resolve_relative(phrase: str, anchor: date) -> DateRef | None:
         # A past event cannot be after the anchor: clip windows that extend beyond it.
         end = min(end, anchor)
         start = min(start, end)
-        return DateRef(start, end, phrase, anchor, f"{rule}, anchored to {anchor.isoformat()}")
+        return DateRef(start, end, phrase, anchor, f"{rule}, anchored to {anchor.isoformat()}", relative=True)
 
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", p):
         return ref(anchor, anchor, "today = the anchor day")

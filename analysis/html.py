@@ -1,0 +1,75 @@
+"""HTML pieces for the report. Article text is untrusted: everything from the data is
+escaped here, and charts are embedded as data URIs with alt text and a caption."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
+
+MIME = {"svg": "image/svg+xml", "png": "image/png"}
+
+
+def figure_bytes(fig, fmt: str) -> bytes:
+    """The chart as SVG or PNG, without the timestamps that make builds differ."""
+    buffer = io.BytesIO()
+    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+    fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight", dpi=110)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def figure_html(fig, fmt: str, alt: str, caption: str, source: str) -> str:
+    data = base64.b64encode(figure_bytes(fig, fmt)).decode("ascii")
+    return (
+        f'<figure class="chart"><img src="data:{MIME[fmt]};base64,{data}" alt="{html.escape(alt)}">'
+        f"<figcaption>{html.escape(caption)} <span class=\"source\">Source: {source}</span></figcaption></figure>"
+    )
+
+
+def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = 60,
+               links: dict[str, str] | None = None) -> str:
+    """An escaped HTML table; long tables are cut with a visible count. `links` turns a
+    column's values into links to the given anchor prefix (e.g. quote anchors)."""
+    links = links or {}
+    shown = df.head(max_rows)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = []
+    for _, row in shown.iterrows():
+        cells = []
+        for col, value in row.items():
+            text = "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
+            cell = html.escape(text)
+            if col in links and text:
+                cell = f'<a href="#{html.escape(links[col] + text)}">{cell}</a>'
+            cells.append(f"<td>{cell}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    note = ""
+    if len(df) > max_rows:
+        note = f'<p class="truncated">Showing {max_rows} of {len(df):,} rows; all rows are in the data files.</p>'
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f'<table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{note}'
+
+
+def quote_list(rows: pd.DataFrame) -> str:
+    """Each quote with its anchor (`q-<ref>`) so that chart and table notes can link to it."""
+    items = []
+    for _, r in rows.iterrows():
+        items.append(
+            f'<li id="q-{html.escape(r["ref"])}"><b>{html.escape(r["ref"])}</b> '
+            f'<span class="article">[{html.escape(r["article_id"])}]</span> '
+            f"<q>{html.escape(r['quote'])}</q></li>"
+        )
+    return f'<ol class="quotes">{"".join(items)}</ol>'
+
+
+def notice(text: str) -> str:
+    return f'<p class="notice">{html.escape(text)}</p>'

@@ -1,0 +1,64 @@
+"""Report parameters: one definition, checked before any notebook runs.
+
+The names and defaults are those of the notebooks' `parameters` cells (papermill reads them),
+so a parameter is added in a notebook and validated here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from analysis.errors import InputError
+
+FIGURE_FORMATS = ("svg", "png")
+
+
+def _as_date(name: str, value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"parameter {name}: {value!r} is not a date; use YYYY-MM-DD.") from None
+
+
+def validate(params: dict) -> dict:
+    """Check types and ranges; return the parameters with dates as `date` objects."""
+    out = dict(params)
+    out["start_date"] = _as_date("start_date", params.get("start_date"))
+    out["end_date"] = _as_date("end_date", params.get("end_date"))
+    if out["start_date"] and out["end_date"] and out["end_date"] < out["start_date"]:
+        raise InputError(f"parameter end_date ({out['end_date']}) is before start_date ({out['start_date']}).")
+    if out.get("figure_format") not in FIGURE_FORMATS:
+        raise InputError(f"parameter figure_format: {params.get('figure_format')!r} is not one of {list(FIGURE_FORMATS)}.")
+    if not isinstance(params.get("seeds_dir"), str):
+        raise InputError(f"parameter seeds_dir: expected a folder path, got {params.get('seeds_dir')!r}.")
+    return out
+
+
+def parse_overrides(pairs: list[tuple[str, str]], files: list[Path], known: dict) -> dict:
+    """Parameters from `-f file.yaml` and `-p name value` (values read as YAML, as papermill
+    does); an unknown name is an error that lists the known ones."""
+    given: dict = {}
+    for path in files:
+        try:
+            loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise InputError(f"{path}: cannot read parameters: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise InputError(f"{path}: expected 'name: value' lines.")
+        given.update({str(k): v for k, v in loaded.items()})
+    for name, raw in pairs:
+        try:
+            given[name] = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            given[name] = raw
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise InputError(f"unknown parameter(s) {unknown}; known parameters: {sorted(known)}.")
+    return {**known, **given}
