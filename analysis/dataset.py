@@ -199,7 +199,7 @@ def _frame(rows: list[dict], schema) -> pd.DataFrame:
         elif str(column.dtype) == "bool":
             df[name] = df[name].astype(bool)
         else:
-            df[name] = df[name].astype(object).where(df[name].notna(), None)
+            df[name] = df[name].astype("string")
     return schema.validate(df)
 
 

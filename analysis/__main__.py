@@ -1,0 +1,48 @@
+"""Command line: `python -m analysis dataset SEEDS_DIR --out DIR` and
+`python -m analysis report [-p NAME VALUE]... [-f PARAMS.yaml]...`.
+
+Bad input ends with one line naming the file or field, and exit status 1."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.errors import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis")
+    commands = parser.add_subparsers(dest="command", required=True)
+    data = commands.add_parser("dataset", help="write the dataset of a folder of articles as CSV files")
+    data.add_argument("seeds_dir", type=Path)
+    data.add_argument("--out", type=Path, required=True)
+    report = commands.add_parser("report", help="build reports/report.html")
+    report.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
+    report.add_argument("-f", "--parameters-file", action="append", default=[], type=Path)
+    report.add_argument("--out", type=Path, default=Path("reports"))
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "dataset":
+            from analysis.dataset import build_dataset
+            from analysis.export import write_dataset
+
+            for path in write_dataset(build_dataset(args.seeds_dir), args.out):
+                print(path)
+        else:
+            from analysis.params import parse_overrides
+            from analysis.report import build_report, default_parameters, notebook_paths
+
+            known = default_parameters(notebook_paths())
+            known["seeds_dir"] = "seeds"  # relative to where the command runs, not to notebooks/
+            params = parse_overrides(args.parameter, args.parameters_file, known)
+            print(build_report(params, args.out))
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

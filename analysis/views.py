@@ -1,0 +1,117 @@
+"""What each report section shows, as HTML built from the dataset. Notebooks call these, so
+the notebooks hold narrative only and every number shown is computed here from the data."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from html import escape
+
+import pandas as pd
+
+from analysis import charts
+from analysis.dataset import Dataset
+from analysis.html import figure_html, notice, quote_list, table_html
+
+NO_DATA = "No data for these parameters."
+
+
+def apply_filters(ds: Dataset, start: date | None, end: date | None) -> Dataset:
+    """Keep the articles published within [start, end] and the rows that rest on them.
+    An article without a publication date cannot be placed, so a date filter drops it."""
+    published = ds.articles["published"]
+    keep = pd.Series(True, index=ds.articles.index)
+    if start:
+        keep &= published >= pd.Timestamp(start)
+    if end:
+        keep &= published <= pd.Timestamp(end)
+    ids = set(ds.articles.loc[keep, "id"])
+    return replace(
+        ds,
+        articles=ds.articles[keep],
+        figures=ds.figures[ds.figures["article_id"].isin(ids)],
+        events=ds.events[ds.events["article_id"].isin(ids)],
+        removals=ds.removals[ds.removals["article_id"].isin(ids)],
+        conflicts=ds.conflicts[ds.conflicts["article_id"].isin(ids)],
+    )
+
+
+def ref_links(refs) -> str:
+    """Links from a caption to the quotes in the sources list."""
+    return ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in sorted(refs, key=lambda r: int(r[1:])))
+
+
+def _day(value) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def articles_table(ds: Dataset) -> str:
+    if ds.articles.empty:
+        return notice(NO_DATA)
+    a = ds.articles.sort_values(["published", "id"])
+    shown = pd.DataFrame({
+        "id": a["id"],
+        "headline": a["headline"],
+        "outlet / agency": a["outlet"].fillna(a["agency"]).fillna("unknown"),
+        "page date": a["page_date"].map(_day),
+        "published (estimate)": a["published"].map(_day),
+        "words": a["n_words"],
+        "chars removed": a["chars_removed"],
+    })
+    table = table_html(shown, caption=f"Articles in publication order (N={len(a)})")
+    contradicted = a[a["page_date_contradicted"]]
+    notes = "".join(
+        f"<li>{escape(r['id'])}: {escape(r['published_basis'])}</li>" for _, r in contradicted.iterrows()
+    )
+    if notes:
+        table += f'<p>Page dates contradicted by the articles\' own content ({len(contradicted)}):</p><ul>{notes}</ul>'
+    return table
+
+
+def timeline_chart(ds: Dataset, fmt: str) -> str:
+    if ds.events.empty:
+        return notice(NO_DATA)
+    fig = charts.timeline(ds.events, ds.articles)
+    n = ds.events["event_id"].nunique()
+    return figure_html(
+        fig, fmt,
+        alt=f"Timeline of {n} events from {_day(ds.events['date_start'].min())} to "
+            f"{_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
+        caption="Each event's date as the articles give or imply it (dot: a day; bar: a week or a month), "
+                "and triangles for the publication dates of the articles reporting it; the gap is the lag.",
+        source=f"event mentions {ref_links(ds.events['ref'])}",
+    ) + event_table(ds)
+
+
+def event_table(ds: Dataset) -> str:
+    e = ds.events.sort_values(["date_start", "event_id"])
+    per_event = e.groupby("event_id", sort=False).agg(
+        event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
+        reported_in=("article_id", lambda s: ", ".join(sorted(set(s)))),
+        quotes=("ref", lambda s: " ".join(s)))
+    return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")
+
+
+def troop_chart(ds: Dataset, fmt: str) -> str:
+    troops = ds.figures[ds.figures["category"] == "troops"]
+    if troops.empty:
+        return notice(NO_DATA)
+    fig = charts.troop_figures(troops, ds.articles)
+    values = troops["value"].dropna()
+    return figure_html(
+        fig, fmt,
+        alt=f"{len(troops)} claims about North Korean troops in Russia: numbers from {int(values.min()):,} "
+            f"to {int(values.max()):,}, and {int((troops['stance'] != 'asserts').sum())} denials or refusals to confirm."
+        if len(values) else f"{len(troops)} claims about North Korean troops in Russia, none with a number.",
+        caption="Numbers of North Korean troops reported in Russia, by who claimed them, on the date of the claim "
+                "(a line shows a date known only to a week or month).",
+        source=f"figures {ref_links(troops['ref'])}",
+    )
+
+
+def sources(ds: Dataset) -> str:
+    """Every quote the report relies on, with its anchor."""
+    rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])
+    if rows.empty:
+        return notice(NO_DATA)
+    return quote_list(rows)

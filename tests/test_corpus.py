@@ -1,0 +1,107 @@
+import re
+from datetime import date
+
+import pytest
+
+from analysis.corpus import load_article, load_corpus
+from analysis.errors import InputError
+from conftest import SEEDS, write_article
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {a.id: a for a in load_corpus(SEEDS)}
+
+
+def test_every_seed_article_is_loaded(seeds):
+    assert len(seeds) == len(list(SEEDS.glob("*.txt")))
+    assert all(len(a.sha256) == 64 for a in seeds.values())
+
+
+@pytest.mark.parametrize("prefix, page_date", [
+    ("000", date(2024, 11, 24)), ("001", date(2024, 11, 21)), ("002", date(2024, 11, 10)),
+    ("003", date(2024, 10, 15)), ("004", date(2024, 6, 20)),
+])
+def test_page_dates(seeds, prefix, page_date):
+    (article,) = [a for a in seeds.values() if a.id.startswith(prefix)]
+    assert article.page_date == page_date
+
+
+def test_metadata(seeds):
+    reuters = next(a for a in seeds.values() if a.id.startswith("004"))
+    assert reuters.headline == "New North Korea-Russia pact calls for immediate military aid if invaded"
+    assert reuters.byline == "By Jack Kim and Ju-min Park"
+    assert reuters.agency == "Reuters" and reuters.dateline.startswith("SEOUL (Reuters)")
+    no_headline = next(a for a in seeds.values() if a.id.startswith("002"))
+    assert no_headline.headline_basis.startswith("first sentence")
+
+
+@pytest.mark.parametrize("furniture", [
+    "RELATED ARTICLES", "Most Popular", "Source link", "Back to top button", "Send a link to a friend",
+    "[to top of second column]", "Bitcoin (BTC) $", "HomeWorldAsia", "Thomson Reuters. All rights reserved",
+    "(Reporting by", "FILE PHOTO",
+])
+def test_page_furniture_leaves_the_body(seeds, furniture):
+    assert not any(furniture in a.body for a in seeds.values())
+    assert any(furniture in r.text for a in seeds.values() for r in a.removals)
+
+
+def test_captions_kept_apart(seeds):
+    captions = [c for a in seeds.values() for c in a.captions]
+    assert any("KCNA via REUTERS" in c for c in captions)
+
+
+def test_wrapped_lines_are_joined(seeds):
+    reuters = next(a for a in seeds.values() if a.id.startswith("004"))
+    assert "according to the full text of a landmark pact released on Thursday" in reuters.body
+
+
+def test_nothing_is_dropped_silently(seeds):
+    """Every word of the raw file is in the body, the captions or an accounted removal."""
+    for a in seeds.values():
+        kept = " ".join([a.body, *a.captions, *(r.text for r in a.removals)])
+        raw_words = re.findall(r"\S+", a.path.read_text(encoding="utf-8"))
+        kept_words = set(re.findall(r"\S+", kept))
+        missing = [w for w in raw_words if w not in kept_words]
+        assert not missing, (a.id, missing[:5])
+
+
+def test_front_matter_overrides(tmp_path):
+    path = write_article(tmp_path, "a.md", "---\npublished: 2024-10-25\noutlet: Example News\nurl: https://example.org/a\n---\n"
+                         "Headline of the example article\nSunday, November 24, 2024\nBody text said on Thursday.\n")
+    article = load_article(path)
+    assert article.published_override == date(2024, 10, 25)
+    assert article.outlet == "Example News" and article.page_date == date(2024, 11, 24)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "empty"),
+    ("binary.txt", b"\x00\x01\x02abc", "binary"),
+    ("fm.txt", b"---\npublished: [unclosed\n---\nText here.\n", "front matter is not valid YAML"),
+    ("fm2.txt", b"---\nauthor: me\n---\nText here.\n", "unknown front matter key"),
+    ("fm3.txt", b"---\npublished: someday\n---\nText here.\n", "is not a date"),
+])
+def test_bad_article_files(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as err:
+        load_article(path)
+    assert name in str(err.value)
+
+
+def test_legacy_encoding_is_decoded(tmp_path):
+    path = tmp_path / "cp.txt"
+    path.write_bytes("Headline here now\n\u201cQuoted\u201d text said on Monday.".encode("cp1252"))
+    article = load_article(path)
+    assert article.encoding == "cp1252" and "\u201cQuoted\u201d" in article.body
+
+
+def test_bad_folders(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        load_corpus(tmp_path / "missing")
+    with pytest.raises(InputError, match="no articles found"):
+        load_corpus(tmp_path)
+    write_article(tmp_path, "x.txt", "one text here")
+    write_article(tmp_path, "x.md", "other text here")
+    with pytest.raises(InputError, match="same article id 'x'"):
+        load_corpus(tmp_path)

@@ -1,0 +1,77 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, strategies as st
+
+from analysis.dates import WEEKDAYS, parse_page_date, resolve
+
+TUESDAY = date(2024, 10, 15)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Sunday, November 24, 2024", date(2024, 11, 24)),
+    ("[June 20, 2024]", date(2024, 6, 20)),
+    ("2024-11-10T02:15:52Z", date(2024, 11, 10)),
+    ("2024.10.15 09:03", date(2024, 10, 15)),
+    ("date 2024-10-18 Photo : YONHAP News", date(2024, 10, 18)),
+    ("6 Nov 2024 11:36", date(2024, 11, 6)),
+    ("Published December 23, 2024 | 11:39 PM", date(2024, 12, 23)),
+])
+def test_page_date_forms(line, expected):
+    assert parse_page_date(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "World", "The treaty was signed on June 19, 2024 in Pyongyang by both leaders of the two countries.", "",
+])
+def test_text_is_not_a_page_date(line):
+    assert parse_page_date(line) is None
+
+
+@pytest.mark.parametrize("phrase, iso, precision", [
+    ("on Tuesday", "2024-10-15", "day"),           # the anchor's own weekday is the anchor day
+    ("on Thursday", "2024-10-10", "day"),          # never a day after the anchor
+    ("last Tuesday", "2024-10-08", "day"),
+    ("yesterday", "2024-10-14", "day"),
+    ("today [on 24 October]", "2023-10-24", "day"),  # written-out date wins; year looks back
+    ("on October 14", "2024-10-14", "day"),
+    ("Oct. 8", "2024-10-08", "day"),
+    ("this week", "2024-10-14/2024-10-15", "week"),  # clipped at the anchor
+    ("last week", "2024-10-07/2024-10-13", "week"),
+    ("last month", "2024-09", "month"),
+    ("earlier this month", "2024-10-01/2024-10-15", "month"),
+    ("in June", "2024-06", "month"),
+    ("in June 2024", "2024-06", "month"),
+    ("in early August", "2024-08-01/2024-08-10", "month"),
+    ("nearly five months after", "2024-05-15/2024-05-30", "month"),
+    ("in 1990", "1990", "year"),
+])
+def test_resolve(phrase, iso, precision):
+    ref = resolve(phrase, TUESDAY)
+    assert (ref.iso, ref.precision) == (iso, precision)
+
+
+def test_relative_phrase_needs_an_anchor():
+    assert resolve("on Thursday", None) is None
+    assert resolve("June 19, 2024", None).iso == "2024-06-19"
+
+
+def test_resolution_records_phrase_and_anchor():
+    ref = resolve("on Thursday", date(2024, 11, 10))
+    assert ref.iso == "2024-11-07" and ref.relative
+    assert "2024-11-10" in ref.basis and ref.phrase == "on Thursday"
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), st.sampled_from(sorted(WEEKDAYS)),
+       st.sampled_from(["on ", "said ", "last ", "", "earlier "]))
+def test_past_weekday_never_after_anchor(anchor, weekday, prefix):
+    ref = resolve(prefix + weekday.title(), anchor)
+    assert ref.end <= anchor and anchor - ref.start < timedelta(days=8)
+    assert ref.start.weekday() == WEEKDAYS[weekday]
+
+
+@given(st.text(max_size=80), st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1))))
+def test_resolver_never_crashes(text, anchor):
+    ref = resolve(text, anchor)
+    assert ref is None or ref.start <= ref.end
+    parse_page_date(text)

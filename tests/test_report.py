@@ -1,0 +1,106 @@
+import base64
+import re
+
+import pytest
+
+from analysis import report
+from analysis.__main__ import main
+from analysis.errors import InputError
+from conftest import SEEDS
+
+DEFAULTS = {"seeds_dir": str(SEEDS), "start_date": None, "end_date": None, "figure_format": "svg"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    path = report.build_report(dict(DEFAULTS), out)
+    return out, path.read_text(encoding="utf-8")
+
+
+def _images(page):
+    """(base64 SVG, alt text) of every image, whatever the attribute order."""
+    tags = re.findall(r"<img\b[^>]*>", page)
+    return [(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', t).group(1), re.search(r'alt="([^"]*)"', t).group(1))
+            for t in tags]
+
+
+def test_report_is_offline(built):
+    _, page = built
+    assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="https?://', page)
+    assert "<script" not in page
+    assert not re.search(r"@import\s+url\(\s*['\"]?https?:", page)
+
+
+def test_figures_present_with_alt_text(built):
+    _, page = built
+    images = _images(page)
+    assert len(images) == 2 and all(alt for _, alt in images)
+    troop_svg = base64.b64decode(images[1][0]).decode("utf-8")
+    assert "Zelenskiy: 11,000" in troop_svg and "South Korean intelligence: 1,500" in troop_svg
+
+
+def test_no_error_output_and_code_hidden(built):
+    _, page = built
+    assert "jp-OutputArea-error" not in page and "Traceback" not in page
+    assert "build_dataset(" not in page  # code cells are not shown
+
+
+def test_table_of_contents_links_resolve(built):
+    _, page = built
+    toc = re.search(r'<nav id="toc".*?</nav>', page, re.S).group(0)
+    targets = re.findall(r'href="#([^"]+)"', toc)
+    assert len(targets) >= 4
+    assert all(f'id="{t}"' in page for t in targets)
+
+
+def test_tables_and_sources_come_from_the_data(built):
+    out, page = built
+    assert "Russian parliament ratifies North Korea partnership treaty" in page
+    assert re.search(r'<li id="q-F6"><b>F6</b>.*?<q>Ukrainian President Volodymyr Zelenskiy said on Thursday', page)
+    assert 'href="#q-F6"' in page
+    assert (out / "data" / "figures.csv").exists() and (out / "executed" / "report.ipynb").exists()
+
+
+def test_filter_changes_the_report(tmp_path):
+    page = report.build_report({**DEFAULTS, "start_date": "2024-10-01"}, tmp_path).read_text(encoding="utf-8")
+    assert "New North Korea-Russia pact calls for immediate military aid" not in page  # June article
+    assert "Russian parliament ratifies North Korea partnership treaty" in page
+
+
+def test_failing_notebook_keeps_previous_report(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / "broken.py").write_text(
+        '# %% tags=["parameters"]\nseeds_dir = "../seeds"\nstart_date = None\nend_date = None\n'
+        'figure_format = "svg"\n\n# %%\nraise ValueError("boom")\n', encoding="utf-8")
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "report.html").write_text("previous report", encoding="utf-8")
+    monkeypatch.setattr(report, "NOTEBOOKS", notebooks)
+    with pytest.raises(InputError, match=r"notebook broken.py failed in cell \d+ \('raise ValueError\(\"boom\"\)'\)"):
+        report.build_report(dict(DEFAULTS), out)
+    assert (out / "report.html").read_text(encoding="utf-8") == "previous report"
+    assert (out / "executed" / "broken.ipynb").exists()
+    assert not (out / "data").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "colour", "red"], "unknown parameter(s) ['colour']; known parameters: ['end_date', 'figure_format'"),
+    (["-p", "start_date", "yesterday"], "parameter start_date: 'yesterday' is not a date"),
+    (["-p", "start_date", "2024-11-01", "-p", "end_date", "2024-10-01"], "end_date (2024-10-01) is before start_date"),
+    (["-p", "figure_format", "gif"], "figure_format: 'gif' is not one of"),
+    (["-p", "seeds_dir", "/nonexistent/folder"], "/nonexistent/folder: the articles folder does not exist"),
+])
+def test_bad_parameters_give_one_clear_error(tmp_path, capsys, args, message):
+    assert main(["report", "--out", str(tmp_path), *args]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "report.html").exists()
+
+
+def test_parameters_file(tmp_path, capsys):
+    params = tmp_path / "params.yaml"
+    params.write_text("figure_format: bmp\n", encoding="utf-8")
+    assert main(["report", "--out", str(tmp_path), "-f", str(params)]) == 1
+    assert "figure_format: 'bmp'" in capsys.readouterr().err
