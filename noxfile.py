@@ -2,9 +2,6 @@
 
 Each session installs exactly the versions in uv.lock into its own virtual environment."""
 
-import shutil
-import subprocess
-
 import nox
 
 nox.options.default_venv_backend = "uv"
@@ -17,18 +14,6 @@ def install(session: nox.Session, *groups: str) -> None:
         "uv", "sync", "--frozen", "--quiet", *(f"--group={g}" for g in groups),
         env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
     )
-
-
-def ensure_chromium(session: nox.Session) -> None:
-    """The browser test needs Debian's chromium; install it when running as root (as CI does)."""
-    if shutil.which("chromium"):
-        return
-    if shutil.which("apt-get") and subprocess.run(["id", "-u"], capture_output=True, text=True).stdout.strip() == "0":
-        session.run("apt-get", "update", "-qq", external=True)
-        session.run("apt-get", "install", "-y", "-qq", "chromium", external=True,
-                    env={"DEBIAN_FRONTEND": "noninteractive"})
-    else:
-        session.warn("chromium is not installed: the browser test will be skipped (apt-get install chromium).")
 
 
 @nox.session
@@ -48,5 +33,11 @@ def dataset(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     install(session, "test")
-    ensure_chromium(session)
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lab(session: nox.Session) -> None:
+    """Open the notebooks in JupyterLab (jupytext opens the .py files as notebooks)."""
+    install(session, "explore")
+    session.run("jupyter", "lab", "notebooks", *session.posargs)

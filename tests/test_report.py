@@ -104,3 +104,17 @@ def test_parameters_file(tmp_path, capsys):
     params.write_text("figure_format: bmp\n", encoding="utf-8")
     assert main(["report", "--out", str(tmp_path), "-f", str(params)]) == 1
     assert "figure_format: 'bmp'" in capsys.readouterr().err
+
+
+def test_notebooks_run_on_their_own_defaults(tmp_path):
+    """Opened in Jupyter, a notebook runs with its parameters cell as written."""
+    import jupytext
+    import papermill
+
+    for path in report.notebook_paths():
+        nb = jupytext.read(path)
+        executed = papermill.execute_notebook(nb, str(tmp_path / f"{path.stem}.ipynb"), kernel_name="python3",
+                                              cwd=str(path.parent), progress_bar=False)
+        outputs = [o for c in executed.cells for o in c.get("outputs", [])]
+        assert not [o for o in outputs if o.get("output_type") == "error"]
+        assert any("<figure" in o.get("data", {}).get("text/html", "") for o in outputs)
