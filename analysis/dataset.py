@@ -1,5 +1,8 @@
 """From a folder of articles (and its annotations) to validated tables with provenance.
 
+Every article contributes automatically extracted figures and dated event mentions; the
+curated annotations confirm them (`reviewed`), correct them, or add what extraction missed.
+
 Dates are never taken on faith. Every dating phrase is resolved against the date of the
 article it stands in (or, in a copied passage, of the article it was copied from). The
 mentions of one event are reconciled: a date written out ("24 October") outweighs a relative
@@ -10,30 +13,40 @@ every such phrase agrees with the event, and the reason is recorded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.annotations import Annotations, Mention, load_annotations
+from analysis.annotations import Mention, load_annotations
 from analysis.corpus import Article, load_corpus
 from analysis.dates import DateRef, resolve
 from analysis.errors import InputError
+from analysis.extract import EVENT_LABELS, SINGULAR_KINDS, events_in, figures_in
 from analysis.quotes import find_phrase, find_quote
 from analysis.reuse import CopiedSpan, copied_spans
 from analysis.schemas import ARTICLES, EVENTS, FIGURES
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
+GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification"}
 
 
 @dataclass
-class Located:
-    """A mention placed in its article: the quote's span and the dating phrase's span."""
+class Row:
+    """One figure or event mention: where it stands, what dates it, and where it came from."""
 
-    mention: Mention
+    article: str
     span: tuple[int, int]
+    quote: str
     date_span: tuple[int, int] | None
+    reviewed: bool
+    source: str
+    fields: dict = field(default_factory=dict)
+    kind: str | None = None
+    event_id: str | None = None
 
 
 @dataclass
@@ -47,30 +60,33 @@ class Dataset:
     corpus: dict[str, Article] = field(repr=False)
 
 
-def _locate(m: Mention, corpus: dict[str, Article], source: str) -> Located:
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _locate(m: Mention, corpus: dict[str, Article], source: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """The spans of an annotated quote and of its dating phrase, or an error naming the field."""
     article = corpus.get(m.article)
     if article is None:
         raise InputError(f"{source}: {m.where}.article: unknown article '{m.article}'; known: {sorted(corpus)}.")
     span = find_quote(article.body, m.quote)
     if span is None:
         raise InputError(f"{source}: {m.where}.quote: not found in article {m.article}: {m.quote!r}")
-    date_span = None
-    if m.date_phrase:
-        around = span
-        if m.date_quote:
-            around = find_quote(article.body, m.date_quote)
-            if around is None:
-                raise InputError(
-                    f"{source}: {m.where}.date_quote: not found in article {m.article}: {m.date_quote!r}"
-                )
-        date_span = find_phrase(article.body, m.date_phrase, *around)
-        if date_span is None:
-            raise InputError(f"{source}: {m.where}.date_phrase: {m.date_phrase!r} is not in the quote it dates.")
-    return Located(m, span, date_span)
+    if not m.date_phrase:
+        return span, None
+    around = span
+    if m.date_quote:
+        around = find_quote(article.body, m.date_quote)
+        if around is None:
+            raise InputError(f"{source}: {m.where}.date_quote: not found in article {m.article}: {m.date_quote!r}")
+    date_span = find_phrase(article.body, m.date_phrase, *around)
+    if date_span is None:
+        raise InputError(f"{source}: {m.where}.date_phrase: {m.date_phrase!r} is not in the quote it dates.")
+    return span, date_span
 
 
-def _intersect(a: DateRef, b: DateRef, basis: str) -> DateRef:
-    return DateRef(max(a.start, b.start), min(a.end, b.end), "", None, basis, a.relative and b.relative)
+def _intersect(a: DateRef, b: DateRef) -> DateRef:
+    return DateRef(max(a.start, b.start), min(a.end, b.end), "", None, "", a.relative and b.relative)
 
 
 def reconcile(refs: list[DateRef]) -> tuple[DateRef | None, list[int]]:
@@ -82,11 +98,10 @@ def reconcile(refs: list[DateRef]) -> tuple[DateRef | None, list[int]]:
     agreed: DateRef | None = None
     disagree: list[int] = []
     for i in order:
-        ref = refs[i]
         if agreed is None:
-            agreed = ref
-        elif agreed.overlaps(ref):
-            agreed = _intersect(agreed, ref, "")
+            agreed = refs[i]
+        elif agreed.overlaps(refs[i]):
+            agreed = _intersect(agreed, refs[i])
         else:
             disagree.append(i)
     return agreed, sorted(disagree)
@@ -109,12 +124,17 @@ class _Anchors:
         return self.dates[article_id], f"date of {article_id}"
 
 
-def _resolve(loc: Located, anchors: _Anchors, corpus: dict[str, Article]) -> DateRef | None:
-    if loc.date_span is None:
-        return None
-    anchor, _ = anchors.for_span(loc.mention.article, loc.date_span)
-    phrase = corpus[loc.mention.article].body[loc.date_span[0]:loc.date_span[1]]
-    return resolve(phrase, anchor)
+def _dateline_date(article: Article) -> tuple[date | None, str]:
+    """A dateline's day ("MOSCOW. Nov 6 (Interfax)", "TOKYO, December 5. /TASS/."), in the
+    latest year the text mentions."""
+    when = re.search(r"([A-Z][a-z]{2,8})\.? (\d{1,2})\b", article.dateline or "")
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", article.body)]
+    if not when or not years:
+        return None, ""
+    ref = resolve(f"{when.group(2)} {when.group(1)} {max(years)}", None)
+    if ref is None:
+        return None, ""
+    return ref.start, f"dateline {article.dateline!r}, year {max(years)} = the latest year the text mentions"
 
 
 def _initial_anchors(corpus: dict[str, Article]) -> _Anchors:
@@ -125,55 +145,177 @@ def _initial_anchors(corpus: dict[str, Article]) -> _Anchors:
         elif a.page_date:
             dates[aid], basis[aid] = a.page_date, f"date line on the page: {a.page_date_line!r}"
         else:
-            dates[aid], basis[aid] = None, "no date on the page; relative dates left unresolved"
+            dates[aid], basis[aid] = _dateline_date(a)
+            if dates[aid] is None:
+                basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
     copies = copied_spans({aid: a.body for aid, a in corpus.items()}, dates)
     return _Anchors(dates, dict(dates), basis, set(), copies)
 
 
-def _reestimate(aid: str, clashes: list[tuple[Located, DateRef]], anchors: _Anchors,
+def _phrase(row: Row, corpus: dict[str, Article]) -> str | None:
+    return corpus[row.article].body[row.date_span[0]:row.date_span[1]] if row.date_span else None
+
+
+def _resolve(row: Row, anchors: _Anchors, corpus: dict[str, Article]) -> DateRef | None:
+    if row.date_span is None:
+        return None
+    return resolve(_phrase(row, corpus), anchors.for_span(row.article, row.date_span)[0])
+
+
+def _reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: _Anchors,
                 corpus: dict[str, Article]) -> None:
     """Earliest publication day on which every clashing phrase agrees with its event."""
-    article = corpus[aid]
     first = min(agreed.start for _, agreed in clashes)
     fits = []
     for offset in range(SEARCH_DAYS):
         day = first + timedelta(days=offset)
-        if all((r := resolve(article.body[loc.date_span[0]:loc.date_span[1]], day)) and r.overlaps(agreed)
-               for loc, agreed in clashes):
+        if all((r := resolve(_phrase(row, corpus), day)) and r.overlaps(agreed) for row, agreed in clashes):
             fits.append(day)
         elif fits:
             break
-    loc, agreed = clashes[0]
-    phrase = article.body[loc.date_span[0]:loc.date_span[1]]
-    was = resolve(phrase, anchors.dates[aid])
-    reason = (f"page date {anchors.dates[aid]} contradicted: {phrase!r} would be {was.iso if was else '?'}, "
-              f"but the event is dated {agreed.iso} by a date written out")
+    row, agreed = clashes[0]
+    was = resolve(_phrase(row, corpus), anchors.dates[aid])
+    reason = (f"page date {anchors.dates[aid]} contradicted: {_phrase(row, corpus)!r} would be "
+              f"{was.iso if was else '?'}, but the event is dated {agreed.iso} by a date written out")
     anchors.contradicted.add(aid)
     if fits:
         anchors.dates[aid], anchors.latest[aid] = fits[0], fits[-1]
-        anchors.basis[aid] = (f"{reason}; estimated as the earliest day consistent with it "
-                              f"(consistent until {fits[-1]})")
+        anchors.basis[aid] = f"{reason}; estimated as the earliest day consistent with it (consistent until {fits[-1]})"
     else:
         anchors.basis[aid] = f"{reason}; no publication date makes the phrase agree, page date kept"
 
 
-def _event_dates(events: dict, anchors: _Anchors, corpus: dict[str, Article]):
-    """Resolve and reconcile every event's mentions; return per-event results and clashes."""
-    results, clashes = {}, {}
-    for eid, locs in events.items():
-        refs = [_resolve(loc, anchors, corpus) for loc in locs]
-        dated = [i for i, r in enumerate(refs) if r is not None]
-        agreed, disagree = reconcile([refs[i] for i in dated])
-        disagree = {dated[i] for i in disagree}
-        results[eid] = (refs, agreed, disagree)
-        if agreed is None or agreed.relative:
+def _group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
+    """Event ids for every row: annotated ids stay; a treaty milestone that happens once is one
+    event; a repeated kind (deployments, casualty reports) is grouped by overlapping dates."""
+    groups: dict[str, list[int]] = {}
+    windows: dict[str, DateRef] = {}
+    for i, row in enumerate(rows):
+        if row.event_id:
+            groups.setdefault(row.event_id, []).append(i)
+        elif row.kind in SINGULAR_KINDS:
+            groups.setdefault(row.kind, []).append(i)
+        elif row.kind in GROUPED_KINDS and refs[i] is not None:
+            key = next((k for k, w in windows.items() if k.startswith(row.kind + ":") and w.overlaps(refs[i])), None)
+            if key is None:
+                key = f"{row.kind}:{refs[i].start.isoformat()}"
+                windows[key] = refs[i]
+            else:
+                windows[key] = _intersect(windows[key], refs[i])
+            groups.setdefault(key, []).append(i)
+        else:
+            groups.setdefault(f"{row.kind}:{row.article}:{(row.date_span or row.span)[0]}", []).append(i)
+    return groups
+
+
+def _event_dates(rows: list[Row], anchors: _Anchors, corpus: dict[str, Article]):
+    """Resolve, group and reconcile event mentions; return groups, per-row dates and clashes."""
+    refs = [_resolve(r, anchors, corpus) for r in rows]
+    groups = _group(rows, refs)
+    agreed_of: dict[str, DateRef | None] = {}
+    disagree: set[int] = set()
+    clashes: dict[str, list[tuple[Row, DateRef]]] = {}
+    for eid, members in groups.items():
+        dated = [i for i in members if refs[i] is not None]
+        agreed, bad = reconcile([refs[i] for i in dated])
+        agreed_of[eid] = agreed
+        for j in bad:
+            i = dated[j]
+            disagree.add(i)
+            row = rows[i]
+            if (agreed is not None and not agreed.relative and refs[i].relative
+                    and corpus[row.article].published_override is None and row.article not in anchors.contradicted):
+                clashes.setdefault(row.article, []).append((row, agreed))
+    return groups, refs, agreed_of, disagree, clashes
+
+
+def _annotated_rows(notes, corpus, source) -> tuple[list[Row], list[Row]]:
+    events, figures = [], []
+    for note in notes.events:
+        for m in note.evidence:
+            span, date_span = _locate(m, corpus, source)
+            events.append(Row(m.article, span, m.quote, date_span, True, "annotation",
+                              {"label": note.label}, event_id=note.id))
+    for note in notes.figures:
+        span, date_span = _locate(note.mention, corpus, source)
+        figures.append(Row(note.mention.article, span, note.mention.quote, date_span, True, "annotation", {
+            "value": note.value, "value_max": note.value_max, "qualifier": note.qualifier,
+            "category": note.category, "what": note.what, "claimant": note.claimant, "stance": note.stance}))
+    return events, figures
+
+
+def _extracted_rows(corpus: dict[str, Article]) -> tuple[list[Row], list[Row]]:
+    events, figures = [], []
+    for aid, article in corpus.items():
+        body = article.body
+        for e in events_in(body):
+            events.append(Row(aid, e.span, body[e.span[0]:e.span[1]], (e.date_phrase.start, e.date_phrase.end),
+                              False, "extraction", {"label": EVENT_LABELS[e.kind]}, kind=e.kind))
+        for f in figures_in(body):
+            figures.append(Row(aid, f.span, body[f.span[0]:f.span[1]],
+                               (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
+                               False, "extraction", {
+                                   "value": f.value, "value_max": f.value_max, "qualifier": f.qualifier,
+                                   "category": f.category, "what": f.what, "claimant": f.claimant,
+                                   "stance": f.stance}))
+    return events, figures
+
+
+def _confirms(note: Row, auto: Row, is_event: bool) -> bool:
+    if note.article != auto.article:
+        return False
+    if is_event:
+        return _overlap(note.date_span, auto.date_span)
+    return (_overlap(note.span, auto.span) and note.fields["value"] == auto.fields["value"]
+            and (note.fields["value"] is not None or note.fields["stance"] == auto.fields["stance"]))
+
+
+def merge(notes: list[Row], autos: list[Row], is_event: bool) -> tuple[list[Row], list[tuple[Row, Row]]]:
+    """Annotations confirm and correct extracted rows; what extraction missed is added.
+    A singular event kind joins the annotated event its other mentions were confirmed as."""
+    rows, pairs, used = [], [], set()
+    for note in notes:
+        match = next((i for i, a in enumerate(autos) if i not in used and _confirms(note, a, is_event)), None)
+        if match is None:
+            rows.append(note)
             continue
-        for i in disagree:
-            if refs[i].relative:
-                aid = locs[i].mention.article
-                if corpus[aid].published_override is None and aid not in anchors.contradicted:
-                    clashes.setdefault(aid, []).append((locs[i], agreed))
-    return results, clashes
+        auto = autos[match]
+        used.update(i for i, a in enumerate(autos) if _confirms(note, a, is_event))
+        pairs.append((note, auto))
+        date_span = note.date_span or auto.date_span
+        rows.append(replace(note, date_span=date_span, source="extraction", kind=auto.kind))
+    kind_to_event = {}
+    if is_event:
+        votes = Counter((a.kind, n.event_id) for n, a in pairs if a.kind in SINGULAR_KINDS)
+        for (kind, eid), _ in votes.most_common():
+            kind_to_event.setdefault(kind, eid)
+    labels = {r.event_id: r.fields["label"] for r in notes if r.event_id}
+    for i, auto in enumerate(autos):
+        if i in used:
+            continue
+        eid = kind_to_event.get(auto.kind)
+        rows.append(replace(auto, event_id=eid, fields={**auto.fields, "label": labels[eid]}) if eid else auto)
+    return rows, pairs
+
+
+def _dedupe_figures(rows: list[Row]) -> list[Row]:
+    """Unreviewed repeats of one claim in one article (headline and body) become one row,
+    the one that says most (claimant, then date)."""
+    best: dict[tuple, Row] = {}
+    kept: list[Row] = []
+    for row in rows:
+        f = row.fields
+        if row.reviewed or f["value"] is None:
+            kept.append(row)
+            continue
+        key = (row.article, f["value"], f["value_max"], f["category"])
+        score = (f["claimant"] is not None, row.date_span is not None)
+        old = best.get(key)
+        if old is None or score > (old.fields["claimant"] is not None, old.date_span is not None):
+            best[key] = row
+    reviewed_keys = {(r.article, r.fields["value"], r.fields["value_max"], r.fields["category"])
+                     for r in kept if r.fields["value"] is not None}
+    return kept + [r for k, r in best.items() if k not in reviewed_keys]
 
 
 def _date_columns(prefix: str, ref: DateRef | None, undated: str) -> dict:
@@ -184,9 +326,9 @@ def _date_columns(prefix: str, ref: DateRef | None, undated: str) -> dict:
             f"{prefix}_precision": ref.precision, f"{prefix}_basis": ref.basis or "agreement of the mentions"}
 
 
-def _quote_columns(loc: Located) -> dict:
-    return {"quote": loc.mention.quote, "span_start": loc.span[0], "span_end": loc.span[1],
-            "reviewed": True, "source": "annotation"}
+def _quote_columns(row: Row) -> dict:
+    return {"quote": row.quote, "span_start": row.span[0], "span_end": row.span[1],
+            "reviewed": row.reviewed, "source": row.source}
 
 
 def _frame(rows: list[dict], schema) -> pd.DataFrame:
@@ -203,54 +345,65 @@ def _frame(rows: list[dict], schema) -> pd.DataFrame:
     return schema.validate(df)
 
 
+def _claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
+    """The same claimant giving different numbers for the same kind of count."""
+    out = []
+    numbers = figures[figures["value"].notna() & figures["claimant"].notna()
+                      & figures["category"].isin(["troops", "casualties"])]
+    for (claimant, category), rows in numbers.groupby(["claimant", "category"]):
+        values = sorted(set(rows["value"].astype(int)))
+        if len(values) > 1:
+            out.append({"kind": "claimant gives different numbers", "article_id": ", ".join(sorted(set(rows["article_id"]))),
+                        "subject": f"{claimant} ({category})",
+                        "detail": ", ".join(f"{v:,}" for v in values) + f" in {', '.join(rows['ref'])}"})
+    return out
+
+
 def build_dataset(folder: Path) -> Dataset:
     folder = Path(folder)
     corpus = {a.id: a for a in load_corpus(folder)}
-    notes: Annotations = load_annotations(folder)
-    source = str(folder / "annotations.yaml")
-    events = {e.id: [_locate(m, corpus, source) for m in e.evidence] for e in notes.events}
-    labels = {e.id: e.label for e in notes.events}
-    figures = [(f, _locate(f.mention, corpus, source)) for f in notes.figures]
+    noted_events, noted_figures = _annotated_rows(load_annotations(folder), corpus, str(folder / "annotations.yaml"))
+    auto_events, auto_figures = _extracted_rows(corpus)
+    event_rows, _ = merge(noted_events, auto_events, is_event=True)
+    figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
+    figure_rows = _dedupe_figures(figure_rows)
 
     anchors = _initial_anchors(corpus)
     for _ in range(3):
-        results, clashes = _event_dates(events, anchors, corpus)
+        groups, refs, agreed_of, disagree, clashes = _event_dates(event_rows, anchors, corpus)
         if not clashes:
             break
         for aid, items in clashes.items():
             _reestimate(aid, items, anchors, corpus)
 
     conflicts: list[dict] = []
-    event_rows = []
-    for eid, locs in events.items():
-        refs, agreed, disagree = results[eid]
-        for i, (loc, ref) in enumerate(zip(locs, refs)):
-            aid = loc.mention.article
-            anchor, anchor_basis = anchors.for_span(aid, loc.date_span or loc.span)
+    event_table = []
+    for eid, members in groups.items():
+        agreed = agreed_of[eid]
+        for i in members:
+            row, ref = event_rows[i], refs[i]
+            anchor, anchor_basis = anchors.for_span(row.article, row.date_span or row.span)
             if i in disagree:
-                conflicts.append({"kind": "event dated differently", "article_id": aid, "subject": eid,
-                                  "detail": f"{loc.mention.date_phrase!r} gives {ref.iso}; the event is {agreed.iso}"})
-            event_rows.append({
-                "ref": f"E{len(event_rows) + 1}", "event_id": eid, "label": labels[eid],
+                conflicts.append({"kind": "event dated differently", "article_id": row.article, "subject": eid,
+                                  "detail": f"{_phrase(row, corpus)!r} gives {ref.iso}; the event is {agreed.iso}"})
+            event_table.append({
+                "ref": f"E{len(event_table) + 1}", "event_id": eid, "label": row.fields["label"],
                 **_date_columns("date", agreed, "no mention dates it"),
-                "article_id": aid, **_quote_columns(loc),
-                "date_phrase": loc.mention.date_phrase,
+                "article_id": row.article, **_quote_columns(row),
+                "date_phrase": _phrase(row, corpus),
                 "anchor": anchor if ref is not None and ref.relative else None,
-                **_date_columns("mention_date", ref, "no dating phrase"
-                                if loc.date_span is None else f"could not resolve against {anchor_basis}"),
+                **_date_columns("mention_date", ref, "no dating phrase" if row.date_span is None
+                                else f"could not resolve against {anchor_basis}"),
                 "consistent": i not in disagree,
             })
 
-    figure_rows = []
-    for note, loc in figures:
-        ref = _resolve(loc, anchors, corpus)
-        reported_by = anchors.dates[note.mention.article]
-        figure_rows.append({
-            "ref": f"F{len(figure_rows) + 1}", "article_id": note.mention.article, "value": note.value, "value_max": note.value_max,
-            "qualifier": note.qualifier, "category": note.category, "what": note.what,
-            "claimant": note.claimant, "stance": note.stance,
-            **_date_columns("claim_date", ref, f"no dating phrase; reported by {reported_by}"),
-            "date_phrase": note.mention.date_phrase, **_quote_columns(loc),
+    figure_table = []
+    for row in figure_rows:
+        ref = _resolve(row, anchors, corpus)
+        figure_table.append({
+            "ref": f"F{len(figure_table) + 1}", "article_id": row.article, **row.fields,
+            **_date_columns("claim_date", ref, f"no dating phrase; reported by {anchors.dates[row.article]}"),
+            "date_phrase": _phrase(row, corpus), **_quote_columns(row),
         })
 
     for aid in sorted(anchors.contradicted):
@@ -266,16 +419,17 @@ def build_dataset(folder: Path) -> Dataset:
         "chars_removed": sum(len(r.text) for r in a.removals),
     } for a in corpus.values()]
 
+    figures = _frame(figure_table, FIGURES)
+    conflicts.extend(_claimant_conflicts(figures))
     return Dataset(
         articles=_frame(article_rows, ARTICLES),
-        figures=_frame(figure_rows, FIGURES),
-        events=_frame(event_rows, EVENTS),
+        figures=figures,
+        events=_frame(event_table, EVENTS),
         removals=pd.DataFrame(
             [{"article_id": a.id, "rule": r.rule, "n_chars": len(r.text), "text": r.text}
              for a in corpus.values() for r in a.removals],
             columns=["article_id", "rule", "n_chars", "text"]),
         conflicts=pd.DataFrame(conflicts, columns=["kind", "article_id", "subject", "detail"]),
-        copies=pd.DataFrame([vars(c) for c in anchors.copies],
-                            columns=["article_id", "start", "end", "source_id"]),
+        copies=pd.DataFrame([vars(c) for c in anchors.copies], columns=["article_id", "start", "end", "source_id"]),
         corpus=corpus,
     )

@@ -106,10 +106,15 @@ def test_dataset_command_writes_a_valid_data_package(tmp_path, capsys):
     assert {"article_id", "label", "date", "date_precision", "quote"} <= set(fields["events"])
 
 
-def test_folder_without_annotations_still_builds(tmp_path):
-    write_article(tmp_path, "a.txt", "Some headline words here\nJune 20, 2024\nThe pact was signed on Wednesday.\n")
+def test_folder_without_annotations_is_extracted(tmp_path):
+    write_article(tmp_path, "a.txt", "Some headline words here\nJune 20, 2024\nThe pact was signed on Wednesday. "
+                  "Officials said on Tuesday that about 2,000 soldiers had been sent.\n")
     ds = build_dataset(tmp_path)
-    assert len(ds.articles) == 1 and ds.figures.empty and ds.events.empty
+    signing = ds.events[ds.events["event_id"] == "treaty-signing"].iloc[0]
+    assert signing["date"] == "2024-06-19" and not signing["reviewed"] and signing["source"] == "extraction"
+    figure = ds.figures.iloc[0]
+    assert (figure["value"], figure["qualifier"], figure["claimant"], figure["claim_date"]) == (
+        2000, "about", "Officials", "2024-06-18")
 
 
 @pytest.fixture

@@ -1,0 +1,330 @@
+"""Automatic extraction from any article: figures about people, who claims them and with what
+stance, treaty facts, and dated event mentions. Rules are general (no article is special-cased);
+their quality is measured against gold annotations by `python -m analysis evaluate`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.numbers import MONTHS_RE, find_numbers
+
+ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
+    "dr", "st", "gen", "lt", "col", "sgt", "prof", "rep", "sen", "gov", "no", "vs", "etc", "inc", "corp", "jr",
+}
+PEOPLE = (r"troops|soldiers|servicemen|service\s*members|personnel|special\s+forces|fighters|forces|"
+          r"military\s+personnel|workers|men|mercenaries|people|casualties|dead|prisoners|officers|"
+          r"engineers|specialists|commandos|recruits|conscripts|infantry|units|servicemembers|North\s+Koreans")
+CASUALTY_WORDS = re.compile(r"\b(killed|wounded|casualt\w*|dead|died|injured|losses|lost|captured|deaths?)\b", re.I)
+TROOP_TOPIC = re.compile(rf"\b({PEOPLE}|troop|military\s+units?|deploy\w*)\b", re.I)
+ALLEGATION = re.compile(r"\b(allegations?|reports?|claims?|statements?)\b", re.I)
+DENIAL = re.compile(r"\b(den(?:y|ied|ies|ial)|groundless|fake\s+news|rumou?rs?|defamation|baseless|"
+                    r"nonsense|fabricat\w+|provocation)\b", re.I)
+DECLINE = re.compile(r"\b(not\s+(?:been\s+)?confirmed|declined\s+to\s+(?:confirm|comment)|(?:would|could|did)\s+not\s+"
+                     r"confirm|refused\s+to\s+confirm|neither\s+confirm\w*\s+nor\s+den\w+)\b", re.I)
+CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
+               r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
+               r"insisted|noted|stressed|revealed|disclosed|assessed")
+ROLE_WORDS = {
+    "intelligence", "agency", "ministry", "mission", "spokesman", "spokeswoman", "spokesperson", "officials",
+    "official", "service", "services", "estimates", "president", "media", "military", "government", "office",
+    "spy", "army", "command", "staff", "chief", "of", "minister", "secretary", "general", "the", "defence",
+    "defense", "foreign", "state", "national", "leader", "aide",
+}
+PRONOUNS = {"he", "she", "they", "it", "the president", "the agency", "the ministry"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AutoFigure:
+    span: tuple[int, int]
+    number_span: tuple[int, int] | None
+    value: int | None
+    value_max: int | None
+    qualifier: str | None
+    category: str
+    what: str
+    claimant: str | None
+    stance: str
+    date_phrase: DatePhrase | None
+
+
+@dataclass(frozen=True)
+class AutoEvent:
+    span: tuple[int, int]
+    date_phrase: DatePhrase
+    kind: str
+
+
+def sentences(body: str) -> list[Sentence]:
+    """Sentence spans; tolerant of a missing space after a full stop ("Oct. 8.In a statement")."""
+    out: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", body):
+        text, base, start = para.group(0), para.start(), 0
+        for m in re.finditer(r"[.!?][\"”’')\]]*(?=\s*[\"“‘(]?[A-Z])", text):
+            before = re.search(r"(\S+)$", text[start:m.start()])
+            token = before.group(1).lower().strip("\"“‘(") if before else ""
+            if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+                continue
+            piece = text[start:m.end()]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(base + start + lead, base + m.end(), piece.strip()))
+            start = m.end()
+        piece = text[start:]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Sentence(base + start + lead, base + start + lead + len(piece.strip()), piece.strip()))
+    return out
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DATE_PHRASE = re.compile(
+    "|".join([
+        rf"between\s+{_WEEKDAY}\s+and\s+{_WEEKDAY}\s+of\s+(?:last|this)\s+week",
+        r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b",
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS_RE}\.?(?:,?\s+(?:19|20)\d{{2}})?\b",
+        rf"\b{MONTHS_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}})?",
+        rf"\b(?:in\s+)?(?:the\s+)?(?:last|first)\s+week\s+of\s+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?",
+        rf"\b(?:in\s+)?(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?",
+        rf"\bin\s+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?",
+        r"\bin\s+(?:19|20)\d{2}\b",
+        rf"\b(?:on\s+|last\s+|earlier\s+|late\s+|early\s+)?{_WEEKDAY}\b",
+        r"\b(?:earlier\s+)?(?:today|yesterday|tonight)\b",
+        r"\bthe\s+(?:previous|day\s+before)\s*(?:day)?\b",
+        r"\b(?:earlier\s+this|this|last|previous)\s+(?:week|month|year)\b",
+        r"\b(?:nearly|almost|about|around|some|more\s+than|over)?\s*(?:\d+|one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve)\s+(?:day|week|month)s?\s+(?:ago|after|later)\b",
+        r"\b(?:recently|in\s+recent\s+(?:days|weeks))\b",
+    ]),
+    re.I,
+)
+
+
+def date_phrases(text: str, offset: int = 0) -> list[DatePhrase]:
+    found = []
+    for m in DATE_PHRASE.finditer(text):
+        phrase = m.group(0).strip()
+        if re.fullmatch(r"(?i)may", phrase):
+            continue
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        found.append(DatePhrase(offset + m.start() + lead, offset + m.start() + lead + len(phrase), phrase))
+    return found
+
+
+def _clean_claimant(words: list[str]) -> str | None:
+    while words and (words[0].lower() in {"the", "of", "and", "but", "also", "meanwhile", "however", "as", "in"}
+                     or words[0].lower().endswith("ly") or DATE_PHRASE.fullmatch(words[0])):
+        words = words[1:]
+    name = " ".join(words).strip(" ,;:\"“”'’")
+    return name or None
+
+
+def _subject_before(text: str) -> str | None:
+    """The noun phrase just before a claim verb: capitalised words, possessives and role nouns.
+    Dating words in between ("Zelenskiy this week accused") are skipped."""
+    text = DATE_PHRASE.sub(" ", text)
+    tokens = re.findall(r"[\w’'.()-]+", text)
+    while tokens and tokens[-1].lower() in {"also", "has", "have", "had", "not", "did", "does", "later",
+                                            "earlier", "previously", "reportedly", "then", "again", "on"}:
+        tokens.pop()
+    picked: list[str] = []
+    for token in reversed(tokens[-8:]):
+        plain = token.lower().strip("’'")
+        if token[:1].isupper() or plain in ROLE_WORDS or re.fullmatch(r"\w+[’']s", token):
+            picked.insert(0, token)
+        else:
+            break
+    name = _clean_claimant(picked)
+    if name and name.lower() in PRONOUNS | {"he", "she", "they"}:
+        return "<pronoun>"
+    return name
+
+
+def claimant_in(sentence: str) -> tuple[str | None, int | None]:
+    """Who the sentence attributes its claim to, and where the attribution is."""
+    m = re.search(r"\b(?:according\s+to|citing)\s+(?:the\s+)?(?:most\s+recent\s+|latest\s+)?([^,.;]+)", sentence, re.I)
+    if m:
+        return _clean_claimant(m.group(1).split()[:6]), m.start()
+    for m in re.finditer(rf"\b(?:{CLAIM_VERBS})\b", sentence):
+        before = sentence[:m.start()]
+        if re.search(r"\b(that|which|who)\s*$", before):
+            continue
+        who = _subject_before(before)
+        if who:
+            return who, m.start()
+        after = re.match(r"\s+((?:[A-Z][\w’'-]+\s*){1,4})", sentence[m.end():])
+        if after:
+            return _clean_claimant(after.group(1).split()), m.start()
+    m = re.search(r"\b(?:has|have)\s+not\s+(?:been\s+)?confirmed", sentence)
+    if m:
+        return _subject_before(sentence[:m.start()]), m.start()
+    return None, None
+
+
+def stance_of(sentence: str) -> str:
+    if DECLINE.search(sentence):
+        return "declines to confirm"
+    if DENIAL.search(sentence):
+        return "denies"
+    return "asserts"
+
+
+def _counted(body: str, end: int) -> str | None:
+    """The people noun a number counts ("1,500 soldiers", "11,000 DPRK troops", "of them")."""
+    after = body[end:end + 80]
+    m = re.match(rf"\s*(?:[\w’'-]+\s+){{0,4}}?({PEOPLE})\b", after, re.I)
+    if m:
+        return re.sub(r"\s+", " ", m.group(0).strip())
+    if re.match(r"\s+of\s+them\b", after):
+        return "of them"
+    return None
+
+
+def _is_other_number(body: str, start: int, end: int, text: str) -> bool:
+    """Years, dates, money, percentages and article numbers are not counts of people."""
+    before, after = body[max(0, start - 14):start], body[end:end + 12]
+    if re.search(rf"(?:Articles?|No\.|{MONTHS_RE}\.?)\s*$", before, re.I):
+        return True
+    if re.match(r"\s*(?:%|percent|per\s+cent|dollars|rubles|roubles|won|euros|billion|million\s+dollars)", after, re.I):
+        return True
+    if re.search(r"[$€£₽]\s*$", before):
+        return True
+    return bool(re.fullmatch(r"(?:19|20)\d{2}s?", text.strip()))
+
+
+def figures_in(body: str) -> list[AutoFigure]:
+    """Figures about people, treaty facts, and troop claims without a number (denials,
+    refusals to confirm, accusations), each with its sentence as the quote."""
+    found: list[AutoFigure] = []
+    sents = sentences(body)
+    previous_claimant: str | None = None
+    for i, s in enumerate(sents):
+        who, at = claimant_in(s.text)
+        if who == "<pronoun>":
+            who = previous_claimant
+        phrases = date_phrases(s.text, s.start)
+        stance = stance_of(s.text)
+
+        def claim_date() -> DatePhrase | None:
+            if not phrases:
+                return None
+            if at is None:
+                return phrases[0]
+            return min(phrases, key=lambda p: abs(p.start - (s.start + at)))
+
+        numbered = False
+        for n in find_numbers(s.text):
+            start, end = s.start + n.start, s.start + n.end
+            if _is_other_number(body, start, end, n.text):
+                continue
+            counted = _counted(body, end)
+            if counted is None:
+                lead = re.search(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", s.text, re.I)
+                if not lead:
+                    continue
+                counted = s.text[lead.start():lead.end() + 25]
+            clause = re.split(r"[,;]|\s(?:and\s+some|while|but)\s", body[start:s.end])[0]
+            category = "casualties" if CASUALTY_WORDS.search(clause + " " + counted) else "troops"
+            if re.search(r"\bworkers\b", counted, re.I):
+                category = "other"
+            found.append(AutoFigure((s.start, s.end), (start, end), n.value, n.value_max, n.qualifier, category,
+                                    counted, who, stance, claim_date()))
+            numbered = True
+        for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text):
+            if re.search(r"\b(treaty|agreement|pact|document)\b", s.text, re.I):
+                value = find_numbers(m.group(1))
+                if value:
+                    found.append(AutoFigure((s.start, s.end), (s.start + m.start(), s.start + m.end()), value[0].value,
+                                            None, None, "treaty_articles", "articles in the treaty", who, "asserts", None))
+        for m in re.finditer(r"\bArticle\s+(\d+)(\s+of\s+the\s+(?:UN|U\.N\.|United\s+Nations)\s+Charter)?", s.text):
+            category = "un_charter_article" if m.group(2) else "treaty_article"
+            what = "UN Charter article cited by the treaty" if m.group(2) else "article of the treaty"
+            found.append(AutoFigure((s.start, s.end), (s.start + m.start(), s.start + m.end()), int(m.group(1)),
+                                    None, None, category, what, who, "asserts", None))
+        prev_text = sents[i - 1].text if i else ""
+        troop_topic = TROOP_TOPIC.search(s.text) or (ALLEGATION.search(s.text) and TROOP_TOPIC.search(prev_text))
+        accuses = re.search(r"\baccus\w+\b.*\b(transferr|send|sent|deploy)", s.text, re.I)
+        if not numbered and troop_topic and (stance != "asserts" or accuses) and who:
+            found.append(AutoFigure((s.start, s.end), None, None, None, None, "troops",
+                                    "North Korean troops in Russia", who, stance, claim_date()))
+        if who:
+            previous_claimant = who
+    return found
+
+
+EVENT_KINDS = [
+    ("lower-house-ratification", r"(?=.*\b(ratif|endorsed|approved|passed|voted))(?=.*\b(lower\s+house|State\s+Duma|Duma)\b)"),
+    ("upper-house-ratification", r"(?=.*\b(ratif|approved))(?=.*\b(upper\s+house|Federation\s+Council)\b)"),
+    ("signed-into-law", r"\bsigned\b.*\binto\s+law\b|\bdecree\b.*\bratification\b|\bratification\s+document\b"),
+    ("submission-for-ratification", r"\bsubmitted\b.*\bratification\b"),
+    ("entry-into-force", r"\b(entered|enter|come|came|comes)\s+(into\s+)?force\b"),
+    ("text-published", r"\b(published|released)\b.*\b(text|treaty)\b|\btext\b.*\breleased\b"),
+    ("ratification", r"\bratif(ied|ies|y)\b"),
+    ("treaty-signing", r"(?=.*\b(signed|concluded|signing)\b)(?=.*\b(treaty|pact|agreement|accord)\b)"),
+    ("casualty-report", r"\b(killed|wounded|casualties)\b"),
+    ("troop-deployment", rf"(?=.*\b(sent|sending|send|deploy\w*|transferr\w*|transport\w*|stationed|arrived)\b)"
+                         rf"(?=.*\b({PEOPLE}|troop)\b)"),
+    ("denial", DENIAL.pattern),
+    ("statement", rf"\b({CLAIM_VERBS})\b"),
+]
+EVENT_LABELS = {
+    "lower-house-ratification": "Lower house (State Duma) ratifies the treaty",
+    "upper-house-ratification": "Upper house (Federation Council) ratifies the treaty",
+    "signed-into-law": "Ratification signed into law",
+    "submission-for-ratification": "Treaty submitted for ratification",
+    "entry-into-force": "Treaty enters into force",
+    "text-published": "Treaty text published",
+    "ratification": "Treaty ratified (chamber not named)",
+    "treaty-signing": "Treaty signed",
+    "casualty-report": "Casualties reported",
+    "troop-deployment": "North Korean troops sent or deployed",
+    "denial": "Reports denied",
+    "statement": "Statement",
+    "other": "Other dated mention",
+}
+SINGULAR_KINDS = {"lower-house-ratification", "upper-house-ratification", "signed-into-law",
+                  "submission-for-ratification", "entry-into-force", "text-published", "treaty-signing"}
+
+
+def event_kind(sentence: str) -> str:
+    for kind, pattern in EVENT_KINDS:
+        if re.search(pattern, sentence, re.I):
+            return kind
+    return "other"
+
+
+CLAUSE_BREAK = re.compile(r";|,\s*(?:while|but|although|whereas)\b|\bthat\b")
+
+
+def _clause(sentence: Sentence, phrase: DatePhrase) -> str:
+    at = phrase.start - sentence.start
+    breaks = [0, *(m.start() for m in CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text)]
+    left = max(b for b in breaks if b <= at)
+    right = min(b for b in breaks if b > at) if any(b > at for b in breaks) else len(sentence.text)
+    return sentence.text[left:right]
+
+
+def events_in(body: str) -> list[AutoEvent]:
+    """Every dating phrase, with its sentence as the quote and the kind of happening it dates:
+    the kind of its own clause, else of the whole sentence."""
+    found = []
+    for s in sentences(body):
+        for p in date_phrases(s.text, s.start):
+            kind = event_kind(_clause(s, p))
+            found.append(AutoEvent((s.start, s.end), p, kind if kind != "other" else event_kind(s.text)))
+    return found

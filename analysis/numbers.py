@@ -1,0 +1,98 @@
+"""Numbers as news writes them: `1,500`, `11 000`, `ten thousand`, `ten-thousand`,
+`15-hundred`, `1.5 thousand`, `12k`, ranges (`11,000-12,000`, `between 10,000 and 12,000`)
+and the qualifier in front (`about`, `more than`, `up to`). Each mention keeps its span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "k": 1_000}
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept",
+               "Sep", "Oct", "Nov", "Dec"]
+MONTHS_RE = "(?:" + "|".join(MONTH_NAMES) + ")"
+QUALIFIERS = [
+    "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "upwards of",
+    "an estimated", "approximately", "about", "around", "some", "nearly", "almost", "roughly", "over",
+    "under", "estimated", "at most",
+]
+
+_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE}))*"
+_ONE = rf"(?:(?:{_DIGITS})(?:(?:\s|-)?{_SCALE}\b|k\b)?|\b{_WORDS}\b)"
+_QUAL = r"(?:(?P<qualifier>" + "|".join(QUALIFIERS) + r")\s+)?"
+NUMBER = re.compile(
+    rf"{_QUAL}(?:between\s+(?P<lo>{_ONE})\s+and\s+(?P<hi>{_ONE})"
+    rf"|from\s+(?P<lo2>{_ONE})\s+to\s+(?P<hi2>{_ONE})"
+    rf"|(?P<single>{_ONE})(?:\s*(?:-|–|—|to)\s*(?P<upper>{_ONE}))?)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int
+    end: int
+    text: str
+    value: int
+    value_max: int | None
+    qualifier: str | None
+
+
+def _words_value(text: str) -> int | None:
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", text.lower()):
+        if token == "and" or not token:
+            continue
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in SCALES:
+            current = max(current, 1) * SCALES[token]
+            if SCALES[token] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def parse_number(text: str) -> int | None:
+    """The value of one number expression ("1,500", "1.5 thousand", "15-hundred", "ten-thousand")."""
+    t = text.strip().lower()
+    m = re.fullmatch(rf"({_DIGITS})(?:(?:\s|-)?({_SCALE}|k))?", t)
+    if m:
+        base = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(1)))
+        value = base * (SCALES[m.group(2)] if m.group(2) else 1)
+        return int(round(value))
+    return _words_value(t)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in the text with its span, range and qualifier."""
+    found = []
+    for m in NUMBER.finditer(text):
+        lo = m.group("lo") or m.group("lo2") or m.group("single")
+        hi = m.group("hi") or m.group("hi2") or m.group("upper")
+        value = parse_number(lo)
+        if value is None:
+            continue
+        value_max = parse_number(hi) if hi else None
+        if value_max is not None:
+            # "11-12 thousand": a scale written once after the range applies to both ends
+            scale = re.search(rf"({_SCALE}|k)\s*$", hi.strip(), re.I)
+            if scale and not re.search(rf"{_SCALE}|k\b", lo, re.I):
+                scaled = value * SCALES[scale.group(1).lower()]
+                value = scaled if scaled <= value_max else value
+            if value_max <= value:
+                value_max = None
+        qualifier = m.group("qualifier").lower() if m.group("qualifier") else None
+        found.append(NumberMention(m.start(), m.end(), m.group(0), value, value_max, qualifier))
+    return found
