@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     data = commands.add_parser("dataset", help="write the dataset of a folder of articles as CSV files")
     data.add_argument("seeds_dir", type=Path)
     data.add_argument("--out", type=Path, required=True)
+    grade = commands.add_parser("evaluate", help="grade automatic extraction against a gold YAML file")
+    grade.add_argument("gold", type=Path)
     report = commands.add_parser("report", help="build reports/report.html")
     report.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
     report.add_argument("-f", "--parameters-file", action="append", default=[], type=Path)
@@ -30,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
 
             for path in write_dataset(build_dataset(args.seeds_dir), args.out):
                 print(path)
+        elif args.command == "evaluate":
+            from analysis.evaluate import evaluate, format_scores
+
+            print(format_scores(evaluate(args.gold)[0]))
         else:
             from analysis.params import parse_overrides
             from analysis.report import build_report, default_parameters, notebook_paths

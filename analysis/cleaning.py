@@ -18,6 +18,7 @@ FURNITURE_LINES = {
     "back to top", "send a link to a friend", "[to top of second column]", "|", "(more to come)",
     "advertisement", "share", "read more", "print", "email",
 }
+WIDGET = re.compile(r"^[^A-Za-z]*(?:px|pt|A)?[^A-Za-z]*$")  # "+ ↺ − 16 px", share counts, lone symbols
 BREADCRUMB = re.compile(r"^Home(?=[A-Z])\S")
 TICKER_PRICE = re.compile(r"^.{1,60}\([A-Z0-9]{2,10}\)\s*\$\s*[\d.,]+\s+-?[\d.]+%$")
 TICKER_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -89,6 +90,8 @@ def _drop_lines(lines: list[str], removals: list[Removal]) -> list[str]:
         next_text = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if text.lower() in FURNITURE_LINES:
             removals.append(Removal("page furniture", text))
+        elif text and WIDGET.match(text) and not re.search(r"\d{4}", text):
+            removals.append(Removal("page widget", text))
         elif BREADCRUMB.match(text):
             removals.append(Removal("breadcrumb", text))
         elif TICKER_PRICE.match(text) or (TICKER_SLUG.match(text) and TICKER_PRICE.match(next_text)):

@@ -25,6 +25,7 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?)[.,]?\s*(?:(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2})\s*)?"
     r"\((?P<agency>[A-Z][\w .-]{1,30})\)\s*[-–—]\s*"
 )
+DATE_PREFIX = re.compile(r"^\s*(date\s+\d{4}-\d{2}-\d{2})[ \t]+(?=\S)", re.I)
 SLASH_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<when>[A-Z][a-z]+ \d{1,2})\.\s*/(?P<agency>[A-Za-z]+)/\.")
 
 
@@ -135,6 +136,8 @@ def load_article(path: Path) -> Article:
     data = path.read_bytes()
     text, encoding = _decode(path, data)
     front, text = _front_matter(path, text)
+    # A stored copy may prefix the first line with its date ("date 2024-10-28 Ukrainian forces ...").
+    text = DATE_PREFIX.sub(lambda m: m.group(1) + "\n", text, count=1)
     page = clean_page(text)
     meta = _take_metadata(page)
     body = "\n\n".join(page.paragraphs)

@@ -27,11 +27,12 @@ from analysis.dates import DateRef, resolve
 from analysis.errors import InputError
 from analysis.extract import EVENT_LABELS, SINGULAR_KINDS, events_in, figures_in
 from analysis.quotes import find_phrase, find_quote
-from analysis.reuse import CopiedSpan, copied_spans
+from analysis.reuse import CopiedSpan, appended_blocks, copied_spans
 from analysis.schemas import ARTICLES, EVENTS, FIGURES
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
 GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification"}
+CHAMBER_KINDS = {"lower-house-ratification", "upper-house-ratification"}
 
 
 @dataclass
@@ -117,21 +118,36 @@ class _Anchors:
     contradicted: set[str]
     copies: list[CopiedSpan]
 
+    appended: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
     def for_span(self, article_id: str, span: tuple[int, int]) -> tuple[date | None, str]:
+        """The date a phrase is relative to: its article's, or the source's for copied text.
+        Appended copy from a source not in the corpus has no known date."""
         for c in self.copies:
             if c.article_id == article_id and c.start <= span[0] < c.end:
                 return self.dates[c.source_id], f"passage copied from {c.source_id}"
+        for start, end in self.appended.get(article_id, []):
+            if start <= span[0] < end:
+                return None, "a copied block from a source not in the corpus (date unknown)"
         return self.dates[article_id], f"date of {article_id}"
 
 
-def _dateline_date(article: Article) -> tuple[date | None, str]:
-    """A dateline's day ("MOSCOW. Nov 6 (Interfax)", "TOKYO, December 5. /TASS/."), in the
-    latest year the text mentions."""
+def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | None, str]:
+    """A dateline's day and month ("MOSCOW. Nov 6 (Interfax)", "TOKYO, December 5. /TASS/.").
+    The year is the one that puts it nearest the other articles' dates (the corpus covers one
+    story); alone in its folder, the latest year the text mentions."""
     when = re.search(r"([A-Z][a-z]{2,8})\.? (\d{1,2})\b", article.dateline or "")
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", article.body)]
-    if not when or not years:
+    if not when:
         return None, ""
-    ref = resolve(f"{when.group(2)} {when.group(1)} {max(years)}", None)
+    if corpus_dates:
+        middle = sorted(corpus_dates)[len(corpus_dates) // 2]
+        candidates = [resolve(f"{when.group(2)} {when.group(1)} {y}", None) for y in (middle.year - 1, middle.year, middle.year + 1)]
+        candidates = [c for c in candidates if c is not None]
+        if candidates:
+            best = min(candidates, key=lambda c: abs((c.start - middle).days))
+            return best.start, f"dateline {article.dateline!r}, year {best.start.year} from the other articles' dates"
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", article.body)]
+    ref = resolve(f"{when.group(2)} {when.group(1)} {max(years)}", None) if years else None
     if ref is None:
         return None, ""
     return ref.start, f"dateline {article.dateline!r}, year {max(years)} = the latest year the text mentions"
@@ -139,17 +155,19 @@ def _dateline_date(article: Article) -> tuple[date | None, str]:
 
 def _initial_anchors(corpus: dict[str, Article]) -> _Anchors:
     dates, basis = {}, {}
+    known = [a.published_override or a.page_date for a in corpus.values() if a.published_override or a.page_date]
     for aid, a in corpus.items():
         if a.published_override:
             dates[aid], basis[aid] = a.published_override, "front matter 'published'"
         elif a.page_date:
             dates[aid], basis[aid] = a.page_date, f"date line on the page: {a.page_date_line!r}"
         else:
-            dates[aid], basis[aid] = _dateline_date(a)
+            dates[aid], basis[aid] = _dateline_date(a, known)
             if dates[aid] is None:
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
     copies = copied_spans({aid: a.body for aid, a in corpus.items()}, dates)
-    return _Anchors(dates, dict(dates), basis, set(), copies)
+    appended = {aid: appended_blocks(a.body) for aid, a in corpus.items()}
+    return _Anchors(dates, dict(dates), basis, set(), copies, appended)
 
 
 def _phrase(row: Row, corpus: dict[str, Article]) -> str | None:
@@ -190,7 +208,13 @@ def _group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
     event; a repeated kind (deployments, casualty reports) is grouped by overlapping dates."""
     groups: dict[str, list[int]] = {}
     windows: dict[str, DateRef] = {}
+    chambers: dict[str, set] = {}
+    for row in rows:
+        if row.kind in CHAMBER_KINDS:
+            chambers.setdefault(row.article, set()).add(row.event_id or row.kind)
     for i, row in enumerate(rows):
+        if row.kind == "ratification" and not row.event_id and len(chambers.get(row.article, ())) == 1:
+            row = replace(row, event_id=next(iter(chambers[row.article])))
         if row.event_id:
             groups.setdefault(row.event_id, []).append(i)
         elif row.kind in SINGULAR_KINDS:
@@ -299,13 +323,13 @@ def merge(notes: list[Row], autos: list[Row], is_event: bool) -> tuple[list[Row]
 
 
 def _dedupe_figures(rows: list[Row]) -> list[Row]:
-    """Unreviewed repeats of one claim in one article (headline and body) become one row,
+    """Unreviewed repeats of one count of people in one article (headline and body) become one row,
     the one that says most (claimant, then date)."""
     best: dict[tuple, Row] = {}
     kept: list[Row] = []
     for row in rows:
         f = row.fields
-        if row.reviewed or f["value"] is None:
+        if row.reviewed or f["value"] is None or f["category"] not in ("troops", "casualties"):
             kept.append(row)
             continue
         key = (row.article, f["value"], f["value_max"], f["category"])
@@ -324,6 +348,13 @@ def _date_columns(prefix: str, ref: DateRef | None, undated: str) -> dict:
                 f"{prefix}_precision": None, f"{prefix}_basis": undated}
     return {prefix: ref.iso, f"{prefix}_start": ref.start, f"{prefix}_end": ref.end,
             f"{prefix}_precision": ref.precision, f"{prefix}_basis": ref.basis or "agreement of the mentions"}
+
+
+def _undated(row: Row, anchors: _Anchors, note: str = "") -> str:
+    """Why a row has no date: no dating phrase, or a phrase with nothing to resolve it against."""
+    if row.date_span is None:
+        return "no dating phrase" + (f"; {note}" if note else "")
+    return f"relative date not resolved: {anchors.for_span(row.article, row.date_span)[1]}"
 
 
 def _quote_columns(row: Row) -> dict:
@@ -380,20 +411,21 @@ def build_dataset(folder: Path) -> Dataset:
     event_table = []
     for eid, members in groups.items():
         agreed = agreed_of[eid]
+        label = next((event_rows[i].fields["label"] for i in members if event_rows[i].reviewed),
+                     event_rows[members[0]].fields["label"])
         for i in members:
             row, ref = event_rows[i], refs[i]
-            anchor, anchor_basis = anchors.for_span(row.article, row.date_span or row.span)
+            anchor, _ = anchors.for_span(row.article, row.date_span or row.span)
             if i in disagree:
                 conflicts.append({"kind": "event dated differently", "article_id": row.article, "subject": eid,
                                   "detail": f"{_phrase(row, corpus)!r} gives {ref.iso}; the event is {agreed.iso}"})
             event_table.append({
-                "ref": f"E{len(event_table) + 1}", "event_id": eid, "label": row.fields["label"],
+                "ref": f"E{len(event_table) + 1}", "event_id": eid, "label": label,
                 **_date_columns("date", agreed, "no mention dates it"),
                 "article_id": row.article, **_quote_columns(row),
                 "date_phrase": _phrase(row, corpus),
                 "anchor": anchor if ref is not None and ref.relative else None,
-                **_date_columns("mention_date", ref, "no dating phrase" if row.date_span is None
-                                else f"could not resolve against {anchor_basis}"),
+                **_date_columns("mention_date", ref, _undated(row, anchors)),
                 "consistent": i not in disagree,
             })
 
@@ -402,7 +434,7 @@ def build_dataset(folder: Path) -> Dataset:
         ref = _resolve(row, anchors, corpus)
         figure_table.append({
             "ref": f"F{len(figure_table) + 1}", "article_id": row.article, **row.fields,
-            **_date_columns("claim_date", ref, f"no dating phrase; reported by {anchors.dates[row.article]}"),
+            **_date_columns("claim_date", ref, _undated(row, anchors, f"reported by {anchors.dates[row.article]}")),
             "date_phrase": _phrase(row, corpus), **_quote_columns(row),
         })
 

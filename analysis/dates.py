@@ -175,6 +175,11 @@ def resolve_relative(phrase: str, anchor: date) -> DateRef | None:
     if re.search(r"\b(yesterday|the previous day|the day before)\b", p):
         d = anchor - timedelta(days=1)
         return ref(d, d, "the day before the anchor")
+    m = re.search(r"\bbetween\s+(\w+day)\s+and\s+(\w+day)\s+of\s+(this|last|previous)\s+week\b", p)
+    if m and m.group(1) in WEEKDAYS and m.group(2) in WEEKDAYS:
+        monday = _week_of(anchor)[0] - timedelta(days=0 if m.group(3) == "this" else 7)
+        return ref(monday + timedelta(days=WEEKDAYS[m.group(1)]), monday + timedelta(days=WEEKDAYS[m.group(2)]),
+                   f"{m.group(1)} to {m.group(2)} of {m.group(3)} week")
     m = re.search(r"\b(?P<last>last\s+)?" + _WEEKDAY + r"\b", p)
     if m:
         target = WEEKDAYS[m.group("weekday")]
@@ -235,6 +240,9 @@ def parse_page_date(line: str) -> date | None:
     text = line.strip()
     if not text or len(text) > 60 or not _PAGE_DATE_HINT.search(text):
         return None
+    published = re.search(r"\b(?:published|updated|posted)\b:?\s*(.+)$", text, re.I)
+    if published:
+        text = published.group(1)
     text = _PAGE_DATE_PREFIX.sub("", text).strip(" []()|")
     leading_iso = _LEADING_ISO.match(text)
     if leading_iso:

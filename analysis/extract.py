@@ -207,6 +207,31 @@ def _is_other_number(body: str, start: int, end: int, text: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d{2}s?", text.strip()))
 
 
+SPEECH = re.compile(r"\b(said|says|told|address|statement|speech|interview|wrote|posted|briefing|"
+                    r"press\s+conference)\b", re.I)
+
+
+def _date_from_context(sents: list[Sentence], i: int, who: str | None) -> DatePhrase | None:
+    """A claim dated elsewhere: an "According to ..." sentence continues the dated statement
+    before it; otherwise the speaker's own dated statement in the article ("Rutte said Monday",
+    "Zelenskyy in an evening video address on 4 November") dates what the speaker said."""
+    if i and re.match(r"According\s+to\b", sents[i].text):
+        before = sents[i - 1]
+        dated = [p for p in date_phrases(before.text, before.start)]
+        if dated and SPEECH.search(before.text):
+            return dated[0]
+    surname = (who or "").split()[-1:] or []
+    if not surname or not surname[0][:1].isupper():
+        return None
+    for j, other in enumerate(sents):
+        speaks = re.search(rf"\b{re.escape(surname[0])}\b(?!['’]s)", other.text)
+        if j != i and speaks and SPEECH.search(other.text):
+            dated = date_phrases(other.text, other.start)
+            if dated:
+                return dated[0]
+    return None
+
+
 def figures_in(body: str) -> list[AutoFigure]:
     """Figures about people, treaty facts, and troop claims without a number (denials,
     refusals to confirm, accusations), each with its sentence as the quote."""
@@ -221,11 +246,9 @@ def figures_in(body: str) -> list[AutoFigure]:
         stance = stance_of(s.text)
 
         def claim_date() -> DatePhrase | None:
-            if not phrases:
-                return None
-            if at is None:
-                return phrases[0]
-            return min(phrases, key=lambda p: abs(p.start - (s.start + at)))
+            if phrases:
+                return phrases[0] if at is None else min(phrases, key=lambda p: abs(p.start - (s.start + at)))
+            return _date_from_context(sents, i, who)
 
         numbered = False
         for n in find_numbers(s.text):
@@ -238,7 +261,7 @@ def figures_in(body: str) -> list[AutoFigure]:
                 if not lead:
                     continue
                 counted = s.text[lead.start():lead.end() + 25]
-            clause = re.split(r"[,;]|\s(?:and\s+some|while|but)\s", body[start:s.end])[0]
+            clause = re.split(r",\s|;|\s(?:and\s+some|while|but)\s", body[start:s.end])[0]
             category = "casualties" if CASUALTY_WORDS.search(clause + " " + counted) else "troops"
             if re.search(r"\bworkers\b", counted, re.I):
                 category = "other"

@@ -34,6 +34,14 @@ def sentences(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(body) if m.group(0).strip()]
 
 
+COPY_MARKER = re.compile(r"^(?:[A-Z][A-Za-z.&' ]{1,40}?)\s*(?:\([A-Za-z]+\))?\s*[-–—]+\s*$", re.M)
+
+
+def appended_blocks(body: str) -> list[tuple[int, int]]:
+    """Older copy appended below an article, opened by a lone agency line ("Reuters -")."""
+    return [(m.start(), len(body)) for m in COPY_MARKER.finditer(body) if m.start() > 0][:1]
+
+
 def copied_spans(bodies: dict[str, str], dates: dict[str, date | None]) -> list[CopiedSpan]:
     """Sentences of each article found in an article dated earlier, merged into spans."""
     shingles = {aid: _shingles(body) for aid, body in bodies.items()}

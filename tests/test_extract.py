@@ -1,0 +1,127 @@
+import pandas as pd
+import pytest
+
+from analysis.dataset import build_dataset
+from analysis.extract import claimant_in, figures_in, sentences, stance_of
+from conftest import SEEDS, write_article
+
+
+def _figures(text):
+    return [(f.value, f.value_max, f.category, f.claimant, f.stance) for f in figures_in(text) if f.value is not None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zelensky said Monday that over 3,000 North Korean soldiers have been killed or wounded.",
+     [(3000, None, "casualties", "Zelensky", "asserts")]),
+    ("According to the NIS, the navy moved some 15-hundred special forces to Vladivostok.",
+     [(1500, None, "troops", "NIS", "asserts")]),
+    ("Ukraine's Defence Intelligence reported that Russia deployed more than 7,000 North Korean soldiers.",
+     [(7000, None, "troops", "Ukraine's Defence Intelligence", "asserts")]),
+    ("Zelenskiy said on Thursday that North Korea has sent 11,000 troops and some of them suffered casualties.",
+     [(11000, None, "troops", "Zelenskiy", "asserts")]),
+    ("Officials estimated that between 10,000 and 12,000 troops were sent.",
+     [(10000, 12000, "troops", "Officials", "asserts")]),
+])
+def test_figures_with_claimant_and_category(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty was signed on June 19, 2024, in Pyongyang.",          # dates and years
+    "Article 4 of the agreement provides for mutual assistance.",     # article numbers count as treaty facts only
+    "Four landing ships and 3 convoys of the Pacific Fleet sailed.",  # vessels are not people
+    "Trade rose by 40% to $34 million in 2023.",                      # money and percentages
+    "The last time the fleet visited was in 1990.",
+])
+def test_numbers_that_are_not_troop_figures(text):
+    assert [f for f in figures_in(text) if f.category in ("troops", "casualties") and f.value is not None] == []
+
+
+def test_treaty_facts():
+    found = {(f.category, f.value) for f in figures_in(
+        "There are 23 articles in the treaty. Article 4 invokes Article 51 of the UN Charter.")}
+    assert found == {("treaty_articles", 23), ("treaty_article", 4), ("un_charter_article", 51)}
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("The ministry denied reports of North Korean troop movements.", "denies"),
+    ("The mission called the allegations groundless stereotypical rumours.", "denies"),
+    ("Peskov said the alleged involvement of North Korean troops was fake news.", "denies"),
+    ("Russia has not confirmed the presence of the North Korean troops.", "declines to confirm"),
+    ("The Pentagon declined to confirm the number of troops.", "declines to confirm"),
+    ("Zelenskiy said 11,000 troops were sent.", "asserts"),
+])
+def test_stance(sentence, stance):
+    assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Recently, South Korean intelligence reported that 1,500 soldiers were sent.", "South Korean intelligence"),
+    ("Ukrainian President Volodymyr Zelenskiy this week accused North Korea of transferring personnel.",
+     "Ukrainian President Volodymyr Zelenskiy"),
+    ("The treaty would include a defence clause, reported Reuters, citing a decree.", "a decree"),
+    ("North Korea’s UN mission also called the allegations rumours.", "North Korea’s UN mission"),
+])
+def test_claimant(sentence, who):
+    assert claimant_in(sentence)[0] == who
+
+
+def test_pronoun_claimant_and_speaker_date_elsewhere():
+    body = ("NATO chief Mark Rutte said Monday that troops were sent to Kursk. "
+            "Rutte said more than 600,000 soldiers have been killed or wounded. He said 10,000 soldiers are training.")
+    figures = {f.value: f for f in figures_in(body) if f.value}
+    assert figures[600000].date_phrase.text == "Monday" and figures[600000].category == "casualties"
+    assert figures[10000].claimant == "Rutte"
+
+
+def test_sentences_without_space_after_full_stop():
+    texts = [s.text for s in sentences("Sending began Oct. 8.In a statement released on Friday, the U.S. agency spoke.")]
+    assert texts == ["Sending began Oct. 8.", "In a statement released on Friday, the U.S. agency spoke."]
+
+
+def test_copied_block_from_unknown_source_is_not_dated_by_the_outer_article(tmp_path):
+    write_article(tmp_path, "a.txt", "Headline of the later story\n2024-11-10T02:15:52Z\n"
+                  "Officials said on Thursday that 2,000 troops had arrived.\nReuters -\n"
+                  "Russia said on Tuesday that 3,000 troops were expected.\n")
+    ds = build_dataset(tmp_path)
+    by_value = ds.figures.set_index("value")
+    assert by_value.loc[2000, "claim_date"] == "2024-11-07"
+    assert pd.isna(by_value.loc[3000, "claim_date"])
+    assert "source not in the corpus" in by_value.loc[3000, "claim_date_basis"]
+
+
+@pytest.fixture(scope="module")
+def extracted_only(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("no_annotations")
+    for path in SEEDS.glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return build_dataset(folder)
+
+
+def test_every_annotated_figure_is_found_automatically(seeds_dataset, extracted_only):
+    auto = extracted_only.figures
+    for _, row in seeds_dataset.figures.iterrows():
+        assert row["source"] == "extraction", row["quote"]
+        same = auto[(auto["article_id"] == row["article_id"]) & (auto["span_start"] < row["span_end"])
+                    & (auto["span_end"] > row["span_start"]) & (auto["stance"] == row["stance"])]
+        same = same[same["value"].isna()] if pd.isna(row["value"]) else same[same["value"] == row["value"]]
+        assert len(same) >= 1, row["quote"]
+        if row["claim_date"] is not pd.NA and not pd.isna(row["claim_date"]):
+            assert row["claim_date"] in set(same["claim_date"]), (row["quote"], list(same["claim_date"]))
+
+
+def test_every_annotated_dated_event_is_found_automatically(seeds_dataset, extracted_only):
+    auto = extracted_only.events
+    dated = seeds_dataset.events[seeds_dataset.events["date_phrase"].notna()]
+    for _, row in dated.iterrows():
+        assert row["source"] == "extraction", row["quote"]
+        phrase = row["date_phrase"].lower()
+        same = auto[(auto["article_id"] == row["article_id"])
+                    & auto["date_phrase"].str.lower().map(lambda p: p in phrase or phrase in p)]
+        assert row["mention_date"] in set(same["mention_date"]), (row["quote"], list(same["mention_date"]))
+
+
+def test_contradicted_page_dates_found_without_annotations(extracted_only):
+    a = extracted_only.articles.set_index("id")
+    assert sorted(i[:3] for i in a.index[a["page_date_contradicted"]]) == ["000", "001"]
+    assert set(a.loc[a["page_date_contradicted"], "published"]) == {pd.Timestamp("2024-10-24")}

@@ -1,0 +1,36 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from analysis.numbers import find_numbers
+
+
+@pytest.mark.parametrize("text, value, value_max, qualifier", [
+    ("sent 1,500 soldiers", 1500, None, None),
+    ("11 000 troops", 11000, None, None),
+    ("ten thousand troops", 10000, None, None),
+    ("ten-thousand troops", 10000, None, None),
+    ("some 15-hundred special forces", 1500, None, "some"),
+    ("fifteen hundred troops", 1500, None, None),
+    ("1.5 thousand soldiers", 1500, None, None),
+    ("12k troops", 12000, None, None),
+    ("11,000-12,000 troops", 11000, 12000, None),
+    ("11-12 thousand troops", 11000, 12000, None),
+    ("between 10,000 and 12,000 troops", 10000, 12000, None),
+    ("from 10,000 to 12,000 soldiers", 10000, 12000, None),
+    ("about 3,000 soldiers", 3000, None, "about"),
+    ("nearly 5,000 men", 5000, None, "nearly"),
+    ("more than 600,000 soldiers", 600000, None, "more than"),
+    ("at least 100 killed", 100, None, "at least"),
+    ("up to 12,000 troops", 12000, None, "up to"),
+    ("as many as 2,000 troops", 2000, None, "as many as"),
+])
+def test_number_forms(text, value, value_max, qualifier):
+    (n,) = find_numbers(text)
+    assert (n.value, n.value_max, n.qualifier) == (value, value_max, qualifier)
+    assert text[n.start:n.end] == n.text
+
+
+@given(st.text(max_size=120))
+def test_number_parser_never_crashes(text):
+    for n in find_numbers(text):
+        assert 0 <= n.start < n.end <= len(text) and n.value >= 0
