@@ -31,6 +31,13 @@ def dataset(session: nox.Session) -> None:
 
 
 @nox.session
+def evaluate(session: nox.Session) -> None:
+    """Grade automatic extraction: `nox -s evaluate -- GOLD.yaml`."""
+    install(session)
+    session.run("python", "-m", "analysis", "evaluate", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     install(session, "test")
     session.run("pytest", *session.posargs)

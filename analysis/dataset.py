@@ -413,6 +413,9 @@ def build_dataset(folder: Path) -> Dataset:
         agreed = agreed_of[eid]
         label = next((event_rows[i].fields["label"] for i in members if event_rows[i].reviewed),
                      event_rows[members[0]].fields["label"])
+        kind = next((event_rows[i].kind for i in members if event_rows[i].kind), None)
+        reporting = {event_rows[i].article for i in members}
+        first = min((anchors.dates[a] for a in reporting if anchors.dates[a]), default=None)
         for i in members:
             row, ref = event_rows[i], refs[i]
             anchor, _ = anchors.for_span(row.article, row.date_span or row.span)
@@ -427,6 +430,7 @@ def build_dataset(folder: Path) -> Dataset:
                 "anchor": anchor if ref is not None and ref.relative else None,
                 **_date_columns("mention_date", ref, _undated(row, anchors)),
                 "consistent": i not in disagree,
+                "kind": kind, "n_articles": len(reporting), "first_reported": first,
             })
 
     figure_table = []

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from analysis.annotations import ANNOTATIONS_FILE
 from analysis.dataset import build_dataset
-from analysis.dates import DateRef, resolve
+from analysis.dates import DateRef
 from analysis.errors import InputError
 
 PEOPLE_CATEGORIES = ("troops", "casualties")
@@ -45,15 +45,15 @@ def gold_window(value) -> DateRef | None:
         return None
     text = str(value)
     if "/" in text:
-        start, end = text.split("/")
-        return DateRef(date.fromisoformat(start), date.fromisoformat(end), text, None, "gold")
-    if re.fullmatch(r"\d{4}", text):
-        return DateRef(date(int(text), 1, 1), date(int(text), 12, 31), text, None, "gold")
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return resolve(f"{text}-01", None) and DateRef(
-            resolve(f"{text}-01", None).start,
-            (pd.Timestamp(f"{text}-01") + pd.offsets.MonthEnd(0)).date(), text, None, "gold")
-    return DateRef(date.fromisoformat(text), date.fromisoformat(text), text, None, "gold")
+        start, end = (date.fromisoformat(part) for part in text.split("/"))
+    elif re.fullmatch(r"\d{4}", text):
+        start, end = date(int(text), 1, 1), date(int(text), 12, 31)
+    elif re.fullmatch(r"\d{4}-\d{2}", text):
+        start = date.fromisoformat(f"{text}-01")
+        end = (pd.Timestamp(start) + pd.offsets.MonthEnd(0)).date()
+    else:
+        start = end = date.fromisoformat(text)
+    return DateRef(start, end, text, None, "gold")
 
 
 def date_matches(predicted_start, predicted_end, gold) -> bool:
@@ -71,7 +71,7 @@ def _name(text) -> str:
 
 
 def claimant_matches(predicted, gold) -> bool:
-    if not gold or pd.isna(predicted) if not isinstance(predicted, str) else not gold:
+    if not isinstance(predicted, str) or not gold:
         return False
     a, b = _name(predicted), _name(gold)
     return bool(a and b) and fuzz.partial_ratio(a, b) >= 80

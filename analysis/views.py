@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis import charts
 from analysis.dataset import Dataset
+from analysis.extract import SINGULAR_KINDS
 from analysis.html import figure_html, notice, quote_list, table_html
 
 NO_DATA = "No data for these parameters."
@@ -68,9 +69,18 @@ def articles_table(ds: Dataset) -> str:
     return table
 
 
+def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The happenings worth a row on the timeline: treaty milestones and confirmed events,
+    not every dated aside (those stay in the data)."""
+    keep = events.groupby("event_id")["reviewed"].transform("any") | events["kind"].isin(sorted(SINGULAR_KINDS))
+    return events[keep & events["date_start"].notna()]
+
+
 def timeline_chart(ds: Dataset, fmt: str) -> str:
-    if ds.events.empty:
+    events = timeline_events(ds.events)
+    if events.empty:
         return notice(NO_DATA)
+    ds = replace(ds, events=events)
     fig = charts.timeline(ds.events, ds.articles)
     n = ds.events["event_id"].nunique()
     return figure_html(
@@ -87,7 +97,8 @@ def event_table(ds: Dataset) -> str:
     e = ds.events.sort_values(["date_start", "event_id"])
     per_event = e.groupby("event_id", sort=False).agg(
         event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
-        reported_in=("article_id", lambda s: ", ".join(sorted(set(s)))),
+        first_reported=("first_reported", lambda s: _day(s.iloc[0])), articles=("n_articles", "first"),
+        reported_in=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s}))),
         quotes=("ref", lambda s: " ".join(s)))
     return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")
 

@@ -33,6 +33,9 @@ def test_text_is_not_a_page_date(line):
     ("on Thursday", "2024-10-10", "day"),          # never a day after the anchor
     ("last Tuesday", "2024-10-08", "day"),
     ("yesterday", "2024-10-14", "day"),
+    ("the previous day", "2024-10-14", "day"),
+    ("between Tuesday and Sunday of last week", "2024-10-08/2024-10-13", "week"),
+    ("in the last week of October", "2023-10", "month"),
     ("today [on 24 October]", "2023-10-24", "day"),  # written-out date wins; year looks back
     ("on October 14", "2024-10-14", "day"),
     ("Oct. 8", "2024-10-08", "day"),

@@ -1,0 +1,68 @@
+"""The grader on a small synthetic gold file (the shared dev texts stay outside the project)."""
+
+import textwrap
+
+import pytest
+
+from analysis.__main__ import main
+from analysis.evaluate import claimant_matches, date_matches, evaluate
+from analysis.errors import InputError
+
+ARTICLE = ("Example headline about troops\n2024-11-10T02:15:52Z\n"
+           "Zelenskiy said on Thursday that North Korea has sent 11,000 troops to Russia. "
+           "Officials said some 500 workers arrived.\n")
+
+
+@pytest.fixture
+def gold(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "gold.yaml"
+    path.write_text(textwrap.dedent("""\
+        articles:
+        - file: articles/a.txt
+          publication_date: '2024-11-10'
+          figures:
+          - value: 11000
+            claimant: Zelenskyy
+            claim_date: '2024-11-07'
+          - value: 700
+            claimant: Nobody
+            claim_date: null
+          events:
+          - quote: Zelenskiy said on Thursday that North Korea has sent 11,000 troops to Russia.
+            date: '2024-11-07'
+            date_phrase: on Thursday
+        """), encoding="utf-8")
+    return path
+
+
+def test_scores_and_misses(gold):
+    scores = {s.name: s for s in evaluate(gold)[0]}
+    assert (scores["figures recall"].correct, scores["figures recall"].total) == (1, 2)
+    assert any("700" in m for m in scores["figures recall"].misses)
+    assert scores["figures precision"].value == 1.0  # the 500 workers are 'other', not a troop figure
+    assert scores["claimant accuracy"].value == 1.0 and scores["claim date accuracy"].value == 1.0
+    assert scores["event date accuracy"].value == 1.0 and scores["article date accuracy"].value == 1.0
+
+
+def test_command_prints_a_table(gold, capsys):
+    assert main(["evaluate", str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert "figures recall" in out and "0.50" in out and "misses:" in out
+
+
+def test_bad_gold_file(tmp_path):
+    path = tmp_path / "gold.yaml"
+    path.write_text("articles: []\n", encoding="utf-8")
+    with pytest.raises(InputError, match="expected an 'articles' list"):
+        evaluate(path)
+
+
+def test_matching_rules():
+    assert claimant_matches("Ukrainian President Volodymyr Zelenskiy", "Zelenskyy (citing intelligence)")
+    assert not claimant_matches("Peskov", "South Korea's NIS")
+    assert not claimant_matches(None, "NIS")
+    assert date_matches("2024-10-25", "2024-10-31", "2024-10")      # a window inside the gold month
+    assert not date_matches("2024-10-01", "2024-11-01", "2024-10")
+    assert date_matches(None, None, None) and not date_matches("2024-10-01", "2024-10-01", None)
