@@ -35,7 +35,7 @@ _ABSOLUTE = [
     re.compile(r"\b" + _YEAR + r"[-./](?P<mnum>\d{1,2})[-./]" + r"(?P<day>\d{1,2})\b"),
     re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
-    re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of)?-?\s*" + _MONTH
+    re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of|(?:the\s+)?(?:last|first)\s+week\s+of)?-?\s*" + _MONTH
                + r"(?:\s+" + _YEAR + r")?\b", re.I),
     re.compile(r"\bin\s+" + _YEAR + r"\b", re.I),
 ]
@@ -88,7 +88,11 @@ def _month_end(year: int, month: int) -> date:
 
 def _month_window(year: int, month: int, part: str | None) -> tuple[date, date]:
     last = calendar.monthrange(year, month)[1]
-    part = (part or "").lower()
+    part = re.sub(r"^the\s+", "", (part or "").lower())
+    if part == "first week of":
+        return date(year, month, 1), date(year, month, 7)
+    if part == "last week of":
+        return date(year, month, last - 6), date(year, month, last)
     if part == "early" or part == "beginning of":
         return date(year, month, 1), date(year, month, 10)
     if part == "mid":
@@ -139,7 +143,8 @@ def resolve_absolute(phrase: str, anchor: date | None) -> DateRef | None:
             return DateRef(d, d, phrase, anchor, basis)
         basis = "month written out"
         if year is None:
-            year = _latest_year_not_after(month, 1, anchor)
+            first_day = _month_window(2001, month, groups.get("part"))[0].day  # where the window starts
+            year = _latest_year_not_after(month, first_day, anchor)
             if year is None:
                 continue
             basis = f"month written out, year from anchor {anchor.isoformat()}"

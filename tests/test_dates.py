@@ -35,7 +35,8 @@ def test_text_is_not_a_page_date(line):
     ("yesterday", "2024-10-14", "day"),
     ("the previous day", "2024-10-14", "day"),
     ("between Tuesday and Sunday of last week", "2024-10-08/2024-10-13", "week"),
-    ("in the last week of October", "2023-10", "month"),
+    ("in the last week of October", "2023-10-25/2023-10-31", "week"),
+    ("in the first week of October", "2024-10-01/2024-10-07", "week"),
     ("today [on 24 October]", "2023-10-24", "day"),  # written-out date wins; year looks back
     ("on October 14", "2024-10-14", "day"),
     ("Oct. 8", "2024-10-08", "day"),
