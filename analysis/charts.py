@@ -77,6 +77,9 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
     no_number = rows["value"].isna()
     rows = pd.concat([rows[~no_number], rows[no_number].sort_values(["when", "ref"])])
     claimants = rows["claimant"].fillna("(unattributed)")
+    numbered = rows[rows["value"].notna()].assign(reported=lambda d: d["article_id"].map(published))
+    numbered = numbered.sort_values(["reported", "ref"])  # ★: the first article to report the number
+    first_refs = set(numbered.drop_duplicates("value")["ref"])
     levels = {ref: band * (1 + 0.7 * k) for k, ref in enumerate(rows.loc[rows["value"].isna(), "ref"])}
     fig, ax = plt.subplots(figsize=(10, 5.5))
     for (_, r), claimant in zip(rows.iterrows(), claimants):
@@ -87,9 +90,13 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
             ax.plot([r["claim_date_start"], r["claim_date_end"]], [y, y], color=colour, linewidth=2, alpha=0.6)
         ax.plot(r["when"], y, STANCE_MARKERS[r["stance"]], markersize=9, color=colour,
                 markerfacecolor=colour if filled else "white", markeredgewidth=1.6, zorder=3)
-        text = f"{claimant}: {int(r['value']):,}" if pd.notna(r["value"]) else f"{claimant} {r['stance']}"
-        if pd.notna(r["value_max"]):
-            text = f"{claimant}: {int(r['value']):,}–{int(r['value_max']):,}"
+        if pd.notna(r["value"]):
+            number = f"{int(r['value']):,}" + (f"–{int(r['value_max']):,}" if pd.notna(r["value_max"]) else "")
+            qualifier = f"{r['qualifier']} " if pd.notna(r["qualifier"]) else ""
+            first = "★ " if r["ref"] in first_refs else ""
+            text = f"{first}{claimant}: {qualifier}{number}"
+        else:
+            text = f"{claimant} {r['stance']}"
         ax.annotate(f"{text} ({r['ref']})", (r["when"], y), xytext=(7, 4 if y >= 0 else -3),
                     textcoords="offset points", fontsize=8, color="#222222")
     ax.axhline(0, color="#999999", linewidth=0.8)

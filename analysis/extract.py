@@ -155,6 +155,20 @@ def _subject_before(text: str) -> str | None:
     return name
 
 
+TITLED_NAME = re.compile(
+    r"\b(?:President|spokesman|spokeswoman|spokesperson|Minister|Secretary(?:\s+General)?|chief|leader|aide|"
+    r"Chairman|Commander|Ambassador|Envoy)\s+(?:[A-Z][\w.’'-]+\s+)*(?P<surname>[A-Z][\w’'-]+)$")
+
+
+def short_claimant(name: str | None) -> str | None:
+    """A person named with a title is known by surname ("Ukrainian President Volodymyr
+    Zelenskiy" -> "Zelenskiy"); institutions keep their name."""
+    if not name:
+        return name
+    m = TITLED_NAME.search(name)
+    return m.group("surname") if m else name
+
+
 def claimant_in(sentence: str) -> tuple[str | None, int | None]:
     """Who the sentence attributes its claim to, and where the attribution is."""
     m = re.search(r"\b(?:according\s+to|citing)\s+(?:the\s+)?(?:most\s+recent\s+|latest\s+)?([^,.;]+)", sentence, re.I)
@@ -266,7 +280,7 @@ def figures_in(body: str) -> list[AutoFigure]:
             if re.search(r"\bworkers\b", counted, re.I):
                 category = "other"
             found.append(AutoFigure((s.start, s.end), (start, end), n.value, n.value_max, n.qualifier, category,
-                                    counted, who, stance, claim_date()))
+                                    counted, short_claimant(who), stance, claim_date()))
             numbered = True
         for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text):
             if re.search(r"\b(treaty|agreement|pact|document)\b", s.text, re.I):
@@ -284,7 +298,7 @@ def figures_in(body: str) -> list[AutoFigure]:
         accuses = re.search(r"\baccus\w+\b.*\b(transferr|send|sent|deploy)", s.text, re.I)
         if not numbered and troop_topic and (stance != "asserts" or accuses) and who:
             found.append(AutoFigure((s.start, s.end), None, None, None, None, "troops",
-                                    "North Korean troops in Russia", who, stance, claim_date()))
+                                    "North Korean troops in Russia", short_claimant(who), stance, claim_date()))
         if who:
             previous_claimant = who
     return found

@@ -39,7 +39,7 @@ def figure_html(fig, fmt: str, alt: str, caption: str, source: str) -> str:
 def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = 60,
                links: dict[str, str] | None = None) -> str:
     """An escaped HTML table; long tables are cut with a visible count. `links` turns a
-    column's values into links to the given anchor prefix (e.g. quote anchors)."""
+    column's values (each space-separated reference) into links to the anchor prefix."""
     links = links or {}
     shown = df.head(max_rows)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
@@ -50,14 +50,15 @@ def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = 60,
             text = "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
             cell = html.escape(text)
             if col in links and text:
-                cell = f'<a href="#{html.escape(links[col] + text)}">{cell}</a>'
+                cell = " ".join(f'<a href="#{html.escape(links[col] + t)}">{html.escape(t)}</a>' for t in text.split())
             cells.append(f"<td>{cell}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if len(df) > max_rows:
         note = f'<p class="truncated">Showing {max_rows} of {len(df):,} rows; all rows are in the data files.</p>'
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return f'<table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{note}'
+    return (f'<div class="table-wrap"><table class="data">{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
 
 
 def quote_list(rows: pd.DataFrame) -> str:

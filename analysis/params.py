@@ -14,6 +14,7 @@ import yaml
 from analysis.errors import InputError
 
 FIGURE_FORMATS = ("svg", "png")
+NAMES = ("seeds_dir", "start_date", "end_date", "sources", "claimants", "figure_format", "show_code", "title")
 
 
 def _as_date(name: str, value) -> date | None:
@@ -38,7 +39,39 @@ def validate(params: dict) -> dict:
         raise InputError(f"parameter figure_format: {params.get('figure_format')!r} is not one of {list(FIGURE_FORMATS)}.")
     if not isinstance(params.get("seeds_dir"), str):
         raise InputError(f"parameter seeds_dir: expected a folder path, got {params.get('seeds_dir')!r}.")
+    for name in ("sources", "claimants"):
+        out[name] = _as_list(name, params.get(name))
+    if not isinstance(params.get("show_code", False), bool):
+        raise InputError(f"parameter show_code: expected true or false, got {params.get('show_code')!r}.")
+    title = params.get("title", "")
+    if not isinstance(title, str) or not title.strip():
+        raise InputError(f"parameter title: expected a non-empty text, got {title!r}.")
     return out
+
+
+def _as_list(name: str, value) -> list[str] | None:
+    """None (no filter), one name, or a list of names: `-p claimants '["Zelenskiy"]'`."""
+    if value is None or value == []:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and str(v).strip() for v in value):
+        raise InputError(f"parameter {name}: expected a name or a list of names, got {value!r}.")
+    return [str(v) for v in value]
+
+
+def check_against_data(params: dict, articles, figures) -> None:
+    """Names in `sources` and `claimants` must exist in the data (a typo would silently
+    empty the report); the error lists the names that do."""
+    known_sources = set(articles["id"]) | set(articles["outlet"].dropna()) | set(articles["agency"].dropna())
+    for name in params.get("sources") or []:
+        if name not in known_sources:
+            raise InputError(f"parameter sources: {name!r} is neither an article id nor an outlet; "
+                             f"known: {sorted(known_sources)}.")
+    known_claimants = sorted(set(figures["claimant"].dropna()))
+    for name in params.get("claimants") or []:
+        if not any(name.lower() in c.lower() for c in known_claimants):
+            raise InputError(f"parameter claimants: no claimant matches {name!r}; known: {known_claimants}.")
 
 
 def parse_overrides(pairs: list[tuple[str, str]], files: list[Path], known: dict) -> dict:

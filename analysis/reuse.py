@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from analysis.extract import sentences
+
 SHINGLE = 8
 SHARED_FRACTION = 0.6
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’')\]]*|\n|$)")
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,10 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def sentences(body: str) -> list[tuple[int, int]]:
-    """Spans of the body's sentences (a rough split is enough for comparing copies)."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(body) if m.group(0).strip()]
+def shared_fraction(a: str, b: str) -> float:
+    """Share of a's word 8-grams that also occur in b."""
+    grams = _shingles(a)
+    return len(grams & _shingles(b)) / len(grams) if grams else 0.0
 
 
 COPY_MARKER = re.compile(r"^(?:[A-Z][A-Za-z.&' ]{1,40}?)\s*(?:\([A-Za-z]+\))?\s*[-–—]+\s*$", re.M)
@@ -54,7 +56,8 @@ def copied_spans(bodies: dict[str, str], dates: dict[str, date | None]) -> list[
             (d, other) for other, d in dates.items() if other != aid and d is not None and d < mine
         )
         current: CopiedSpan | None = None
-        for start, end in sentences(body):
+        for sentence in sentences(body):
+            start, end = sentence.start, sentence.end
             grams = _shingles(body[start:end])
             source = next(
                 (other for _, other in earlier

@@ -9,31 +9,51 @@ from html import escape
 
 import pandas as pd
 
-from analysis import charts
-from analysis.dataset import Dataset
+from analysis import charts, params
+from analysis.dataset import Dataset, build_dataset
 from analysis.extract import SINGULAR_KINDS
 from analysis.html import figure_html, notice, quote_list, table_html
 
 NO_DATA = "No data for these parameters."
 
 
-def apply_filters(ds: Dataset, start: date | None, end: date | None) -> Dataset:
-    """Keep the articles published within [start, end] and the rows that rest on them.
-    An article without a publication date cannot be placed, so a date filter drops it."""
-    published = ds.articles["published"]
-    keep = pd.Series(True, index=ds.articles.index)
-    if start:
-        keep &= published >= pd.Timestamp(start)
-    if end:
-        keep &= published <= pd.Timestamp(end)
-    ids = set(ds.articles.loc[keep, "id"])
+def load(namespace: dict) -> tuple[dict, Dataset]:
+    """What every notebook starts with: its parameters validated, the dataset built from
+    `seeds_dir` and filtered. Takes the notebook's globals so the parameter cell stays plain."""
+    p = params.validate({name: namespace[name] for name in params.NAMES if name in namespace})
+    ds = build_dataset(p["seeds_dir"])
+    params.check_against_data(p, ds.articles, ds.figures)
+    return p, apply_filters(ds, p)
+
+
+def apply_filters(ds: Dataset, p: dict) -> Dataset:
+    """Keep the articles published within [start_date, end_date] from the chosen sources and,
+    when claimants are chosen, the articles that quote them; every table then keeps the rows
+    that rest on those articles (and, for claims, on those claimants). An article without a
+    publication date cannot be placed, so a date filter drops it."""
+    a = ds.articles
+    keep = pd.Series(True, index=a.index)
+    if p.get("start_date"):
+        keep &= a["published"] >= pd.Timestamp(p["start_date"])
+    if p.get("end_date"):
+        keep &= a["published"] <= pd.Timestamp(p["end_date"])
+    if p.get("sources"):
+        chosen = set(p["sources"])
+        keep &= a["id"].isin(chosen) | a["outlet"].isin(chosen) | a["agency"].isin(chosen)
+    figures = ds.figures
+    if p.get("claimants"):
+        wanted = [c.lower() for c in p["claimants"]]
+        figures = figures[figures["claimant"].fillna("").str.lower().map(lambda c: any(w in c for w in wanted))]
+        keep &= a["id"].isin(set(figures["article_id"]))
+    ids = set(a.loc[keep, "id"])
     return replace(
         ds,
-        articles=ds.articles[keep],
-        figures=ds.figures[ds.figures["article_id"].isin(ids)],
+        articles=a[keep],
+        figures=figures[figures["article_id"].isin(ids)],
         events=ds.events[ds.events["article_id"].isin(ids)],
         removals=ds.removals[ds.removals["article_id"].isin(ids)],
-        conflicts=ds.conflicts[ds.conflicts["article_id"].isin(ids)],
+        conflicts=ds.conflicts[ds.conflicts["article_id"].map(lambda s: any(i in ids for i in s.split(", ")))],
+        copies=ds.copies[ds.copies["article_id"].isin(ids) & ds.copies["source_id"].isin(ids)],
     )
 
 
@@ -121,8 +141,14 @@ def troop_chart(ds: Dataset, fmt: str) -> str:
 
 
 def sources(ds: Dataset) -> str:
-    """Every quote the report relies on, with its anchor."""
-    rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])
-    if rows.empty:
+    """Every article with its dates, then every quote the report relies on, with its anchor."""
+    if ds.articles.empty:
         return notice(NO_DATA)
-    return quote_list(rows)
+    a = ds.articles.sort_values(["published", "id"])
+    listing = pd.DataFrame({
+        "id": a["id"], "file": a["file"], "outlet / agency": a["outlet"].fillna(a["agency"]).fillna("unknown"),
+        "byline": a["byline"].fillna(""), "page date": a["page_date"].map(_day),
+        "published (estimate)": a["published"].map(_day), "how dated": a["published_basis"],
+    })
+    rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])
+    return table_html(listing, caption=f"Articles ({len(a)})") + (quote_list(rows) if len(rows) else "")

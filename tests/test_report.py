@@ -8,7 +8,7 @@ from analysis.__main__ import main
 from analysis.errors import InputError
 from conftest import SEEDS
 
-DEFAULTS = {"seeds_dir": str(SEEDS), "start_date": None, "end_date": None, "figure_format": "svg"}
+DEFAULTS = {**report.default_parameters(report.notebook_paths()), "seeds_dir": str(SEEDS)}
 
 
 @pytest.fixture(scope="module")
@@ -16,6 +16,10 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
     path = report.build_report(dict(DEFAULTS), out)
     return out, path.read_text(encoding="utf-8")
+
+
+def base64_svgs(page) -> str:
+    return " ".join(base64.b64decode(data).decode("utf-8") for data, _ in _images(page))
 
 
 def _images(page):
@@ -37,7 +41,7 @@ def test_figures_present_with_alt_text(built):
     images = _images(page)
     assert len(images) == 2 and all(alt for _, alt in images)
     troop_svg = base64.b64decode(images[1][0]).decode("utf-8")
-    assert "Zelenskiy: 11,000" in troop_svg and "South Korean intelligence: 1,500" in troop_svg
+    assert "★ Zelenskiy: 11,000 (F6)" in troop_svg and "★ South Korean intelligence: allegedly 1,500" in troop_svg
 
 
 def test_no_error_output_and_code_hidden(built):
@@ -59,21 +63,45 @@ def test_tables_and_sources_come_from_the_data(built):
     assert "Russian parliament ratifies North Korea partnership treaty" in page
     assert re.search(r'<li id="q-F6"><b>F6</b>.*?<q>Ukrainian President Volodymyr Zelenskiy said on Thursday', page)
     assert 'href="#q-F6"' in page
-    assert (out / "data" / "figures.csv").exists() and (out / "executed" / "report.ipynb").exists()
+    assert (out / "data" / "figures.csv").exists()
+    assert {p.stem for p in (out / "executed").glob("*.ipynb")} == {p.stem for p in report.notebook_paths()}
 
 
-def test_filter_changes_the_report(tmp_path):
-    page = report.build_report({**DEFAULTS, "start_date": "2024-10-01"}, tmp_path).read_text(encoding="utf-8")
-    assert "New North Korea-Russia pact calls for immediate military aid" not in page  # June article
-    assert "Russian parliament ratifies North Korea partnership treaty" in page
+def test_every_section_is_present(built):
+    _, page = built
+    for heading in ["Summary", "Articles", "Timeline", "Troop figures", "The treaty text", "Coverage",
+                    "Reuse between articles", "Data quality", "Sources", "How this was built"]:
+        assert f">{heading}<a class=\"anchor-link\"" in page, heading
+    assert "<mark>" in page  # Article 4 renderings compared
+    assert "No data for these parameters" not in page
+
+
+def test_filters_change_every_section_consistently(tmp_path):
+    params = {**DEFAULTS, "start_date": "2024-10-01", "claimants": ["Zelenskiy"], "title": "Zelenskiy since October"}
+    page = report.build_report(params, tmp_path).read_text(encoding="utf-8")
+    assert "<title>Zelenskiy since October</title>" in page
+    assert "New North Korea-Russia pact calls for immediate military aid" not in page  # June article, no Zelenskiy
+    assert "Russian parliament ratifies North Korea partnership treaty" not in page  # quotes no Zelenskiy
+    assert "Kremlin says its mutual defence agreement" in page and "Zelenskiy: 11,000" in base64_svgs(page)
+    assert "South Korean intelligence: " not in base64_svgs(page)
+    assert "Russian Foreign Ministry denies" not in page
+
+
+def test_filter_that_leaves_nothing_says_so(tmp_path):
+    page = report.build_report({**DEFAULTS, "start_date": "2030-01-01"}, tmp_path).read_text(encoding="utf-8")
+    assert page.count("No data for these parameters") >= 5 and "Traceback" not in page
+
+
+def test_code_can_be_shown(tmp_path):
+    page = report.build_report({**DEFAULTS, "show_code": True}, tmp_path).read_text(encoding="utf-8")
+    assert "jp-InputArea" in page and "globals" in page and "highlight" in page
 
 
 def test_failing_notebook_keeps_previous_report(tmp_path, monkeypatch):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     (notebooks / "broken.py").write_text(
-        '# %% tags=["parameters"]\nseeds_dir = "../seeds"\nstart_date = None\nend_date = None\n'
-        'figure_format = "svg"\n\n# %%\nraise ValueError("boom")\n', encoding="utf-8")
+        '# %% tags=["parameters"]\nseeds_dir = "../seeds"\n\n# %%\nraise ValueError("boom")\n', encoding="utf-8")
     out = tmp_path / "reports"
     out.mkdir()
     (out / "report.html").write_text("previous report", encoding="utf-8")
@@ -86,7 +114,11 @@ def test_failing_notebook_keeps_previous_report(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["-p", "colour", "red"], "unknown parameter(s) ['colour']; known parameters: ['end_date', 'figure_format'"),
+    (["-p", "colour", "red"], "unknown parameter(s) ['colour']; known parameters: ['claimants', 'end_date'"),
+    (["-p", "claimants", "Zelensky-typo"], "parameter claimants: no claimant matches 'Zelensky-typo'; known:"),
+    (["-p", "sources", "[\"Nowhere\"]"], "parameter sources: 'Nowhere' is neither an article id nor an outlet"),
+    (["-p", "show_code", "maybe"], "parameter show_code: expected true or false"),
+    (["-p", "title", "''"], "parameter title: expected a non-empty text"),
     (["-p", "start_date", "yesterday"], "parameter start_date: 'yesterday' is not a date"),
     (["-p", "start_date", "2024-11-01", "-p", "end_date", "2024-10-01"], "end_date (2024-10-01) is before start_date"),
     (["-p", "figure_format", "gif"], "figure_format: 'gif' is not one of"),
@@ -117,4 +149,5 @@ def test_notebooks_run_on_their_own_defaults(tmp_path):
                                               cwd=str(path.parent), progress_bar=False)
         outputs = [o for c in executed.cells for o in c.get("outputs", [])]
         assert not [o for o in outputs if o.get("output_type") == "error"]
-        assert any("<figure" in o.get("data", {}).get("text/html", "") for o in outputs)
+        assert all("<" in o.get("data", {}).get("text/html", "") for o in outputs if o.get("output_type") == "execute_result")
+        assert any(o.get("output_type") == "execute_result" for o in outputs)

@@ -1,0 +1,68 @@
+"""The report's opening: the key facts, each computed from the dataset with its source refs."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from analysis.dataset import Dataset
+from analysis.html import notice, table_html
+from analysis.views import timeline_events
+
+
+def _day(value) -> str:
+    return "an unknown date" if pd.isna(value) else pd.Timestamp(value).strftime("%-d %B %Y")
+
+
+def key_facts(ds: Dataset) -> pd.DataFrame:
+    """One row per key fact, in date order: the events on the timeline, the first and the
+    largest troop number reported, and every denial or refusal to confirm."""
+    rows = []
+    for _, group in timeline_events(ds.events).groupby("event_id", sort=False):
+        first = group.iloc[0]
+        rows.append({"fact": first["label"], "value": first["date"], "when": first["date_start"],
+                     "sources": " ".join(group["ref"])})
+    troops = ds.figures[(ds.figures["category"] == "troops") & ds.figures["value"].notna()].copy()
+    if not troops.empty:
+        troops["reported"] = troops["article_id"].map(ds.articles.set_index("id")["published"])
+        first = troops.sort_values(["reported", "ref"]).iloc[0]
+        top = troops.sort_values(["value", "ref"], ascending=[False, True]).iloc[0]
+        for label, r in (("First troop number reported", first), ("Largest troop number reported", top)):
+            rows.append({"fact": f"{label} ({r['claimant'] or 'unattributed'})", "value": f"{int(r['value']):,}",
+                         "when": r["reported"], "sources": r["ref"]})
+    denials = ds.figures[ds.figures["stance"] != "asserts"]
+    for _, r in denials.iterrows():
+        rows.append({"fact": f"{r['claimant'] or 'Unattributed'} {r['stance']}", "value": r["what"],
+                     "when": ds.articles.set_index("id")["published"].get(r["article_id"]), "sources": r["ref"]})
+    return pd.DataFrame(rows, columns=["fact", "value", "when", "sources"]).sort_values("when", kind="stable")
+
+
+def summary_html(ds: Dataset) -> str:
+    if ds.articles.empty:
+        return notice("No data for these parameters.")
+    a = ds.articles
+    troops = ds.figures[(ds.figures["category"] == "troops") & ds.figures["value"].notna()]
+    counts = ds.figures[ds.figures["category"] == "treaty_articles"]["value"].dropna().astype(int)
+    denials = ds.figures[ds.figures["stance"] != "asserts"]
+    sentences = [
+        f"{len(a)} articles published between {_day(a['published'].min())} and {_day(a['published'].max())} "
+        f"report {ds.events['event_id'].nunique()} dated events and {len(ds.figures)} figures and claims.",
+    ]
+    if len(counts):
+        sentences.append(f"The treaty is reported to have {', '.join(f'{c:,}' for c in sorted(set(counts)))} articles.")
+    if len(troops):
+        values = sorted(set(troops["value"].astype(int)))
+        sentences.append(f"Reported numbers of North Korean troops range from {values[0]:,} to {values[-1]:,} "
+                         f"({len(troops)} claims by {troops['claimant'].nunique()} claimants).")
+    if len(denials):
+        sentences.append(f"{len(denials)} statements deny or decline to confirm the reports "
+                         f"({', '.join(sorted(denials['claimant'].dropna().unique()))}).")
+    contradicted = int(a["page_date_contradicted"].sum())
+    if contradicted:
+        sentences.append(f"{contradicted} of the {len(a)} page dates are contradicted by the articles' own text "
+                         "and were re-estimated (see Data quality).")
+    facts = key_facts(ds).assign(when=lambda d: d["when"].map(lambda v: "" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")))
+    return (f'<p class="summary">{escape(" ".join(sentences))}</p>'
+            + table_html(facts.rename(columns={"when": "date (reported)"}), caption="Key facts and their sources",
+                         links={"sources": "q-"}))

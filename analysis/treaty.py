@@ -1,0 +1,85 @@
+"""What the articles say about the treaty text, and Article 4 as each source renders it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from html import escape
+
+import pandas as pd
+
+from analysis.dataset import Dataset
+from analysis.html import notice, table_html
+
+TREATY_CATEGORIES = {"treaty_articles": "number of articles", "treaty_article": "article of the treaty",
+                     "un_charter_article": "UN Charter article"}
+_QUOTED = re.compile(r"[\"“]([^\"“”]{40,})[\"”]")
+
+
+def treaty_facts(ds: Dataset) -> pd.DataFrame:
+    f = ds.figures[ds.figures["category"].isin(list(TREATY_CATEGORIES))]
+    return pd.DataFrame({
+        "fact": f["category"].map(TREATY_CATEGORIES), "value": f["value"].astype("Int64"),
+        "article": f["article_id"], "source": f["ref"],
+    }).sort_values(["fact", "value", "article"])
+
+
+def article4_renderings(ds: Dataset) -> pd.DataFrame:
+    """The words each article quotes as Article 4: a quotation in the sentence that names
+    Article 4 (before or after the name)."""
+    rows = []
+    refs = ds.figures[(ds.figures["category"] == "treaty_article") & (ds.figures["value"] == 4)]
+    for _, r in refs.iterrows():
+        body = ds.corpus[r["article_id"]].body
+        sentence_start = body.rfind("\n", 0, r["span_start"]) + 1
+        sentence_end = body.find("\n", r["span_end"])
+        paragraph = body[sentence_start: len(body) if sentence_end < 0 else sentence_end]
+        quoted = _QUOTED.search(paragraph)
+        if quoted:
+            rows.append({"article_id": r["article_id"], "ref": r["ref"], "text": quoted.group(1).strip(" ,.")})
+    return pd.DataFrame(rows, columns=["article_id", "ref", "text"]).drop_duplicates("text")
+
+
+def highlight_differences(a: str, b: str) -> tuple[str, str]:
+    """Both texts as HTML with the words the other does not share marked."""
+    wa, wb = a.split(), b.split()
+    marked_a, marked_b = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb],
+                                                      autojunk=False).get_opcodes():
+        left, right = escape(" ".join(wa[i1:i2])), escape(" ".join(wb[j1:j2]))
+        if op == "equal":
+            marked_a.append(left)
+            marked_b.append(right)
+        else:
+            if left:
+                marked_a.append(f"<mark>{left}</mark>")
+            if right:
+                marked_b.append(f"<mark>{right}</mark>")
+    return " ".join(marked_a), " ".join(marked_b)
+
+
+def treaty_html(ds: Dataset) -> str:
+    facts = treaty_facts(ds)
+    if facts.empty:
+        return notice("No data for these parameters.")
+    out = table_html(facts, caption="Treaty facts as the articles state them", links={"source": "q-"})
+    renderings = article4_renderings(ds)
+    if len(renderings) >= 2:
+        first, second = renderings.iloc[0], renderings.iloc[1]
+        a, b = highlight_differences(first["text"], second["text"])
+        similarity = difflib.SequenceMatcher(a=first["text"].lower().split(), b=second["text"].lower().split()).ratio()
+        out += (
+            f'<table class="data side-by-side"><caption>Article 4 as two sources quote it '
+            f"({similarity:.0%} of words in common; differences highlighted)</caption><thead><tr>"
+            f'<th>{escape(first["article_id"])} (<a href="#q-{escape(first["ref"])}">{escape(first["ref"])}</a>)</th>'
+            f'<th>{escape(second["article_id"])} (<a href="#q-{escape(second["ref"])}">{escape(second["ref"])}</a>)</th>'
+            f"</tr></thead><tbody><tr><td>{a}</td><td>{b}</td></tr></tbody></table>"
+        )
+        for _, extra in renderings.iloc[2:].iterrows():
+            out += f"<p>Also quoted by {escape(extra['article_id'])}: <q>{escape(extra['text'])}</q></p>"
+    elif len(renderings) == 1:
+        only = renderings.iloc[0]
+        out += f"<p>Article 4 is quoted by one article only ({escape(only['article_id'])}): <q>{escape(only['text'])}</q></p>"
+    else:
+        out += notice("No article quotes the wording of Article 4 for these parameters.")
+    return out

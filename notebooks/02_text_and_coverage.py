@@ -1,0 +1,55 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# ## The treaty text
+#
+# What the articles say about the treaty itself, and Article 4 (mutual military assistance)
+# as each source quotes it.
+
+# %% tags=["parameters"]
+seeds_dir = "../seeds"
+start_date = None
+end_date = None
+sources = None
+claimants = None
+figure_format = "svg"
+show_code = False
+title = "How the news reported the 2024 Russia–North Korea treaty"
+
+# %%
+from IPython.display import HTML
+
+from analysis import views
+
+p, ds = views.load(globals())
+
+# %%
+from analysis.treaty import treaty_html
+
+HTML(treaty_html(ds))
+
+# %% [markdown]
+# ## Coverage
+#
+# Which article reports which fact, in publication order, and whom each article quotes.
+
+# %%
+from analysis.coverage import coverage_html, reuse_html
+
+HTML(coverage_html(ds))
+
+# %% [markdown]
+# ## Reuse between articles
+#
+# Passages one article shares with another, such as wire copy appended to a later story.
+
+# %%
+HTML(reuse_html(ds))

@@ -1,0 +1,54 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# ## Data quality
+#
+# What to know before trusting the numbers: corrected page dates, vague or unresolved dates,
+# conflicts, rows not yet confirmed by an annotation, and what cleaning removed.
+
+# %% tags=["parameters"]
+seeds_dir = "../seeds"
+start_date = None
+end_date = None
+sources = None
+claimants = None
+figure_format = "svg"
+show_code = False
+title = "How the news reported the 2024 Russia–North Korea treaty"
+
+# %%
+from IPython.display import HTML
+
+from analysis import views
+
+p, ds = views.load(globals())
+
+# %%
+from analysis.quality import quality_html
+
+HTML(quality_html(ds))
+
+# %% [markdown]
+# ## Sources
+#
+# Every article, and every quote the report relies on; the references in chart captions and
+# tables link here.
+
+# %%
+HTML(views.sources(ds))
+
+# %% [markdown]
+# ## How this was built
+
+# %%
+from analysis.buildinfo import build_html
+
+HTML(build_html(ds, p))
