@@ -1,0 +1,109 @@
+"""Each report section's data, computed from the seed dataset."""
+
+import pandas as pd
+import pytest
+
+from analysis import params
+from analysis.buildinfo import input_hashes, versions
+from analysis.coverage import FIRST, LATER, coverage_matrix, quoted_people, reuse_matrix
+from analysis.errors import InputError
+from analysis.quality import removed_by_rule, unreviewed, vague_or_unresolved_dates
+from analysis.summary import key_facts, summary_html
+from analysis.treaty import article4_renderings, highlight_differences, treaty_facts
+from analysis.views import apply_filters, timeline_events
+from conftest import SEEDS
+
+NO_FILTER = {"start_date": None, "end_date": None, "sources": None, "claimants": None}
+
+
+def test_key_facts(seeds_dataset):
+    facts = key_facts(seeds_dataset).set_index("fact")
+    assert facts.loc["Putin and Kim sign the treaty in Pyongyang", "value"] == "2024-06-19"
+    assert facts.loc["Largest troop number reported (Zelenskiy)", "value"] == "11,000"
+    assert facts.loc["First troop number reported (South Korean intelligence)", "value"] == "1,500"
+    assert "Kremlin (Peskov) denies" in facts.index
+    assert list(facts["when"]) == sorted(facts["when"])
+    text = summary_html(seeds_dataset)
+    assert "5 articles published between 20 June 2024 and 10 November 2024" in text
+    assert "range from 1,500 to 11,000" in text and "23 articles" in text
+
+
+def test_timeline_keeps_milestones_not_asides(seeds_dataset):
+    kept = timeline_events(seeds_dataset.events)
+    assert "lower-house-ratifies" in set(kept["event_id"])
+    assert not kept["event_id"].str.startswith("other:").any()
+
+
+def test_treaty_facts_and_article4(seeds_dataset):
+    facts = treaty_facts(seeds_dataset)
+    assert set(facts["value"]) == {4, 23, 51}
+    renderings = article4_renderings(seeds_dataset)
+    assert sorted(renderings["article_id"].str[:3]) == ["001", "004"]
+    assert all("Article 51 of the UN Charter" in t for t in renderings["text"])
+
+
+def test_highlight_differences_marks_only_changed_words():
+    a, b = highlight_differences("the other side shall provide <aid>", "the other party will provide <aid>")
+    assert a == "the other <mark>side shall</mark> provide &lt;aid&gt;"
+    assert b == "the other <mark>party will</mark> provide &lt;aid&gt;"
+
+
+def test_coverage_matrix_marks_first_appearance(seeds_dataset):
+    m = coverage_matrix(seeds_dataset)
+    signing = m.loc["Putin and Kim sign the treaty in Pyongyang"]
+    assert signing[signing == FIRST].index.tolist() == ["004_6a84a186daab083e"]  # the June article
+    assert (signing == LATER).sum() == 4
+    assert list(m.columns) == seeds_dataset.articles.sort_values(["published", "id"])["id"].tolist()
+    assert m.loc["11,000 troops"].tolist().count(FIRST) == 1
+
+
+def test_quoted_people(seeds_dataset):
+    people = quoted_people(seeds_dataset).set_index("article")
+    assert "Peskov" in people.loc["003_34cf81a579b8c87e", "quoted or cited"]
+    assert "Lukin" in people.loc["004_6a84a186daab083e", "quoted or cited"]
+
+
+def test_reuse_matrix_finds_the_wire_copy(seeds_dataset):
+    m = reuse_matrix(seeds_dataset)
+    assert m.loc["002_17517f57ac5239d0", "003_34cf81a579b8c87e"] > 0.3
+    assert m.loc["004_6a84a186daab083e", "001_c228eccb52df460e"] < 0.05
+
+
+def test_quality_tables(seeds_dataset):
+    vague = vague_or_unresolved_dates(seeds_dataset)
+    assert {"month", "year"} >= set(vague["precision"].dropna())
+    assert "Recently" in set(vague["phrase"])
+    pending = unreviewed(seeds_dataset)
+    assert set(pending["ref"]) == set(seeds_dataset.figures.loc[~seeds_dataset.figures["reviewed"], "ref"]) | set(
+        seeds_dataset.events.loc[~seeds_dataset.events["reviewed"], "ref"])
+    removed = removed_by_rule(seeds_dataset).set_index(["article", "rule"])
+    assert removed.loc[("003_34cf81a579b8c87e", "price ticker"), "pieces"] == 100
+
+
+def test_build_information(seeds_dataset):
+    hashes = input_hashes(seeds_dataset, str(SEEDS))
+    assert len(hashes) == 6 and "annotations.yaml" in set(hashes["input"])
+    assert {"python", "pandas", "papermill", "nbconvert"} <= set(versions())
+
+
+@pytest.mark.parametrize("chosen, expected", [
+    ({"start_date": "2024-10-01"}, {"000", "001", "002", "003"}),
+    ({"end_date": "2024-10-15"}, {"003", "004"}),
+    ({"sources": ["Reuters"]}, {"003", "004"}),
+    ({"sources": ["002_17517f57ac5239d0"]}, {"002"}),
+    ({"claimants": ["zelenskiy"]}, {"002", "003"}),
+])
+def test_filters_apply_to_every_table(seeds_dataset, chosen, expected):
+    p = params.validate({**NO_FILTER, "seeds_dir": str(SEEDS), "figure_format": "svg", "title": "t", **chosen})
+    ds = apply_filters(seeds_dataset, p)
+    assert {i[:3] for i in ds.articles["id"]} == expected
+    for table in (ds.figures, ds.events, ds.removals):
+        assert {i[:3] for i in table["article_id"]} <= expected
+    if "claimants" in chosen:
+        assert set(ds.figures["claimant"]) == {"Zelenskiy"}
+
+
+def test_unknown_names_in_filters(seeds_dataset):
+    with pytest.raises(InputError, match="known:"):
+        params.check_against_data({"sources": ["AP"]}, seeds_dataset.articles, seeds_dataset.figures)
+    params.check_against_data({"claimants": ["peskov"]}, seeds_dataset.articles, seeds_dataset.figures)
