@@ -37,13 +37,14 @@ def main(argv: list[str] | None = None) -> int:
 
             print(format_scores(evaluate(args.gold)[0]))
         else:
-            from analysis.params import parse_overrides
-            from analysis.report import build_report, default_parameters, notebook_paths
+            from analysis import manifest
+            from analysis.build import build_report
+            from analysis.params import notebook_defaults, parse_overrides
 
-            known = default_parameters(notebook_paths())
+            known = notebook_defaults(manifest.notebook_paths())
             known["seeds_dir"] = "seeds"  # relative to where the command runs, not to notebooks/
-            params = parse_overrides(args.parameter, args.parameters_file, known)
-            print(build_report(params, args.out))
+            target, executed = build_report(parse_overrides(args.parameter, args.parameters_file, known), args.out)
+            print(target if executed else f"{target} is up to date: inputs and parameters unchanged, nothing executed")
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -1,40 +1,23 @@
-"""How the report was built: parameters, input hashes and versions. Nothing here depends on
-the clock or the machine's paths, so identical inputs give identical text."""
+"""How the report was built: parameters, input hashes and versions, from the same fingerprint
+the build's manifest records. Nothing here depends on the clock or on this machine's paths,
+so identical inputs give identical text."""
 
 from __future__ import annotations
 
-import hashlib
-import platform
-from datetime import date
-from importlib.metadata import version
-from pathlib import Path
-
 import pandas as pd
 
-from analysis.annotations import ANNOTATIONS_FILE
-from analysis.dataset import Dataset
+from analysis import manifest
 from analysis.html import table_html
 
-PACKAGES = ["pandas", "matplotlib", "papermill", "nbconvert", "jupytext", "dateparser", "pandera", "rapidfuzz"]
 
-
-def input_hashes(ds: Dataset, seeds_dir: str) -> pd.DataFrame:
-    rows = [{"input": a.path.name, "sha256": a.sha256} for a in ds.corpus.values()]
-    notes = Path(seeds_dir) / ANNOTATIONS_FILE
-    if notes.exists():
-        rows.append({"input": ANNOTATIONS_FILE, "sha256": hashlib.sha256(notes.read_bytes()).hexdigest()})
-    return pd.DataFrame(rows, columns=["input", "sha256"])
-
-
-def versions() -> dict[str, str]:
-    return {"python": platform.python_version(), **{p: version(p) for p in PACKAGES}}
-
-
-def build_html(ds: Dataset, params: dict) -> str:
-    shown = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items() if k != "seeds_dir"}
-    shown["seeds_dir"] = Path(params["seeds_dir"]).name  # the folder, not this machine's path
-    parameters = pd.DataFrame({"parameter": list(shown), "value": [str(v) for v in shown.values()]})
-    packages = pd.DataFrame({"package": list(versions()), "version": list(versions().values())})
-    return (table_html(parameters, caption="Parameters of this build")
-            + table_html(input_hashes(ds, params["seeds_dir"]), caption="Inputs (SHA-256 of the raw files)")
+def build_html(params: dict) -> str:
+    current = manifest.fingerprint(params, manifest.notebook_paths())
+    parameters = pd.DataFrame({"parameter": list(current["parameters"]),
+                               "value": [str(v) for v in current["parameters"].values()]})
+    inputs = pd.DataFrame({"input": list(current["inputs"]), "sha256": list(current["inputs"].values())})
+    packages = pd.DataFrame({"package": list(current["versions"]), "version": list(current["versions"].values())})
+    return (f"<p>Build fingerprint (cache key): <code>{current['cache_key']}</code>. The per-notebook execution "
+            "times and the report's own hash are in <code>reports/manifest.json</code>.</p>"
+            + table_html(parameters, caption="Parameters of this build")
+            + table_html(inputs, caption=f"Inputs ({len(inputs)} files, SHA-256 of the raw bytes)", max_rows=200)
             + table_html(packages, caption="Software versions"))

@@ -6,6 +6,8 @@ so a parameter is added in a notebook and validated here.
 
 from __future__ import annotations
 
+import ast
+import re
 from datetime import date
 from pathlib import Path
 
@@ -95,3 +97,25 @@ def parse_overrides(pairs: list[tuple[str, str]], files: list[Path], known: dict
     if unknown:
         raise InputError(f"unknown parameter(s) {unknown}; known parameters: {sorted(known)}.")
     return {**known, **given}
+
+
+_PARAMETERS_CELL = re.compile(r'^# %%.*tags=\[[^\]]*"parameters"[^\]]*\].*\n((?:(?!# %%).*\n?)*)', re.M)
+
+
+def notebook_defaults(paths: list[Path]) -> dict:
+    """Names and defaults of the notebooks' `parameters` cells (literal values), read from the
+    percent-format text. All notebooks share one parameter set, so a name with two different
+    defaults is an error."""
+    defaults: dict = {}
+    for path in paths:
+        cell = _PARAMETERS_CELL.search(Path(path).read_text(encoding="utf-8"))
+        if not cell:
+            raise InputError(f"{path}: no cell tagged 'parameters'.")
+        for node in ast.parse(cell.group(1)).body:
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                name, value = node.targets[0].id, ast.literal_eval(node.value)
+                if name in defaults and defaults[name] != value:
+                    raise InputError(f"{path}: parameter {name} defaults to {value!r} here but {defaults[name]!r} "
+                                     "in another notebook; notebooks share one parameter set.")
+                defaults[name] = value
+    return defaults

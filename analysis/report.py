@@ -1,19 +1,15 @@
-"""Build the report: check inputs and parameters, execute the notebooks with papermill,
-render them with nbconvert into one offline HTML file, and write the data beside it.
-
-Nothing in `reports/` is replaced unless every step succeeded: a failing notebook leaves
-the previous report and data as they were, and keeps the executed notebook for inspection.
-"""
+"""Execute the notebooks with papermill and render them with nbconvert into one offline,
+reproducible HTML page (the heavy half of the build; `analysis.build` decides when to run it)."""
 
 from __future__ import annotations
 
-import ast
 import html
 import multiprocessing
 import os
 import re
 import shutil
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -25,40 +21,12 @@ import nbformat
 import papermill
 from nbconvert import HTMLExporter
 
-from analysis.dataset import build_dataset
 from analysis.errors import InputError
-from analysis.export import atomic_write, write_dataset
-from analysis.params import check_against_data, validate
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SUBTITLE = ("The Comprehensive Strategic Partnership Treaty, its ratification and the reported deployment "
             "of North Korean troops, as told by the articles in the corpus.")
 _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
-
-
-def notebook_paths() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("*.py"))
-
-
-def default_parameters(paths: list[Path]) -> dict:
-    """Names and defaults of the notebooks' `parameters` cells (literal values only). All
-    notebooks share one parameter set, so a name with two different defaults is an error."""
-    defaults: dict = {}
-    for path in paths:
-        nb = jupytext.read(path)
-        cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
-        if not cells:
-            raise InputError(f"{path}: no cell tagged 'parameters'.")
-        for node in ast.parse(cells[0].source).body:
-            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-                name, value = node.targets[0].id, ast.literal_eval(node.value)
-                if name in defaults and defaults[name] != value:
-                    raise InputError(f"{path}: parameter {name} defaults to {value!r} here but {defaults[name]!r} "
-                                     "in another notebook; notebooks share one parameter set.")
-                defaults[name] = value
-    return defaults
 
 
 def _for_papermill(params: dict) -> dict:
@@ -80,13 +48,15 @@ class IPCKernelManager(AsyncKernelManager):
         shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
 
 
-def execute(path: Path, params: dict, executed_dir: Path) -> nbformat.NotebookNode:
-    """Run one notebook in its own folder (as Jupyter would) and keep the executed copy."""
+def execute(path: Path, params: dict, executed_dir: Path) -> tuple[nbformat.NotebookNode, float]:
+    """Run one notebook in its own folder (as Jupyter would), keep the executed copy, and
+    say how long it took."""
+    started = time.perf_counter()
     nb = jupytext.read(path)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     out = executed_dir / f"{path.stem}.ipynb"
     try:
-        return papermill.execute_notebook(
+        executed = papermill.execute_notebook(
             nb, str(out), parameters=_for_papermill(params), kernel_name="python3",
             cwd=str(path.parent), progress_bar=False, kernel_manager_class=IPCKernelManager,
         )
@@ -96,9 +66,10 @@ def execute(path: Path, params: dict, executed_dir: Path) -> nbformat.NotebookNo
             f"notebook {path.name} failed in cell {exc.cell_index} ({first_line!r}): {exc.ename}: {exc.evalue}\n"
             f"the executed notebook is kept at {out}; the previous report was left as it was."
         ) from None
+    return executed, time.perf_counter() - started
 
 
-def execute_all(paths: list[Path], params: dict, executed_dir: Path) -> list[nbformat.NotebookNode]:
+def execute_all(paths: list[Path], params: dict, executed_dir: Path) -> list[tuple[nbformat.NotebookNode, float]]:
     """The notebooks are independent: run them side by side, one process per core."""
     workers = max(1, min(len(paths), os.cpu_count() or 1))
     if workers == 1:
@@ -108,11 +79,21 @@ def execute_all(paths: list[Path], params: dict, executed_dir: Path) -> list[nbf
         return [f.result() for f in futures]
 
 
-def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.NotebookNode:
+def merge(notebooks: list[tuple[str, nbformat.NotebookNode]], title: str) -> nbformat.NotebookNode:
+    """One notebook of all sections, without what differs from run to run: cell ids become
+    their position, and execution timings and papermill's bookkeeping are dropped."""
     merged = nbformat.v4.new_notebook()
     merged.metadata.update({"title": title, "subtitle": SUBTITLE})
-    for nb in notebooks:
-        merged.cells.extend(nb.cells)
+    for name, nb in notebooks:
+        for i, cell in enumerate(nb.cells):
+            cell.id = f"{name}-{i}"
+            cell.metadata = {k: v for k, v in cell.metadata.items() if k in ("tags",)}
+            if cell.cell_type == "code":
+                cell.execution_count = None
+                for output in cell.outputs:
+                    if "execution_count" in output:
+                        output["execution_count"] = None
+            merged.cells.append(cell)
     return merged
 
 
@@ -138,18 +119,3 @@ def render(nb: nbformat.NotebookNode, show_code: bool = False) -> str:
     return add_table_of_contents(page)
 
 
-def build_report(overrides: dict, out_dir: Path) -> Path:
-    paths = notebook_paths()
-    params = validate(overrides)
-    seeds = Path(params["seeds_dir"]).resolve()
-    params["seeds_dir"] = str(seeds)
-    dataset = build_dataset(seeds)  # bad input stops here, before any notebook runs
-    check_against_data(params, dataset.articles, dataset.figures)
-    executed_dir = out_dir / "executed"
-    executed_dir.mkdir(parents=True, exist_ok=True)
-    executed = execute_all(paths, params, executed_dir)
-    page = render(merge(executed, params["title"]), params["show_code"])
-    write_dataset(dataset, out_dir / "data")
-    target = out_dir / "report.html"
-    atomic_write(target, page.encode("utf-8"))
-    return target

@@ -51,4 +51,4 @@ HTML(views.sources(ds))
 # %%
 from analysis.buildinfo import build_html
 
-HTML(build_html(ds, p))
+HTML(build_html(p))

@@ -3,19 +3,29 @@ import re
 
 import pytest
 
-from analysis import report
+import hashlib
+import json
+
+from analysis import manifest
 from analysis.__main__ import main
+from analysis.build import build_report
+from analysis.params import notebook_defaults
 from analysis.errors import InputError
 from conftest import SEEDS
 
-DEFAULTS = {**report.default_parameters(report.notebook_paths()), "seeds_dir": str(SEEDS)}
+DEFAULTS = {**notebook_defaults(manifest.notebook_paths()), "seeds_dir": str(SEEDS)}
+
+
+def build(params, out):
+    target, executed = build_report(params, out)
+    assert executed
+    return target.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    path = report.build_report(dict(DEFAULTS), out)
-    return out, path.read_text(encoding="utf-8")
+    return out, build(dict(DEFAULTS), out)
 
 
 def base64_svgs(page) -> str:
@@ -64,7 +74,7 @@ def test_tables_and_sources_come_from_the_data(built):
     assert re.search(r'<li id="q-F6"><b>F6</b>.*?<q>Ukrainian President Volodymyr Zelenskiy said on Thursday', page)
     assert 'href="#q-F6"' in page
     assert (out / "data" / "figures.csv").exists()
-    assert {p.stem for p in (out / "executed").glob("*.ipynb")} == {p.stem for p in report.notebook_paths()}
+    assert {p.stem for p in (out / "executed").glob("*.ipynb")} == {p.stem for p in manifest.notebook_paths()}
 
 
 def test_every_section_is_present(built):
@@ -78,7 +88,7 @@ def test_every_section_is_present(built):
 
 def test_filters_change_every_section_consistently(tmp_path):
     params = {**DEFAULTS, "start_date": "2024-10-01", "claimants": ["Zelenskiy"], "title": "Zelenskiy since October"}
-    page = report.build_report(params, tmp_path).read_text(encoding="utf-8")
+    page = build(params, tmp_path)
     assert "<title>Zelenskiy since October</title>" in page
     assert "New North Korea-Russia pact calls for immediate military aid" not in page  # June article, no Zelenskiy
     assert "Russian parliament ratifies North Korea partnership treaty" not in page  # quotes no Zelenskiy
@@ -88,12 +98,12 @@ def test_filters_change_every_section_consistently(tmp_path):
 
 
 def test_filter_that_leaves_nothing_says_so(tmp_path):
-    page = report.build_report({**DEFAULTS, "start_date": "2030-01-01"}, tmp_path).read_text(encoding="utf-8")
+    page = build({**DEFAULTS, "start_date": "2030-01-01"}, tmp_path)
     assert page.count("No data for these parameters") >= 5 and "Traceback" not in page
 
 
 def test_code_can_be_shown(tmp_path):
-    page = report.build_report({**DEFAULTS, "show_code": True}, tmp_path).read_text(encoding="utf-8")
+    page = build({**DEFAULTS, "show_code": True}, tmp_path)
     assert "jp-InputArea" in page and "globals" in page and "highlight" in page
 
 
@@ -105,9 +115,9 @@ def test_failing_notebook_keeps_previous_report(tmp_path, monkeypatch):
     out = tmp_path / "reports"
     out.mkdir()
     (out / "report.html").write_text("previous report", encoding="utf-8")
-    monkeypatch.setattr(report, "NOTEBOOKS", notebooks)
+    monkeypatch.setattr(manifest, "NOTEBOOKS", notebooks)
     with pytest.raises(InputError, match=r"notebook broken.py failed in cell \d+ \('raise ValueError\(\"boom\"\)'\)"):
-        report.build_report(dict(DEFAULTS), out)
+        build_report(dict(DEFAULTS), out)
     assert (out / "report.html").read_text(encoding="utf-8") == "previous report"
     assert (out / "executed" / "broken.ipynb").exists()
     assert not (out / "data").exists()
@@ -143,7 +153,7 @@ def test_notebooks_run_on_their_own_defaults(tmp_path):
     import jupytext
     import papermill
 
-    for path in report.notebook_paths():
+    for path in manifest.notebook_paths():
         nb = jupytext.read(path)
         executed = papermill.execute_notebook(nb, str(tmp_path / f"{path.stem}.ipynb"), kernel_name="python3",
                                               cwd=str(path.parent), progress_bar=False)
@@ -151,3 +161,56 @@ def test_notebooks_run_on_their_own_defaults(tmp_path):
         assert not [o for o in outputs if o.get("output_type") == "error"]
         assert all("<" in o.get("data", {}).get("text/html", "") for o in outputs if o.get("output_type") == "execute_result")
         assert any(o.get("output_type") == "execute_result" for o in outputs)
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_identical_inputs_give_identical_bytes(built, tmp_path):
+    out, _ = built
+    build(dict(DEFAULTS), tmp_path)
+    for name in ["report.html", "data/articles.csv", "data/figures.csv", "data/events.csv", "data/datapackage.json"]:
+        assert _digest(out / name) == _digest(tmp_path / name), name
+
+
+def test_manifest_records_inputs_parameters_and_outputs(built):
+    out, _ = built
+    recorded = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    inputs = recorded["inputs"]
+    assert {"seeds/annotations.yaml", "uv.lock", "notebooks/01_story.py", "analysis/dataset.py"} <= set(inputs)
+    assert len([k for k in inputs if k.startswith("seeds/") and k.endswith(".txt")]) == 5
+    assert recorded["parameters"]["figure_format"] == "svg" and recorded["parameters"]["seeds_dir"] == "seeds"
+    assert set(recorded["notebook_seconds"]) == {p.stem for p in manifest.notebook_paths()}
+    assert recorded["outputs"]["report.html"] == _digest(out / "report.html")
+    assert recorded["versions"]["papermill"]
+
+
+def test_unchanged_rebuild_executes_nothing(built):
+    out, page = built
+    target, executed = build_report(dict(DEFAULTS), out)
+    assert not executed and target.read_text(encoding="utf-8") == page
+
+
+def test_a_changed_input_or_damaged_output_rebuilds(built, tmp_path):
+    out, _ = built
+    current = manifest.fingerprint({**DEFAULTS, "figure_format": "png"}, manifest.notebook_paths())
+    assert not manifest.is_up_to_date(out, current)  # another parameter
+    copy = tmp_path / "seeds"
+    copy.mkdir()
+    for p in SEEDS.iterdir():
+        (copy / p.name).write_bytes(p.read_bytes())
+    (copy / "005_new.txt").write_text("A new headline here\nJune 21, 2024\nA new article.\n", encoding="utf-8")
+    assert not manifest.is_up_to_date(out, manifest.fingerprint({**DEFAULTS, "seeds_dir": str(copy)},
+                                                                manifest.notebook_paths()))
+    same = manifest.fingerprint(validate_defaults(), manifest.notebook_paths())
+    assert manifest.is_up_to_date(out, same)
+    (out / "data" / "events.csv").write_text("damaged", encoding="utf-8")
+    assert not manifest.is_up_to_date(out, same)
+    assert build_report(dict(DEFAULTS), out)[1]  # rebuilt, and the fixture's report is whole again
+
+
+def validate_defaults():
+    from analysis.params import validate
+
+    return {**validate(dict(DEFAULTS)), "seeds_dir": str(SEEDS.resolve())}

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from analysis import params
-from analysis.buildinfo import input_hashes, versions
+from analysis import manifest
+from analysis.buildinfo import build_html
 from analysis.coverage import FIRST, LATER, coverage_matrix, quoted_people, reuse_matrix
 from analysis.errors import InputError
 from analysis.quality import removed_by_rule, unreviewed, vague_or_unresolved_dates
@@ -80,10 +81,13 @@ def test_quality_tables(seeds_dataset):
     assert removed.loc[("003_34cf81a579b8c87e", "price ticker"), "pieces"] == 100
 
 
-def test_build_information(seeds_dataset):
-    hashes = input_hashes(seeds_dataset, str(SEEDS))
-    assert len(hashes) == 6 and "annotations.yaml" in set(hashes["input"])
-    assert {"python", "pandas", "papermill", "nbconvert"} <= set(versions())
+def test_build_information():
+    p = params.validate({**NO_FILTER, "seeds_dir": str(SEEDS), "figure_format": "svg", "title": "t"})
+    current = manifest.fingerprint(p, manifest.notebook_paths())
+    assert len([k for k in current["inputs"] if k.startswith("seeds/")]) == 6
+    assert {"python", "pandas", "papermill", "nbconvert"} <= set(current["versions"])
+    page = build_html(p)
+    assert current["cache_key"] in page and "seeds/annotations.yaml" in page and str(SEEDS.parent) not in page
 
 
 @pytest.mark.parametrize("chosen, expected", [
