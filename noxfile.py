@@ -2,6 +2,9 @@
 
 Each session installs exactly the versions in uv.lock into its own virtual environment."""
 
+import os
+import shutil
+
 import nox
 
 nox.options.default_venv_backend = "uv"
@@ -14,6 +17,18 @@ def install(session: nox.Session, *groups: str) -> None:
         "uv", "sync", "--frozen", "--quiet", *(f"--group={g}" for g in groups),
         env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
     )
+
+
+def ensure_chromium(session: nox.Session) -> None:
+    """The browser test needs Debian's chromium; as root (as in CI) it is installed with apt-get."""
+    if shutil.which("chromium"):
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", "-qq", external=True, env=env)
+        session.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", external=True, env=env)
+    else:
+        session.warn("chromium is missing and this is not root: the browser test will be skipped.")
 
 
 @nox.session
@@ -38,8 +53,16 @@ def evaluate(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Time the build against the naive pipeline, and extraction at scale: benchmarks/RESULTS.md."""
+    install(session)
+    session.run("python", "-m", "analysis.bench")
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     install(session, "test")
+    ensure_chromium(session)
     session.run("pytest", *session.posargs)
 
 

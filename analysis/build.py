@@ -8,6 +8,7 @@ rebuild finishes in about a second."""
 
 from __future__ import annotations
 
+import fcntl
 from pathlib import Path
 
 from analysis import manifest
@@ -15,7 +16,17 @@ from analysis.params import validate
 
 
 def build_report(overrides: dict, out_dir: Path) -> tuple[Path, bool]:
-    """Build `out_dir/report.html`; returns its path and whether anything was executed."""
+    """Build `out_dir/report.html`; returns its path and whether anything was executed.
+    Builds into the same folder take turns: a second one waits for the first, then finds the
+    report up to date or builds its own, never a mix of both."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build(overrides, out_dir)
+
+
+def _build(overrides: dict, out_dir: Path) -> tuple[Path, bool]:
     paths = manifest.notebook_paths()
     params = validate(overrides)
     params["seeds_dir"] = str(Path(params["seeds_dir"]).resolve())

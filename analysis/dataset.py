@@ -13,8 +13,11 @@ every such phrase agrees with the event, and the reason is recorded.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.annotations import Mention, load_annotations
-from analysis.corpus import Article, load_corpus
+from analysis.corpus import Article, article_paths, load_article
 from analysis.dates import DateRef, resolve
 from analysis.errors import InputError
 from analysis.extract import EVENT_LABELS, SINGULAR_KINDS, events_in, figures_in
@@ -30,6 +33,7 @@ from analysis.quotes import find_phrase, find_quote
 from analysis.reuse import CopiedSpan, appended_blocks, copied_spans
 from analysis.schemas import ARTICLES, EVENTS, FIGURES
 
+PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
 GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification"}
 CHAMBER_KINDS = {"lower-house-ratification", "upper-house-ratification"}
@@ -120,11 +124,16 @@ class _Anchors:
 
     appended: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.copies_of: dict[str, list[CopiedSpan]] = {}
+        for c in self.copies:
+            self.copies_of.setdefault(c.article_id, []).append(c)
+
     def for_span(self, article_id: str, span: tuple[int, int]) -> tuple[date | None, str]:
         """The date a phrase is relative to: its article's, or the source's for copied text.
         Appended copy from a source not in the corpus has no known date."""
-        for c in self.copies:
-            if c.article_id == article_id and c.start <= span[0] < c.end:
+        for c in self.copies_of.get(article_id, ()):
+            if c.start <= span[0] < c.end:
                 return self.dates[c.source_id], f"passage copied from {c.source_id}"
         for start, end in self.appended.get(article_id, []):
             if start <= span[0] < end:
@@ -268,14 +277,14 @@ def _annotated_rows(notes, corpus, source) -> tuple[list[Row], list[Row]]:
     return events, figures
 
 
-def _extracted_rows(corpus: dict[str, Article]) -> tuple[list[Row], list[Row]]:
+def _extracted_rows(corpus: dict[str, Article], found: list[tuple[list, list]]) -> tuple[list[Row], list[Row]]:
     events, figures = [], []
-    for aid, article in corpus.items():
-        body = article.body
-        for e in events_in(body):
+    for aid, (auto_events, auto_figures) in zip(corpus, found):
+        body = corpus[aid].body
+        for e in auto_events:
             events.append(Row(aid, e.span, body[e.span[0]:e.span[1]], (e.date_phrase.start, e.date_phrase.end),
                               False, "extraction", {"label": EVENT_LABELS[e.kind]}, kind=e.kind))
-        for f in figures_in(body):
+        for f in auto_figures:
             figures.append(Row(aid, f.span, body[f.span[0]:f.span[1]],
                                (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
                                False, "extraction", {
@@ -283,6 +292,24 @@ def _extracted_rows(corpus: dict[str, Article]) -> tuple[list[Row], list[Row]]:
                                    "category": f.category, "what": f.what, "claimant": f.claimant,
                                    "stance": f.stance}))
     return events, figures
+
+
+def _read_one(path: Path) -> tuple[Article, list, list]:
+    article = load_article(path)
+    return article, events_in(article.body), figures_in(article.body)
+
+
+def _read_all(folder: Path) -> tuple[dict[str, Article], list[tuple[list, list]]]:
+    """Load and extract every article. Each is independent, so a large corpus is spread over
+    the cores; the first bad file still stops the build with its message."""
+    paths = article_paths(folder)
+    workers = os.cpu_count() or 1
+    if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        results = [_read_one(p) for p in paths]
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_read_one, paths, chunksize=64))
+    return {a.id: a for a, _, _ in results}, [(e, f) for _, e, f in results]
 
 
 def _confirms(note: Row, auto: Row, is_event: bool) -> bool:
@@ -392,9 +419,9 @@ def _claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
 
 def build_dataset(folder: Path) -> Dataset:
     folder = Path(folder)
-    corpus = {a.id: a for a in load_corpus(folder)}
+    corpus, found = _read_all(folder)
     noted_events, noted_figures = _annotated_rows(load_annotations(folder), corpus, str(folder / "annotations.yaml"))
-    auto_events, auto_figures = _extracted_rows(corpus)
+    auto_events, auto_figures = _extracted_rows(corpus, found)
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
     figure_rows = _dedupe_figures(figure_rows)

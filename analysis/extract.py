@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.numbers import MONTHS_RE, find_numbers
 
@@ -70,8 +71,10 @@ class AutoEvent:
     kind: str
 
 
-def sentences(body: str) -> list[Sentence]:
-    """Sentence spans; tolerant of a missing space after a full stop ("Oct. 8.In a statement")."""
+@lru_cache(maxsize=256)
+def sentences(body: str) -> tuple[Sentence, ...]:
+    """Sentence spans; tolerant of a missing space after a full stop ("Oct. 8.In a statement").
+    Cached: figures, events and copy detection all read the same article's sentences."""
     out: list[Sentence] = []
     for para in re.finditer(r"[^\n]+", body):
         text, base, start = para.group(0), para.start(), 0
@@ -89,7 +92,7 @@ def sentences(body: str) -> list[Sentence]:
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
             out.append(Sentence(base + start + lead, base + start + lead + len(piece.strip()), piece.strip()))
-    return out
+    return tuple(out)
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -115,7 +118,8 @@ DATE_PHRASE = re.compile(
 )
 
 
-def date_phrases(text: str, offset: int = 0) -> list[DatePhrase]:
+@lru_cache(maxsize=4096)
+def date_phrases(text: str, offset: int = 0) -> tuple[DatePhrase, ...]:
     found = []
     for m in DATE_PHRASE.finditer(text):
         phrase = m.group(0).strip()
@@ -123,7 +127,7 @@ def date_phrases(text: str, offset: int = 0) -> list[DatePhrase]:
             continue
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         found.append(DatePhrase(offset + m.start() + lead, offset + m.start() + lead + len(phrase), phrase))
-    return found
+    return tuple(found)
 
 
 def _clean_claimant(words: list[str]) -> str | None:
@@ -338,9 +342,15 @@ SINGULAR_KINDS = {"lower-house-ratification", "upper-house-ratification", "signe
                   "submission-for-ratification", "entry-into-force", "text-published", "treaty-signing"}
 
 
+# Patterns made of look-aheads ("mentions A and B anywhere") are anchored at the start, so each
+# is tried once per sentence rather than at every position.
+_KIND_PATTERNS = [(kind, re.compile(("^" if pattern.startswith("(?=") else "") + pattern, re.I))
+                  for kind, pattern in EVENT_KINDS]
+
+
 def event_kind(sentence: str) -> str:
-    for kind, pattern in EVENT_KINDS:
-        if re.search(pattern, sentence, re.I):
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(sentence):
             return kind
     return "other"
 

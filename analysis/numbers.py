@@ -75,8 +75,13 @@ def parse_number(text: str) -> int | None:
     return _words_value(t)
 
 
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD})\b", re.I)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in the text with its span, range and qualifier."""
+    if not _ANY_NUMBER.search(text):  # most sentences have none: skip the full grammar
+        return []
     found = []
     for m in NUMBER.finditer(text):
         lo = m.group("lo") or m.group("lo2") or m.group("single")

@@ -4,13 +4,12 @@ reproducible HTML page (the heavy half of the build; `analysis.build` decides wh
 from __future__ import annotations
 
 import html
-import multiprocessing
 import os
 import re
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -43,9 +42,10 @@ class IPCKernelManager(AsyncKernelManager):
     def _private_socket_path(self) -> str:
         return str(Path(tempfile.mkdtemp(prefix="report-kernel-")) / "ipc")
 
-    def cleanup_resources(self, restart: bool = False) -> None:
-        super().cleanup_resources(restart)
-        shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart)
+        if not restart:
+            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
 
 
 def execute(path: Path, params: dict, executed_dir: Path) -> tuple[nbformat.NotebookNode, float]:
@@ -70,11 +70,10 @@ def execute(path: Path, params: dict, executed_dir: Path) -> tuple[nbformat.Note
 
 
 def execute_all(paths: list[Path], params: dict, executed_dir: Path) -> list[tuple[nbformat.NotebookNode, float]]:
-    """The notebooks are independent: run them side by side, one process per core."""
+    """The notebooks are independent: run them side by side, as many as there are cores.
+    Each kernel is its own process, so threads that wait on the kernels are enough here."""
     workers = max(1, min(len(paths), os.cpu_count() or 1))
-    if workers == 1:
-        return [execute(path, params, executed_dir) for path in paths]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(execute, path, params, executed_dir) for path in paths]
         return [f.result() for f in futures]
 

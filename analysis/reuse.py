@@ -8,6 +8,7 @@ copied from it: its relative dates ("on Tuesday") belong to that article's day, 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,31 +46,35 @@ def appended_blocks(body: str) -> list[tuple[int, int]]:
 
 
 def copied_spans(bodies: dict[str, str], dates: dict[str, date | None]) -> list[CopiedSpan]:
-    """Sentences of each article found in an article dated earlier, merged into spans."""
-    shingles = {aid: _shingles(body) for aid, body in bodies.items()}
+    """Sentences of each article found in an article dated earlier, merged into spans.
+
+    Each 8-gram is indexed under the earliest-dated article holding it; a sentence is copied
+    when most of its 8-grams first appeared in one earlier article. Linear in corpus size."""
+    first: dict[tuple[str, ...], tuple[date, str]] = {}
+    for aid, body in bodies.items():
+        if dates.get(aid) is None:
+            continue
+        for gram in _shingles(body):
+            held = first.get(gram)
+            if held is None or (dates[aid], aid) < held:
+                first[gram] = (dates[aid], aid)
     spans: list[CopiedSpan] = []
     for aid, body in bodies.items():
         mine = dates.get(aid)
         if mine is None:
             continue
-        earlier = sorted(
-            (d, other) for other, d in dates.items() if other != aid and d is not None and d < mine
-        )
         current: CopiedSpan | None = None
         for sentence in sentences(body):
-            start, end = sentence.start, sentence.end
-            grams = _shingles(body[start:end])
-            source = next(
-                (other for _, other in earlier
-                 if grams and len(grams & shingles[other]) >= SHARED_FRACTION * len(grams)),
-                None,
-            )
+            grams = _shingles(body[sentence.start:sentence.end])
+            votes = Counter(first[g][1] for g in grams if g in first and first[g][0] < mine)
+            source, count = votes.most_common(1)[0] if votes else (None, 0)
+            source = source if grams and count >= SHARED_FRACTION * len(grams) else None
             if source and current and current.source_id == source:
-                current = CopiedSpan(aid, current.start, end, source)
+                current = CopiedSpan(aid, current.start, sentence.end, source)
             else:
                 if current:
                     spans.append(current)
-                current = CopiedSpan(aid, start, end, source) if source else None
+                current = CopiedSpan(aid, sentence.start, sentence.end, source) if source else None
         if current:
             spans.append(current)
     return spans

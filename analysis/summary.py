@@ -11,6 +11,10 @@ from analysis.html import notice, table_html
 from analysis.views import timeline_events
 
 
+def _who(claimant) -> str:
+    return "unattributed" if pd.isna(claimant) else str(claimant)
+
+
 def _day(value) -> str:
     return "an unknown date" if pd.isna(value) else pd.Timestamp(value).strftime("%-d %B %Y")
 
@@ -29,11 +33,11 @@ def key_facts(ds: Dataset) -> pd.DataFrame:
         first = troops.sort_values(["reported", "ref"]).iloc[0]
         top = troops.sort_values(["value", "ref"], ascending=[False, True]).iloc[0]
         for label, r in (("First troop number reported", first), ("Largest troop number reported", top)):
-            rows.append({"fact": f"{label} ({r['claimant'] or 'unattributed'})", "value": f"{int(r['value']):,}",
+            rows.append({"fact": f"{label} ({_who(r['claimant'])})", "value": f"{int(r['value']):,}",
                          "when": r["reported"], "sources": r["ref"]})
     denials = ds.figures[ds.figures["stance"] != "asserts"]
     for _, r in denials.iterrows():
-        rows.append({"fact": f"{r['claimant'] or 'Unattributed'} {r['stance']}", "value": r["what"],
+        rows.append({"fact": f"{_who(r['claimant'])} {r['stance']}", "value": r["what"],
                      "when": ds.articles.set_index("id")["published"].get(r["article_id"]), "sources": r["ref"]})
     return pd.DataFrame(rows, columns=["fact", "value", "when", "sources"]).sort_values("when", kind="stable")
 

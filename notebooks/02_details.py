@@ -9,10 +9,10 @@
 # ---
 
 # %% [markdown]
-# ## Data quality
+# ## The treaty text
 #
-# What to know before trusting the numbers: corrected page dates, vague or unresolved dates,
-# conflicts, rows not yet confirmed by an annotation, and what cleaning removed.
+# What the articles say about the treaty itself, and Article 4 (mutual military assistance)
+# as each source quotes it.
 
 # %% tags=["parameters"]
 seeds_dir = "../seeds"
@@ -30,6 +30,35 @@ from IPython.display import HTML
 from analysis import views
 
 p, ds = views.load(globals())
+
+# %%
+from analysis.treaty import treaty_html
+
+HTML(treaty_html(ds))
+
+# %% [markdown]
+# ## Coverage
+#
+# Which article reports which fact, in publication order, and whom each article quotes.
+
+# %%
+from analysis.coverage import coverage_html, reuse_html
+
+HTML(coverage_html(ds))
+
+# %% [markdown]
+# ## Reuse between articles
+#
+# Passages one article shares with another, such as wire copy appended to a later story.
+
+# %%
+HTML(reuse_html(ds))
+
+# %% [markdown]
+# ## Data quality
+#
+# What to know before trusting the numbers: corrected page dates, vague or unresolved dates,
+# conflicts, rows not yet confirmed by an annotation, and what cleaning removed.
 
 # %%
 from analysis.quality import quality_html

@@ -1,0 +1,106 @@
+"""`nox -s bench`: time the build side by side with the naive pipeline, and extraction on a
+generated corpus, and write benchmarks/RESULTS.md.
+
+(a) naive: per notebook, jupytext CLI -> papermill CLI -> jupyter nbconvert CLI, one after another;
+(b) our cold build into an empty folder; (c) our build after a parameter change; (d) an unchanged
+rebuild; (e) `python -m analysis dataset` on 1,000 and 10,000 generated articles.
+Every timing is a whole command in a fresh process, the median of several runs."""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis.manifest import ROOT, notebook_paths
+from analysis.scaled import generate
+
+BIN = Path(sys.executable).parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def _run(args: list[str], cwd: Path = ROOT) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def naive(work: Path) -> float:
+    started = time.perf_counter()
+    for path in notebook_paths():
+        source, executed = work / f"{path.stem}.ipynb", work / f"{path.stem}.out.ipynb"
+        _run([str(BIN / "jupytext"), "--to", "ipynb", "-o", str(source), str(path)])
+        _run([str(BIN / "papermill"), str(source), str(executed), "-k", "python3", "--cwd", str(path.parent),
+              "-p", "seeds_dir", str(ROOT / "seeds")])
+        _run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)])
+    return time.perf_counter() - started
+
+
+def ours(out: Path, *params: str) -> float:
+    return _run([sys.executable, "-m", "analysis", "report", "--out", str(out), *params])
+
+
+def extraction(n: int, work: Path) -> tuple[float, float, float]:
+    """Seconds, articles per second and peak memory (MiB, largest process) for n articles."""
+    corpus = work / f"corpus{n}"
+    generate(ROOT / "seeds", corpus, n)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    seconds = statistics.median(
+        _run([sys.executable, "-m", "analysis", "dataset", str(corpus), "--out", str(work / f"data{n}")])
+        for _ in range(RUNS if n <= 1000 else 1))
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return seconds, n / seconds, peak
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    memory = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB memory"
+    return f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        naive_s = statistics.median(naive(work) for _ in range(RUNS))
+        cold = []
+        for i in range(RUNS):
+            out = work / f"cold{i}"
+            cold.append(ours(out))
+        out = work / "cold0"
+        warm = statistics.median(ours(out, "-p", "figure_format", fmt) for fmt in ["png", "svg", "png"][:RUNS])
+        noop = statistics.median(ours(out, "-p", "figure_format", "png") for _ in range(RUNS))
+        cold_s = statistics.median(cold)
+        rows = [("(a) naive: jupytext, papermill and nbconvert CLIs per notebook", naive_s),
+                ("(b) our cold build", cold_s), ("(c) our build after a parameter change", warm),
+                ("(d) our unchanged rebuild", noop)]
+        extract = {n: extraction(n, work) for n in (1000, 10000)}
+    lines = [
+        "# Benchmark results", "",
+        f"Machine: {machine()}. Made by `nox -s bench` (median of {RUNS} runs for each build and for "
+        "1,000 articles; one run for 10,000). Each timing is a whole command in a fresh process.", "",
+        f"Notebooks: {len(notebook_paths())}; articles: the {len(list((ROOT / 'seeds').glob('*.txt')))} seeds.", "",
+        "| build | seconds | ratio to (a) |", "| --- | ---: | ---: |",
+        *[f"| {name} | {s:.2f} | {s / naive_s:.2f} |" for name, s in rows], "",
+        "| extraction (`python -m analysis dataset`) | seconds | articles/s | peak memory (MiB) |",
+        "| --- | ---: | ---: | ---: |",
+        *[f"| {n:,} generated articles | {s:.1f} | {rate:.0f} | {peak:.0f} |" for n, (s, rate, peak) in extract.items()],
+        "", "Targets (issue 5): (c) at most 0.35 x (a); (d) under 1.5 s; extraction at least 500 articles/s.", "",
+    ]
+    target = ROOT / "benchmarks" / "RESULTS.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

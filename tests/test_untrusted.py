@@ -1,0 +1,51 @@
+"""Article text is untrusted: whatever it contains reaches the report as visible text."""
+
+import re
+
+import pytest
+
+from analysis import params
+from analysis.coverage import coverage_html, reuse_html
+from analysis.dataset import build_dataset
+from analysis.quality import quality_html
+from analysis.summary import summary_html
+from analysis.treaty import treaty_html
+from analysis.views import apply_filters, articles_table, sources, timeline_chart, troop_chart
+from conftest import write_article
+
+HOSTILE = (
+    "<script>alert('headline')</script> Troops news today\n"
+    "Thursday, November 21, 2024\n"
+    "Officials <img src=x onerror=alert(1)> said on Thursday that 2,000 troops were sent. "
+    "See <a href=\"javascript:alert(2)\">this</a> and </table></div><script>alert(3)</script> "
+    "The lower house ratified the treaty on Thursday.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    write_article(folder, "evil.txt", HOSTILE)
+    ds = build_dataset(folder)
+    p = params.validate({"seeds_dir": str(folder), "start_date": None, "end_date": None, "sources": None,
+                         "claimants": None, "figure_format": "svg", "title": "t"})
+    return apply_filters(ds, p)
+
+
+def _sections(ds):
+    return [articles_table(ds), timeline_chart(ds, "svg"), troop_chart(ds, "svg"), sources(ds), summary_html(ds),
+            treaty_html(ds), coverage_html(ds), reuse_html(ds), quality_html(ds)]
+
+
+def test_hostile_markup_is_escaped_in_every_section(hostile):
+    page = "".join(_sections(hostile))
+    assert "<script" not in page.lower()
+    assert not re.search(r"<img[^>]*onerror", page, re.I)
+    assert 'href="javascript:' not in page.lower()
+    assert "&lt;script&gt;alert(&#x27;headline&#x27;)&lt;/script&gt;" in page  # shown as text
+    assert "&lt;/table&gt;" in page
+
+
+def test_hostile_text_still_yields_data(hostile):
+    assert hostile.figures["value"].dropna().astype(int).tolist() == [2000]
+    assert "lower-house-ratification" in set(hostile.events["event_id"])
