@@ -26,7 +26,7 @@ def ensure_chromium(session: nox.Session) -> None:
     if shutil.which("apt-get") and os.geteuid() == 0:
         env = {"DEBIAN_FRONTEND": "noninteractive"}
         session.run("apt-get", "update", "-qq", external=True, env=env)
-        session.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", external=True, env=env)
+        session.run("apt-get", "install", "-y", "-qq", "chromium", external=True, env=env)
     else:
         session.warn("chromium is missing and this is not root: the browser test will be skipped.")
 

@@ -214,3 +214,20 @@ def validate_defaults():
     from analysis.params import validate
 
     return {**validate(dict(DEFAULTS)), "seeds_dir": str(SEEDS.resolve())}
+
+
+def test_builds_into_one_folder_take_turns(built):
+    """A second build waits for the lock the first holds, then finds the report up to date."""
+    import fcntl
+    import threading
+
+    out, _ = built
+    results = []
+    with open(out / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        waiting = threading.Thread(target=lambda: results.append(build_report(dict(DEFAULTS), out)))
+        waiting.start()
+        waiting.join(timeout=2)
+        assert waiting.is_alive() and results == []  # blocked while the other build runs
+    waiting.join(timeout=30)
+    assert results and results[0][1] is False

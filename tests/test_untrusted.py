@@ -2,6 +2,8 @@
 
 import re
 
+import pandas as pd
+
 import pytest
 
 from analysis import params
@@ -49,3 +51,13 @@ def test_hostile_markup_is_escaped_in_every_section(hostile):
 def test_hostile_text_still_yields_data(hostile):
     assert hostile.figures["value"].dropna().astype(int).tolist() == [2000]
     assert "lower-house-ratification" in set(hostile.events["event_id"])
+
+
+def test_undated_article_is_a_warning_not_an_error(tmp_path):
+    write_article(tmp_path, "undated.txt", "A headline without any date\nOfficials said on Monday that 500 troops left.\n")
+    ds = build_dataset(tmp_path)
+    article = ds.articles.iloc[0]
+    assert pd.isna(article["published"]) and "no date on the page" in article["published_basis"]
+    assert pd.isna(ds.figures.iloc[0]["claim_date"])
+    assert "relative date not resolved" in ds.figures.iloc[0]["claim_date_basis"]
+    assert "have no publication date" in quality_html(ds)
