@@ -72,7 +72,7 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
     claimants = rows["claimant"].fillna("(unattributed)")
     colours = _colours(claimants)
     numbers = rows[rows["value"].notna()]
-    top = float(numbers["value"].max()) if len(numbers) else 1.0
+    top = float(numbers["value_max"].fillna(numbers["value"]).max()) if len(numbers) else 1.0
     band = -0.1 * top
     no_number = rows["value"].isna()
     rows = pd.concat([rows[~no_number], rows[no_number].sort_values(["when", "ref"])])
@@ -86,6 +86,8 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
         colour = colours[claimant]
         y = float(r["value"]) if pd.notna(r["value"]) else levels[r["ref"]]
         filled = pd.notna(r["claim_date_end"])
+        if pd.notna(r["value_max"]):  # a range: a bar from its low to its high end
+            ax.vlines(r["when"], float(r["value"]), float(r["value_max"]), color=colour, linewidth=6, alpha=0.45)
         if filled and r["claim_date_start"] != r["claim_date_end"]:
             ax.plot([r["claim_date_start"], r["claim_date_end"]], [y, y], color=colour, linewidth=2, alpha=0.6)
         ax.plot(r["when"], y, STANCE_MARKERS[r["stance"]], markersize=9, color=colour,

@@ -42,7 +42,7 @@ def write_dataset(ds: Dataset, out: Path) -> list[Path]:
     out = Path(out)
     tables = {name: getattr(ds, name) for name in [*TABLES, *EXTRA_TABLES]}
     resources = []
-    for name, df in tables.items():
+    for name in tables:
         resource = {"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
                     "encoding": "utf-8"}
         if name in TABLES:

@@ -164,30 +164,41 @@ TITLED_NAME = re.compile(
     r"Chairman|Commander|Ambassador|Envoy)\s+(?:[A-Z][\w.’'-]+\s+)*(?P<surname>[A-Z][\w’'-]+)$")
 
 
+CITING = re.compile(r",?\s*\b(?:citing|quoting|based\s+on)\s+(?:his|her|its|their|the)?\s*([^,.;]+)", re.I)
+
+
 def short_claimant(name: str | None) -> str | None:
     """A person named with a title is known by surname ("Ukrainian President Volodymyr
-    Zelenskiy" -> "Zelenskiy"); institutions keep their name."""
+    Zelenskiy" -> "Zelenskiy"); institutions keep their name; a chain keeps its source
+    ("Zelenskiy (citing intelligence agencies)")."""
     if not name:
         return name
+    name, chain = re.match(r"(.*?)(\s*\(citing .*\))?$", name).groups()
     m = TITLED_NAME.search(name)
-    return m.group("surname") if m else name
+    return (m.group("surname") if m else name) + (chain or "")
 
 
 def claimant_in(sentence: str) -> tuple[str | None, int | None]:
-    """Who the sentence attributes its claim to, and where the attribution is."""
-    m = re.search(r"\b(?:according\s+to|citing)\s+(?:the\s+)?(?:most\s+recent\s+|latest\s+)?([^,.;]+)", sentence, re.I)
-    if m:
-        return _clean_claimant(m.group(1).split()[:6]), m.start()
+    """Who the sentence attributes its claim to, and where the attribution is: an opening
+    "According to X", else the subject of a claim verb (with the source it cites), else
+    "according to"/"citing" anywhere."""
+    according = re.search(r"\b(?:according\s+to|citing)\s+(?:the\s+)?(?:most\s+recent\s+|latest\s+)?([^,.;]+)",
+                          sentence, re.I)
+    if according and according.start() == 0:
+        return _clean_claimant(according.group(1).split()[:6]), 0
     for m in re.finditer(rf"\b(?:{CLAIM_VERBS})\b", sentence):
         before = sentence[:m.start()]
         if re.search(r"\b(that|which|who)\s*$", before):
             continue
         who = _subject_before(before)
+        if not who:
+            after = re.match(r"\s+((?:[A-Z][\w’'-]+\s*){1,4})", sentence[m.end():])
+            who = _clean_claimant(after.group(1).split()) if after else None
         if who:
-            return who, m.start()
-        after = re.match(r"\s+((?:[A-Z][\w’'-]+\s*){1,4})", sentence[m.end():])
-        if after:
-            return _clean_claimant(after.group(1).split()), m.start()
+            chain = CITING.search(sentence, m.end())
+            return (f"{who} (citing {chain.group(1).strip()})" if chain and who != "<pronoun>" else who), m.start()
+    if according:
+        return _clean_claimant(according.group(1).split()[:6]), according.start()
     m = re.search(r"\b(?:has|have)\s+not\s+(?:been\s+)?confirmed", sentence)
     if m:
         return _subject_before(sentence[:m.start()]), m.start()

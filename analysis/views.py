@@ -4,7 +4,6 @@ the notebooks hold narrative only and every number shown is computed here from t
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from html import escape
 
 import pandas as pd

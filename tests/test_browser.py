@@ -1,7 +1,6 @@
 """The built report in a real browser (Debian's chromium driven by Playwright), offline."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -105,3 +105,25 @@ def test_bad_folders(tmp_path):
     write_article(tmp_path, "x.md", "other text here")
     with pytest.raises(InputError, match="same article id 'x'"):
         load_corpus(tmp_path)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from analysis.cleaning import clean_page  # noqa: E402
+
+PAGE_LINES = st.one_of(
+    st.text(max_size=90),
+    st.sampled_from(["RELATED ARTICLES", "Most Popular", "bitcoin", "Bitcoin (BTC) $ 67,045.96 1.48%", "|",
+                     "HomeWorldAsiaSome headline", "© Reuters. FILE PHOTO: a caption", "(Reporting by A; Editing by B)",
+                     "+ ↺ − 16 px", ""]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PAGE_LINES, max_size=30))
+def test_cleaning_loses_nothing_it_does_not_account_for(lines):
+    raw = "\n".join(lines)
+    page = clean_page(raw)
+    kept = " ".join([*page.paragraphs, *(r.text for r in page.removals)]).split()
+    assert sorted(kept) == sorted(raw.split())  # every word once: in the body or in an accounted removal
+    assert set(page.captions) <= {r.text for r in page.removals if r.rule == "photo caption"}

@@ -59,7 +59,8 @@ def test_stance(sentence, stance):
     ("Recently, South Korean intelligence reported that 1,500 soldiers were sent.", "South Korean intelligence"),
     ("Ukrainian President Volodymyr Zelenskiy this week accused North Korea of transferring personnel.",
      "Ukrainian President Volodymyr Zelenskiy"),
-    ("The treaty would include a defence clause, reported Reuters, citing a decree.", "a decree"),
+    ("The treaty would include a defence clause, reported Reuters, citing a decree.", "Reuters (citing a decree)"),
+    ("According to the NIS, the navy said 1,500 troops moved.", "NIS"),
     ("North Korea’s UN mission also called the allegations rumours.", "North Korea’s UN mission"),
 ])
 def test_claimant(sentence, who):
@@ -125,3 +126,21 @@ def test_contradicted_page_dates_found_without_annotations(extracted_only):
     a = extracted_only.articles.set_index("id")
     assert sorted(i[:3] for i in a.index[a["page_date_contradicted"]]) == ["000", "001"]
     assert set(a.loc[a["page_date_contradicted"], "published"]) == {pd.Timestamp("2024-10-24")}
+
+
+def test_claimant_chain():
+    (f,) = [f for f in figures_in("Ukrainian President Volodymyr Zelenskiy said on Monday, citing his intelligence "
+                                  "agencies, that 11,000 troops were in Kursk.") if f.value]
+    assert f.claimant == "Zelenskiy (citing intelligence agencies)"
+
+
+def test_ranges_are_drawn_as_bars():
+    from analysis.charts import troop_figures
+
+    figures = pd.DataFrame([{"ref": "F1", "article_id": "a", "value": 10000, "value_max": 12000, "qualifier": None,
+                             "claimant": "X", "stance": "asserts", "claim_date_start": pd.Timestamp("2024-10-01"),
+                             "claim_date_end": pd.Timestamp("2024-10-01")}])
+    articles = pd.DataFrame({"id": ["a"], "published": [pd.Timestamp("2024-10-02")]})
+    fig = troop_figures(figures, articles)
+    bars = [c for c in fig.axes[0].collections if c.get_segments()]
+    assert bars and bars[0].get_segments()[0][:, 1].tolist() == [10000, 12000]

@@ -1,6 +1,5 @@
 """Each report section's data, computed from the seed dataset."""
 
-import pandas as pd
 import pytest
 
 from analysis import params
