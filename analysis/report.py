@@ -57,8 +57,11 @@ def execute(path: Path, params: dict, executed_dir: Path) -> tuple[nbformat.Note
     out = executed_dir / f"{path.stem}.ipynb"
     try:
         executed = papermill.execute_notebook(
-            nb, str(out), parameters=_for_papermill(params), kernel_name="python3",
-            cwd=str(path.parent), progress_bar=False, kernel_manager_class=IPCKernelManager,
+            nb, str(out), parameters=_for_papermill(params), kernel_name="python3", progress_bar=False,
+            kernel_manager_class=IPCKernelManager,
+            # The kernel starts in the notebook's folder, as in Jupyter. Not papermill's `cwd=`:
+            # that changes the whole process's directory, which side-by-side threads would race on.
+            resources={"metadata": {"path": str(path.parent)}},
         )
     except papermill.PapermillExecutionError as exc:
         first_line = exc.source.strip().splitlines()[0] if exc.source.strip() else ""
