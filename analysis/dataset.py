@@ -475,7 +475,7 @@ def build_dataset(folder: Path) -> Dataset:
 
     article_rows = [{
         "id": a.id, "file": a.path.name, "sha256": a.sha256, "headline": a.headline,
-        "headline_basis": a.headline_basis, "outlet": a.outlet, "agency": a.agency, "byline": a.byline,
+        "headline_basis": a.headline_basis, "outlet": a.outlet, "url": a.url, "agency": a.agency, "byline": a.byline,
         "dateline": a.dateline, "page_date": a.page_date, "published": anchors.dates[a.id],
         "published_latest": anchors.latest[a.id], "published_basis": anchors.basis[a.id],
         "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,

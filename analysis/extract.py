@@ -53,7 +53,6 @@ class DatePhrase:
 @dataclass(frozen=True)
 class AutoFigure:
     span: tuple[int, int]
-    number_span: tuple[int, int] | None
     value: int | None
     value_max: int | None
     qualifier: str | None
@@ -294,25 +293,25 @@ def figures_in(body: str) -> list[AutoFigure]:
             category = "casualties" if CASUALTY_WORDS.search(clause + " " + counted) else "troops"
             if re.search(r"\bworkers\b", counted, re.I):
                 category = "other"
-            found.append(AutoFigure((s.start, s.end), (start, end), n.value, n.value_max, n.qualifier, category,
+            found.append(AutoFigure((s.start, s.end), n.value, n.value_max, n.qualifier, category,
                                     counted, short_claimant(who), stance, claim_date()))
             numbered = True
         for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text):
             if re.search(r"\b(treaty|agreement|pact|document)\b", s.text, re.I):
                 value = find_numbers(m.group(1))
                 if value:
-                    found.append(AutoFigure((s.start, s.end), (s.start + m.start(), s.start + m.end()), value[0].value,
+                    found.append(AutoFigure((s.start, s.end), value[0].value,
                                             None, None, "treaty_articles", "articles in the treaty", who, "asserts", None))
         for m in re.finditer(r"\bArticle\s+(\d+)(\s+of\s+the\s+(?:UN|U\.N\.|United\s+Nations)\s+Charter)?", s.text):
             category = "un_charter_article" if m.group(2) else "treaty_article"
             what = "UN Charter article cited by the treaty" if m.group(2) else "article of the treaty"
-            found.append(AutoFigure((s.start, s.end), (s.start + m.start(), s.start + m.end()), int(m.group(1)),
+            found.append(AutoFigure((s.start, s.end), int(m.group(1)),
                                     None, None, category, what, who, "asserts", None))
         prev_text = sents[i - 1].text if i else ""
         troop_topic = TROOP_TOPIC.search(s.text) or (ALLEGATION.search(s.text) and TROOP_TOPIC.search(prev_text))
         accuses = re.search(r"\baccus\w+\b.*\b(transferr|send|sent|deploy)", s.text, re.I)
         if not numbered and troop_topic and (stance != "asserts" or accuses) and who:
-            found.append(AutoFigure((s.start, s.end), None, None, None, None, "troops",
+            found.append(AutoFigure((s.start, s.end), None, None, None, "troops",
                                     "North Korean troops in Russia", short_claimant(who), stance, claim_date()))
         if who:
             previous_claimant = who

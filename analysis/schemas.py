@@ -47,6 +47,7 @@ ARTICLES = pa.DataFrameSchema(
         "headline": _text(),
         "headline_basis": _text(),
         "outlet": _text(nullable=True),
+        "url": _text(nullable=True, description="from front matter"),
         "agency": _text(nullable=True),
         "byline": _text(nullable=True),
         "dateline": _text(nullable=True),

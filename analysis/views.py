@@ -146,7 +146,7 @@ def sources(ds: Dataset) -> str:
     a = ds.articles.sort_values(["published", "id"])
     listing = pd.DataFrame({
         "id": a["id"], "file": a["file"], "outlet / agency": a["outlet"].fillna(a["agency"]).fillna("unknown"),
-        "byline": a["byline"].fillna(""), "page date": a["page_date"].map(_day),
+        "byline": a["byline"].fillna(""), "url": a["url"].fillna(""), "page date": a["page_date"].map(_day),
         "published (estimate)": a["published"].map(_day), "how dated": a["published_basis"],
     })
     rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])

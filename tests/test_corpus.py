@@ -127,3 +127,12 @@ def test_cleaning_loses_nothing_it_does_not_account_for(lines):
     kept = " ".join([*page.paragraphs, *(r.text for r in page.removals)]).split()
     assert sorted(kept) == sorted(raw.split())  # every word once: in the body or in an accounted removal
     assert set(page.captions) <= {r.text for r in page.removals if r.rule == "photo caption"}
+
+
+def test_front_matter_url_reaches_the_articles_table(tmp_path):
+    from analysis.dataset import build_dataset
+
+    write_article(tmp_path, "a.md", "---\nurl: https://example.org/a\noutlet: Example News\n---\nSome headline here\n"
+                  "June 20, 2024\nText of the article.\n")
+    row = build_dataset(tmp_path).articles.iloc[0]
+    assert (row["url"], row["outlet"]) == ("https://example.org/a", "Example News")
