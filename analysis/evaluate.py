@@ -66,8 +66,9 @@ def date_matches(predicted_start, predicted_end, gold) -> bool:
 
 
 def _name(text) -> str:
+    """A claimant without parenthetical notes and generic titles, for fuzzy comparison."""
     text = re.sub(r"\(.*?\)", " ", str(text or "")).lower()
-    return re.sub(r"\b(the|president|ukrainian|south korea's|secretary general)\b", " ", text).strip()
+    return re.sub(r"\b(the|president|minister|spokesman|secretary general)\b", " ", text).strip()
 
 
 def claimant_matches(predicted, gold) -> bool:

@@ -153,7 +153,7 @@ def _subject_before(text: str) -> str | None:
         else:
             break
     name = _clean_claimant(picked)
-    if name and name.lower() in PRONOUNS | {"he", "she", "they"}:
+    if name and name.lower() in PRONOUNS:
         return "<pronoun>"
     return name
 

@@ -7,6 +7,7 @@ import pandas as pd
 
 from analysis.dataset import Dataset
 from analysis.html import notice, table_html
+from analysis.views import iso_day
 
 
 def vague_or_unresolved_dates(ds: Dataset) -> pd.DataFrame:
@@ -47,8 +48,8 @@ def quality_html(ds: Dataset) -> str:
     a = ds.articles
     parts = []
     contradicted = a[a["page_date_contradicted"]][["id", "page_date", "published", "published_basis"]]
-    parts.append(table_html(contradicted.assign(page_date=contradicted["page_date"].dt.strftime("%Y-%m-%d"),
-                                                published=contradicted["published"].dt.strftime("%Y-%m-%d")),
+    parts.append(table_html(contradicted.assign(page_date=contradicted["page_date"].map(iso_day),
+                                                published=contradicted["published"].map(iso_day)),
                             caption=f"Page dates contradicted by the content ({len(contradicted)})")
                  if len(contradicted) else "<p>No page date is contradicted by its article's content.</p>")
     undated = a[a["published"].isna()]

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.dataset import Dataset
 from analysis.html import notice, table_html
-from analysis.views import timeline_events
+from analysis.views import iso_day, timeline_events
 
 
 def _who(claimant) -> str:
@@ -66,7 +66,7 @@ def summary_html(ds: Dataset) -> str:
     if contradicted:
         sentences.append(f"{contradicted} of the {len(a)} page dates are contradicted by the articles' own text "
                          "and were re-estimated (see Data quality).")
-    facts = key_facts(ds).assign(when=lambda d: d["when"].map(lambda v: "" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")))
+    facts = key_facts(ds).assign(when=lambda d: d["when"].map(iso_day))
     return (f'<p class="summary">{escape(" ".join(sentences))}</p>'
             + table_html(facts.rename(columns={"when": "date (reported)"}), caption="Key facts and their sources",
                          links={"sources": "q-"}))

@@ -61,7 +61,8 @@ def ref_links(refs) -> str:
     return ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in sorted(refs, key=lambda r: int(r[1:])))
 
 
-def _day(value) -> str:
+def iso_day(value) -> str:
+    """A date cell as YYYY-MM-DD, blank when unknown."""
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
@@ -73,8 +74,8 @@ def articles_table(ds: Dataset) -> str:
         "id": a["id"],
         "headline": a["headline"],
         "outlet / agency": a["outlet"].fillna(a["agency"]).fillna("unknown"),
-        "page date": a["page_date"].map(_day),
-        "published (estimate)": a["published"].map(_day),
+        "page date": a["page_date"].map(iso_day),
+        "published (estimate)": a["published"].map(iso_day),
         "words": a["n_words"],
         "chars removed": a["chars_removed"],
     })
@@ -104,8 +105,8 @@ def timeline_chart(ds: Dataset, fmt: str) -> str:
     n = ds.events["event_id"].nunique()
     return figure_html(
         fig, fmt,
-        alt=f"Timeline of {n} events from {_day(ds.events['date_start'].min())} to "
-            f"{_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
+        alt=f"Timeline of {n} events from {iso_day(ds.events['date_start'].min())} to "
+            f"{iso_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
         caption="Each event's date as the articles give or imply it (dot: a day; bar: a week or a month), "
                 "and triangles for the publication dates of the articles reporting it; the gap is the lag.",
         source=f"event mentions {ref_links(ds.events['ref'])}",
@@ -116,7 +117,7 @@ def event_table(ds: Dataset) -> str:
     e = ds.events.sort_values(["date_start", "event_id"])
     per_event = e.groupby("event_id", sort=False).agg(
         event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
-        first_reported=("first_reported", lambda s: _day(s.iloc[0])), articles=("n_articles", "first"),
+        first_reported=("first_reported", lambda s: iso_day(s.iloc[0])), articles=("n_articles", "first"),
         reported_in=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s}))),
         quotes=("ref", lambda s: " ".join(s)))
     return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")
@@ -146,8 +147,8 @@ def sources(ds: Dataset) -> str:
     a = ds.articles.sort_values(["published", "id"])
     listing = pd.DataFrame({
         "id": a["id"], "file": a["file"], "outlet / agency": a["outlet"].fillna(a["agency"]).fillna("unknown"),
-        "byline": a["byline"].fillna(""), "url": a["url"].fillna(""), "page date": a["page_date"].map(_day),
-        "published (estimate)": a["published"].map(_day), "how dated": a["published_basis"],
+        "byline": a["byline"].fillna(""), "url": a["url"].fillna(""), "page date": a["page_date"].map(iso_day),
+        "published (estimate)": a["published"].map(iso_day), "how dated": a["published_basis"],
     })
     rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])
     return table_html(listing, caption=f"Articles ({len(a)})") + (quote_list(rows) if len(rows) else "")
