@@ -30,7 +30,7 @@ from analysis.dates import DateRef, resolve
 from analysis.errors import InputError
 from analysis.extract import EVENT_LABELS, SINGULAR_KINDS, events_in, figures_in
 from analysis.quotes import find_phrase, find_quote
-from analysis.reuse import CopiedSpan, appended_blocks, copied_spans
+from analysis.reuse import CopiedSpan, Fingerprint, appended_blocks, copied_spans, fingerprint
 from analysis.schemas import ARTICLES, EVENTS, FIGURES
 
 PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
@@ -162,7 +162,7 @@ def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | N
     return ref.start, f"dateline {article.dateline!r}, year {max(years)} = the latest year the text mentions"
 
 
-def _initial_anchors(corpus: dict[str, Article]) -> _Anchors:
+def _initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) -> _Anchors:
     dates, basis = {}, {}
     known = [a.published_override or a.page_date for a in corpus.values() if a.published_override or a.page_date]
     for aid, a in corpus.items():
@@ -174,7 +174,7 @@ def _initial_anchors(corpus: dict[str, Article]) -> _Anchors:
             dates[aid], basis[aid] = _dateline_date(a, known)
             if dates[aid] is None:
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
-    copies = copied_spans({aid: a.body for aid, a in corpus.items()}, dates)
+    copies = copied_spans(prints, dates)
     appended = {aid: appended_blocks(a.body) for aid, a in corpus.items()}
     return _Anchors(dates, dict(dates), basis, set(), copies, appended)
 
@@ -294,14 +294,14 @@ def _extracted_rows(corpus: dict[str, Article], found: list[tuple[list, list]]) 
     return events, figures
 
 
-def _read_one(path: Path) -> tuple[Article, list, list]:
+def _read_one(path: Path) -> tuple[Article, list, list, Fingerprint]:
     article = load_article(path)
-    return article, events_in(article.body), figures_in(article.body)
+    return article, events_in(article.body), figures_in(article.body), fingerprint(article.body)
 
 
-def _read_all(folder: Path) -> tuple[dict[str, Article], list[tuple[list, list]]]:
-    """Load and extract every article. Each is independent, so a large corpus is spread over
-    the cores; the first bad file still stops the build with its message."""
+def _read_all(folder: Path) -> tuple[dict[str, Article], list[tuple[list, list]], dict[str, Fingerprint]]:
+    """Load, extract and fingerprint every article. Each is independent, so a large corpus is
+    spread over the cores; the first bad file still stops the build with its message."""
     paths = article_paths(folder)
     workers = os.cpu_count() or 1
     if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -309,7 +309,8 @@ def _read_all(folder: Path) -> tuple[dict[str, Article], list[tuple[list, list]]
     else:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(_read_one, paths, chunksize=64))
-    return {a.id: a for a, _, _ in results}, [(e, f) for _, e, f in results]
+    return ({a.id: a for a, *_ in results}, [(e, f) for _, e, f, _ in results],
+            {a.id: p for a, _, _, p in results})
 
 
 def _confirms(note: Row, auto: Row, is_event: bool) -> bool:
@@ -419,14 +420,14 @@ def _claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
 
 def build_dataset(folder: Path) -> Dataset:
     folder = Path(folder)
-    corpus, found = _read_all(folder)
+    corpus, found, prints = _read_all(folder)
     noted_events, noted_figures = _annotated_rows(load_annotations(folder), corpus, str(folder / "annotations.yaml"))
     auto_events, auto_figures = _extracted_rows(corpus, found)
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
     figure_rows = _dedupe_figures(figure_rows)
 
-    anchors = _initial_anchors(corpus)
+    anchors = _initial_anchors(corpus, prints)
     for _ in range(3):
         groups, refs, agreed_of, disagree, clashes = _event_dates(event_rows, anchors, corpus)
         if not clashes:

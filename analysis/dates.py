@@ -225,9 +225,12 @@ def resolve_relative(phrase: str, anchor: date) -> DateRef | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def resolve(phrase: str, anchor: date | None) -> DateRef | None:
     """Resolve a dating phrase: a date written out wins over a relative word beside it
-    ("today [on 24 October]"); a relative phrase needs an anchor."""
+    ("today [on 24 October]"); a relative phrase needs an anchor. Cached: the same phrase is
+    resolved against the same day for every mention of an event, and again when a page date
+    is re-estimated."""
     absolute = resolve_absolute(phrase, anchor)
     if absolute is not None:
         return absolute

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.numbers import MONTHS_RE, find_numbers
+from analysis.numbers import MONTH_NAMES, MONTHS_RE, find_numbers
 
 ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
@@ -70,7 +70,7 @@ class AutoEvent:
     kind: str
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)
 def sentences(body: str) -> tuple[Sentence, ...]:
     """Sentence spans; tolerant of a missing space after a full stop ("Oct. 8.In a statement").
     Cached: figures, events and copy detection all read the same article's sentences."""
@@ -95,38 +95,73 @@ def sentences(body: str) -> tuple[Sentence, ...]:
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DATE_PHRASE = re.compile(
-    "|".join([
-        rf"between\s+{_WEEKDAY}\s+and\s+{_WEEKDAY}\s+of\s+(?:last|this)\s+week",
-        r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b",
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS_RE}\.?(?:,?\s+(?:19|20)\d{{2}})?\b",
-        rf"\b{MONTHS_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}})?",
-        rf"\b(?:in\s+)?(?:the\s+)?(?:last|first)\s+week\s+of\s+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?",
-        rf"\b(?:in\s+)?(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?",
-        rf"\bin\s+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?",
-        r"\bin\s+(?:19|20)\d{2}\b",
-        rf"\b(?:on\s+|last\s+|earlier\s+|late\s+|early\s+)?{_WEEKDAY}\b",
-        r"\b(?:earlier\s+)?(?:today|yesterday|tonight)\b",
-        r"\bthe\s+(?:previous|day\s+before)\s*(?:day)?\b",
-        r"\b(?:earlier\s+this|this|last|previous)\s+(?:week|month|year)\b",
-        r"\b(?:nearly|almost|about|around|some|more\s+than|over)?\s*(?:\d+|one|two|three|four|five|six|seven|"
-        r"eight|nine|ten|eleven|twelve)\s+(?:day|week|month)s?\s+(?:ago|after|later)\b",
-        r"\b(?:recently|in\s+recent\s+(?:days|weeks))\b",
-    ]),
-    re.I,
-)
+_YEAR_AFTER = r"(?:,?\s+(?:19|20)\d{2})?"
+# Each form of dating phrase, and the kinds of word it cannot match without.
+_DATE_FORMS = [
+    (rf"between\s+{_WEEKDAY}\s+and\s+{_WEEKDAY}\s+of\s+(?:last|this)\s+week", {"weekday", "period"}),
+    (r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b", {"digit"}),
+    (rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS_RE}\.?{_YEAR_AFTER}\b", {"digit", "month"}),
+    (rf"\b{MONTHS_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR_AFTER}", {"digit", "month"}),
+    (rf"\b(?:in\s+)?(?:the\s+)?(?:last|first)\s+week\s+of\s+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?", {"month"}),
+    (rf"\b(?:in\s+)?(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+{MONTHS_RE}\b"
+     rf"(?:\s+(?:19|20)\d{{2}})?", {"month"}),
+    (rf"\bin\s+{MONTHS_RE}\b(?:\s+(?:19|20)\d{{2}})?", {"month"}),
+    (r"\bin\s+(?:19|20)\d{2}\b", {"digit"}),
+    (rf"\b(?:on\s+|last\s+|earlier\s+|late\s+|early\s+)?{_WEEKDAY}\b", {"weekday"}),
+    (r"\b(?:earlier\s+)?(?:today|yesterday|tonight)\b", {"today"}),
+    (r"\bthe\s+(?:previous|day\s+before)\s*(?:day)?\b", {"previous"}),
+    (r"\b(?:earlier\s+this|this|last|previous)\s+(?:week|month|year)\b", {"period"}),
+    (r"\b(?:nearly|almost|about|around|some|more\s+than|over)?\s*(?:\d+|one|two|three|four|five|six|seven|"
+     r"eight|nine|ten|eleven|twelve)\s+(?:day|week|month)s?\s+(?:ago|after|later)\b", {"ago"}),
+    (r"\b(?:recently|in\s+recent\s+(?:days|weeks))\b", {"recent"}),
+]
+DATE_PHRASE = re.compile("|".join(pattern for pattern, _ in _DATE_FORMS), re.I)
+_WORD_KINDS = {
+    **{m.lower(): "month" for m in MONTH_NAMES},
+    **{d: "weekday" for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
+    **dict.fromkeys(("today", "yesterday", "tonight"), "today"), **dict.fromkeys(("previous", "before"), "previous"),
+    **dict.fromkeys(("week", "month", "year"), "period"), **dict.fromkeys(("ago", "after", "later"), "ago"),
+    **dict.fromkeys(("recently", "recent"), "recent"),
+}
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)
+def _date_pattern(kinds: frozenset[str]) -> re.Pattern | None:
+    forms = [pattern for pattern, needs in _DATE_FORMS if needs <= kinds]
+    return re.compile("|".join(forms), re.I) if forms else None
+
+
+def date_pattern_for(text: str) -> re.Pattern | None:
+    """DATE_PHRASE without the forms that cannot match this text (they need a word it lacks).
+    Every position of a sentence is tried against every form, so this is most of the saving
+    in extraction: most sentences need two or three forms, many none."""
+    kinds = {_WORD_KINDS[w] for w in _LETTERS.findall(text.lower()) if w in _WORD_KINDS}
+    if _DIGIT.search(text):
+        kinds.add("digit")
+    return _date_pattern(frozenset(kinds))
+
+
 def date_phrases(text: str, offset: int = 0) -> tuple[DatePhrase, ...]:
+    pattern = date_pattern_for(text)
+    if pattern is None:
+        return ()
     found = []
-    for m in DATE_PHRASE.finditer(text):
+    for m in pattern.finditer(text):
         phrase = m.group(0).strip()
-        if re.fullmatch(r"(?i)may", phrase):
+        if phrase.lower() == "may":
             continue
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         found.append(DatePhrase(offset + m.start() + lead, offset + m.start() + lead + len(phrase), phrase))
     return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def phrases_by_sentence(body: str) -> tuple[tuple[DatePhrase, ...], ...]:
+    """The dating phrases of each sentence of the body; cached because figures and events
+    both read them, article by article."""
+    return tuple(date_phrases(s.text, s.start) for s in sentences(body))
 
 
 def _clean_claimant(words: list[str]) -> str | None:
@@ -140,7 +175,9 @@ def _clean_claimant(words: list[str]) -> str | None:
 def _subject_before(text: str) -> str | None:
     """The noun phrase just before a claim verb: capitalised words, possessives and role nouns.
     Dating words in between ("Zelenskiy this week accused") are skipped."""
-    text = DATE_PHRASE.sub(" ", text)
+    pattern = date_pattern_for(text)
+    if pattern is not None:
+        text = pattern.sub(" ", text)
     tokens = re.findall(r"[\w’'.()-]+", text)
     while tokens and tokens[-1].lower() in {"also", "has", "have", "had", "not", "did", "does", "later",
                                             "earlier", "previously", "reportedly", "then", "again", "on"}:
@@ -239,44 +276,49 @@ SPEECH = re.compile(r"\b(said|says|told|address|statement|speech|interview|wrote
                     r"press\s+conference)\b", re.I)
 
 
-def _date_from_context(sents: list[Sentence], i: int, who: str | None) -> DatePhrase | None:
+def _date_from_context(sents: tuple[Sentence, ...], phrases: tuple[tuple[DatePhrase, ...], ...], i: int,
+                       who: str | None) -> DatePhrase | None:
     """A claim dated elsewhere: an "According to ..." sentence continues the dated statement
     before it; otherwise the speaker's own dated statement in the article ("Rutte said Monday",
     "Zelenskyy in an evening video address on 4 November") dates what the speaker said."""
     if i and re.match(r"According\s+to\b", sents[i].text):
-        before = sents[i - 1]
-        dated = [p for p in date_phrases(before.text, before.start)]
-        if dated and SPEECH.search(before.text):
-            return dated[0]
+        if phrases[i - 1] and SPEECH.search(sents[i - 1].text):
+            return phrases[i - 1][0]
     surname = (who or "").split()[-1:] or []
     if not surname or not surname[0][:1].isupper():
         return None
+    speaker = re.compile(rf"\b{re.escape(surname[0])}\b(?!['’]s)")
     for j, other in enumerate(sents):
-        speaks = re.search(rf"\b{re.escape(surname[0])}\b(?!['’]s)", other.text)
-        if j != i and speaks and SPEECH.search(other.text):
-            dated = date_phrases(other.text, other.start)
-            if dated:
-                return dated[0]
+        if j != i and phrases[j] and speaker.search(other.text) and SPEECH.search(other.text):
+            return phrases[j][0]
     return None
+
+
+def _troop_claim(text: str, previous: str, stance: str) -> bool:
+    """A sentence about the troops (or about allegations, after one) that denies, declines to
+    confirm, or accuses someone of sending them."""
+    if stance == "asserts" and not re.search(r"\baccus\w+\b.*\b(transferr|send|sent|deploy)", text, re.I):
+        return False
+    return bool(TROOP_TOPIC.search(text) or (ALLEGATION.search(text) and TROOP_TOPIC.search(previous)))
 
 
 def figures_in(body: str) -> list[AutoFigure]:
     """Figures about people, treaty facts, and troop claims without a number (denials,
     refusals to confirm, accusations), each with its sentence as the quote."""
     found: list[AutoFigure] = []
-    sents = sentences(body)
+    sents, phrases_of = sentences(body), phrases_by_sentence(body)
     previous_claimant: str | None = None
     for i, s in enumerate(sents):
         who, at = claimant_in(s.text)
         if who == "<pronoun>":
             who = previous_claimant
-        phrases = date_phrases(s.text, s.start)
+        phrases = phrases_of[i]
         stance = stance_of(s.text)
 
         def claim_date() -> DatePhrase | None:
             if phrases:
                 return phrases[0] if at is None else min(phrases, key=lambda p: abs(p.start - (s.start + at)))
-            return _date_from_context(sents, i, who)
+            return _date_from_context(sents, phrases_of, i, who)
 
         numbered = False
         for n in find_numbers(s.text):
@@ -296,21 +338,20 @@ def figures_in(body: str) -> list[AutoFigure]:
             found.append(AutoFigure((s.start, s.end), n.value, n.value_max, n.qualifier, category,
                                     counted, short_claimant(who), stance, claim_date()))
             numbered = True
-        for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text):
+        treaty_facts = "rticle" in s.text  # cheap test before the article patterns
+        for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text) if treaty_facts else ():
             if re.search(r"\b(treaty|agreement|pact|document)\b", s.text, re.I):
                 value = find_numbers(m.group(1))
                 if value:
                     found.append(AutoFigure((s.start, s.end), value[0].value,
                                             None, None, "treaty_articles", "articles in the treaty", who, "asserts", None))
-        for m in re.finditer(r"\bArticle\s+(\d+)(\s+of\s+the\s+(?:UN|U\.N\.|United\s+Nations)\s+Charter)?", s.text):
+        for m in (re.finditer(r"\bArticle\s+(\d+)(\s+of\s+the\s+(?:UN|U\.N\.|United\s+Nations)\s+Charter)?", s.text)
+                  if treaty_facts else ()):
             category = "un_charter_article" if m.group(2) else "treaty_article"
             what = "UN Charter article cited by the treaty" if m.group(2) else "article of the treaty"
             found.append(AutoFigure((s.start, s.end), int(m.group(1)),
                                     None, None, category, what, who, "asserts", None))
-        prev_text = sents[i - 1].text if i else ""
-        troop_topic = TROOP_TOPIC.search(s.text) or (ALLEGATION.search(s.text) and TROOP_TOPIC.search(prev_text))
-        accuses = re.search(r"\baccus\w+\b.*\b(transferr|send|sent|deploy)", s.text, re.I)
-        if not numbered and troop_topic and (stance != "asserts" or accuses) and who:
+        if not numbered and who and _troop_claim(s.text, sents[i - 1].text if i else "", stance):
             found.append(AutoFigure((s.start, s.end), None, None, None, "troops",
                                     "North Korean troops in Russia", short_claimant(who), stance, claim_date()))
         if who:
@@ -380,8 +421,8 @@ def events_in(body: str) -> list[AutoEvent]:
     """Every dating phrase, with its sentence as the quote and the kind of happening it dates:
     the kind of its own clause, else of the whole sentence."""
     found = []
-    for s in sentences(body):
-        for p in date_phrases(s.text, s.start):
+    for s, phrases in zip(sentences(body), phrases_by_sentence(body)):
+        for p in phrases:
             kind = event_kind(_clause(s, p))
             found.append(AutoEvent((s.start, s.end), p, kind if kind != "other" else event_kind(s.text)))
     return found

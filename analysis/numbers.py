@@ -75,12 +75,17 @@ def parse_number(text: str) -> int | None:
     return _words_value(t)
 
 
-_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD})\b", re.I)
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _has_number(text: str) -> bool:
+    return bool(_DIGIT.search(text)) or not UNITS.keys().isdisjoint(_LETTERS.findall(text.lower()))
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in the text with its span, range and qualifier."""
-    if not _ANY_NUMBER.search(text):  # most sentences have none: skip the full grammar
+    if not _has_number(text):  # most sentences have none: skip the full grammar
         return []
     found = []
     for m in NUMBER.finditer(text):

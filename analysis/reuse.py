@@ -8,14 +8,16 @@ copied from it: its relative dates ("on Tuesday") belong to that article's day, 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+
+import numpy as np
 
 from analysis.extract import sentences
 
 SHINGLE = 8
 SHARED_FRACTION = 0.6
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -26,15 +28,36 @@ class CopiedSpan:
     source_id: str
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+@dataclass(frozen=True)
+class Fingerprint:
+    """An article's sentences as hashed word 8-grams: `grams[i]` belongs to sentence
+    `owner[i]`, whose character span is `bounds[owner[i]]`. Computed beside extraction (in
+    the worker processes), so that copy detection over the corpus is only array work."""
+
+    grams: np.ndarray
+    owner: np.ndarray
+    bounds: np.ndarray
+
+
+def _shingles(text: str) -> list[str]:
+    words = _WORD.findall(text.lower())
+    return list(dict.fromkeys(" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)))
 
 
 def shared_fraction(a: str, b: str) -> float:
     """Share of a's word 8-grams that also occur in b."""
-    grams = _shingles(a)
-    return len(grams & _shingles(b)) / len(grams) if grams else 0.0
+    grams = set(_shingles(a))
+    return len(grams & set(_shingles(b))) / len(grams) if grams else 0.0
+
+
+def fingerprint(body: str) -> Fingerprint:
+    sents = sentences(body)
+    per_sentence = [[hash(g) for g in _shingles(s.text)] for s in sents]
+    return Fingerprint(
+        grams=np.fromiter((g for grams in per_sentence for g in grams), dtype=np.int64),
+        owner=np.repeat(np.arange(len(sents), dtype=np.int32), [len(g) for g in per_sentence]),
+        bounds=np.array([(s.start, s.end) for s in sents], dtype=np.int64).reshape(-1, 2),
+    )
 
 
 COPY_MARKER = re.compile(r"^(?:[A-Z][A-Za-z.&' ]{1,40}?)\s*(?:\([A-Za-z]+\))?\s*[-–—]+\s*$", re.M)
@@ -45,36 +68,48 @@ def appended_blocks(body: str) -> list[tuple[int, int]]:
     return [(m.start(), len(body)) for m in COPY_MARKER.finditer(body) if m.start() > 0][:1]
 
 
-def copied_spans(bodies: dict[str, str], dates: dict[str, date | None]) -> list[CopiedSpan]:
+def copied_spans(prints: dict[str, Fingerprint], dates: dict[str, date | None]) -> list[CopiedSpan]:
     """Sentences of each article found in an article dated earlier, merged into spans.
 
-    Each 8-gram is indexed under the earliest-dated article holding it; a sentence is copied
-    when most of its 8-grams first appeared in one earlier article. Linear in corpus size."""
-    first: dict[tuple[str, ...], tuple[date, str]] = {}
-    for aid, body in bodies.items():
-        if dates.get(aid) is None:
-            continue
-        for gram in _shingles(body):
-            held = first.get(gram)
-            if held is None or (dates[aid], aid) < held:
-                first[gram] = (dates[aid], aid)
+    Each 8-gram is held by the earliest-dated article that has it; a sentence is copied when
+    most of its 8-grams are held by one earlier article (the earliest, if several tie). The
+    work is sorting the corpus's 8-grams once: O(n log n) in corpus size, in numpy."""
+    ids = sorted((aid for aid in prints if dates.get(aid) is not None), key=lambda a: (dates[a], a))
+    day = np.array([dates[a].toordinal() for a in ids])
+    sizes = [len(prints[a].bounds) for a in ids]
+    first_sentence = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)])
+    grams = np.concatenate([np.empty(0, np.int64), *(prints[a].grams for a in ids)])
+    if not len(grams):
+        return []
+    rank = np.repeat(np.arange(len(ids)), [len(prints[a].grams) for a in ids])
+    sentence = np.concatenate([prints[a].owner + first_sentence[r] for r, a in enumerate(ids)])
+
+    # The holder of each 8-gram is the lowest rank among its occurrences (a stable sort keeps
+    # rank order among equal hashes, so the first of each run is the earliest article).
+    order = np.argsort(grams, kind="stable")
+    starts = np.r_[True, grams[order][1:] != grams[order][:-1]]
+    holder = np.empty_like(rank)
+    holder[order] = rank[order][starts][np.cumsum(starts) - 1]
+
+    earlier = day[holder] < day[rank]
+    if not earlier.any():
+        return []
+    keys, votes = np.unique(sentence[earlier] * len(ids) + holder[earlier], return_counts=True)
+    voter, source = keys // len(ids), keys % len(ids)
+    totals = np.bincount(sentence, minlength=first_sentence[-1])
+    best = np.lexsort((source, -votes, voter))  # per sentence: most votes, then the earliest source
+    best = best[np.r_[True, voter[best][1:] != voter[best][:-1]]]
+    best = best[votes[best] >= SHARED_FRACTION * totals[voter[best]]]
+
     spans: list[CopiedSpan] = []
-    for aid, body in bodies.items():
-        mine = dates.get(aid)
-        if mine is None:
-            continue
-        current: CopiedSpan | None = None
-        for sentence in sentences(body):
-            grams = _shingles(body[sentence.start:sentence.end])
-            votes = Counter(first[g][1] for g in grams if g in first and first[g][0] < mine)
-            source, count = votes.most_common(1)[0] if votes else (None, 0)
-            source = source if grams and count >= SHARED_FRACTION * len(grams) else None
-            if source and current and current.source_id == source:
-                current = CopiedSpan(aid, current.start, sentence.end, source)
-            else:
-                if current:
-                    spans.append(current)
-                current = CopiedSpan(aid, sentence.start, sentence.end, source) if source else None
-        if current:
-            spans.append(current)
-    return spans
+    previous = None
+    for s, r_source in zip(voter[best].tolist(), source[best].tolist()):
+        r = int(np.searchsorted(first_sentence, s, side="right") - 1)
+        aid, src = ids[r], ids[r_source]
+        start, end = (int(x) for x in prints[aid].bounds[s - first_sentence[r]])
+        if previous == (aid, src, s - 1):
+            spans[-1] = CopiedSpan(aid, spans[-1].start, end, src)
+        else:
+            spans.append(CopiedSpan(aid, start, end, src))
+        previous = (aid, src, s)
+    return sorted(spans, key=lambda c: (c.article_id, c.start))
