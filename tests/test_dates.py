@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, strategies as st
@@ -79,3 +79,17 @@ def test_resolver_never_crashes(text, anchor):
     ref = resolve(text, anchor)
     assert ref is None or ref.start <= ref.end
     parse_page_date(text)
+
+
+PAGE_DATE_FORMS = ["%A, %B %-d, %Y", "%B %-d, %Y", "%b %-d, %Y", "%b. %-d, %Y", "%-d %b %Y %H:%M", "%-d %B %Y",
+                   "%Y-%m-%d", "%Y-%m-%dT%H:%M:%SZ", "%B %-d, %Y at %-I:%M %p", "%a, %d %b %Y %H:%M:%S GMT",
+                   "%d %B, %Y", "%B %-d, %Y %-I:%M %p EST", "%A %d %B %Y %H:%M"]
+
+
+@given(st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2035, 12, 31)), st.sampled_from(PAGE_DATE_FORMS))
+def test_common_page_dates_are_read_as_dateparser_reads_them(when, form):
+    from analysis.dates import _common_date, _dateparser_date
+
+    line = when.strftime(form)
+    assert _common_date(line) is not None, line
+    assert _common_date(line) == _dateparser_date(line), line

@@ -34,3 +34,14 @@ def test_number_forms(text, value, value_max, qualifier):
 def test_number_parser_never_crashes(text):
     for n in find_numbers(text):
         assert 0 <= n.start < n.end <= len(text) and n.value >= 0
+
+
+NUMBERISH = st.sampled_from(["1,500", "11 000", "ten", "thousand", "-", "12k", "between", "and", "from", "to",
+                             "more than", "about", "some", "one", "5one", "A380", "2024", "_7", "é", ",", ".", "  ", "xabout", "ſix", "SEVENTEEN", "\n"])
+
+
+@given(st.lists(st.one_of(NUMBERISH, st.text(max_size=6)), max_size=25).map(" ".join))
+def test_number_scan_finds_what_a_full_scan_finds(text):
+    from analysis.numbers import NUMBER, _matches
+
+    assert [m.span() for m in _matches(text)] == [m.span() for m in NUMBER.finditer(text)]
