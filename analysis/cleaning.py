@@ -26,6 +26,8 @@ CAPTION = re.compile(
     r"(^©\s*\w+\.?\s)|FILE PHOTO|\b(via|/)\s*REUTERS\.?$|\bKCNA via\b|^Photo\s*:|\b(AFP|AP|Reuters) Photo\b"
 )
 COPYRIGHT = re.compile(r"^\[?©|All rights reserved|may not be published, broadcast", re.I)
+# Text that CAPTION or COPYRIGHT needs (lower-cased): most paragraphs have none and skip both scans.
+PHOTO_OR_RIGHTS = ("©", "photo", "reuters", "kcna", "rights reserved", "may not be published")
 CREDITS = re.compile(r"^\((Reporting|Writing|Editing|Additional reporting) by\b")
 
 
@@ -111,10 +113,11 @@ def clean_page(raw: str) -> CleanPage:
         paragraphs = [re.sub(r"\s+", " ", line).strip() for line in lines if line.strip()]
     page = CleanPage(paragraphs=[], removals=removals)
     for paragraph in paragraphs:
-        if CAPTION.search(paragraph):
+        hinted = any(hint in paragraph.lower() for hint in PHOTO_OR_RIGHTS)
+        if hinted and CAPTION.search(paragraph):
             page.captions.append(paragraph)
             page.removals.append(Removal("photo caption", paragraph))
-        elif COPYRIGHT.search(paragraph):
+        elif hinted and COPYRIGHT.search(paragraph):
             page.removals.append(Removal("copyright notice", paragraph))
         elif CREDITS.match(paragraph):
             page.removals.append(Removal("credits", paragraph))

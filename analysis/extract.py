@@ -22,8 +22,10 @@ TROOP_TOPIC = re.compile(rf"\b({PEOPLE}|troop|military\s+units?|deploy\w*)\b", r
 ALLEGATION = re.compile(r"\b(allegations?|reports?|claims?|statements?)\b", re.I)
 DENIAL = re.compile(r"\b(den(?:y|ied|ies|ial)|groundless|fake\s+news|rumou?rs?|defamation|baseless|"
                     r"nonsense|fabricat\w+|provocation)\b", re.I)
+DENIAL_HINTS = ("den", "groundless", "fake", "rumo", "defamation", "baseless", "nonsense", "fabricat", "provocation")
 DECLINE = re.compile(r"\b(not\s+(?:been\s+)?confirmed|declined\s+to\s+(?:confirm|comment)|(?:would|could|did)\s+not\s+"
                      r"confirm|refused\s+to\s+confirm|neither\s+confirm\w*\s+nor\s+den\w+)\b", re.I)
+DECLINE_HINTS = ("confirm", "comment")
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
@@ -256,9 +258,9 @@ def claimant_in(sentence: str) -> tuple[str | None, int | None]:
 
 def stance_of(sentence: str) -> str:
     lower = sentence.lower()
-    if ("confirm" in lower or "comment" in lower) and DECLINE.search(sentence):
+    if any(hint in lower for hint in DECLINE_HINTS) and DECLINE.search(sentence):
         return "declines to confirm"
-    if DENIAL.search(sentence):
+    if any(hint in lower for hint in DENIAL_HINTS) and DENIAL.search(sentence):
         return "denies"
     return "asserts"
 
@@ -373,20 +375,26 @@ def figures_in(body: str) -> list[AutoFigure]:
     return found
 
 
+# Each kind: its pattern, and lower-case text the pattern cannot match without (so that a
+# clause is only scanned by the patterns it might match; a test checks the hints).
 EVENT_KINDS = [
-    ("lower-house-ratification", r"(?=.*\b(ratif|endorsed|approved|passed|voted))(?=.*\b(lower\s+house|State\s+Duma|Duma)\b)"),
-    ("upper-house-ratification", r"(?=.*\b(ratif|approved))(?=.*\b(upper\s+house|Federation\s+Council)\b)"),
-    ("signed-into-law", r"\bsigned\b.*\binto\s+law\b|\bdecree\b.*\bratification\b|\bratification\s+document\b"),
-    ("submission-for-ratification", r"\bsubmitted\b.*\bratification\b"),
-    ("entry-into-force", r"\b(entered|enter|come|came|comes)\s+(into\s+)?force\b"),
-    ("text-published", r"\b(published|released)\b.*\b(text|treaty)\b|\btext\b.*\breleased\b"),
-    ("ratification", r"\bratif(ied|ies|y)\b"),
-    ("treaty-signing", r"(?=.*\b(signed|concluded|signing)\b)(?=.*\b(treaty|pact|agreement|accord)\b)"),
-    ("casualty-report", r"\b(killed|wounded|casualties)\b"),
+    ("lower-house-ratification", r"(?=.*\b(ratif|endorsed|approved|passed|voted))(?=.*\b(lower\s+house|State\s+Duma|Duma)\b)",
+     ("duma", "lower")),
+    ("upper-house-ratification", r"(?=.*\b(ratif|approved))(?=.*\b(upper\s+house|Federation\s+Council)\b)",
+     ("upper", "federation")),
+    ("signed-into-law", r"\bsigned\b.*\binto\s+law\b|\bdecree\b.*\bratification\b|\bratification\s+document\b",
+     ("law", "decree", "document")),
+    ("submission-for-ratification", r"\bsubmitted\b.*\bratification\b", ("submitted",)),
+    ("entry-into-force", r"\b(entered|enter|come|came|comes)\s+(into\s+)?force\b", ("force",)),
+    ("text-published", r"\b(published|released)\b.*\b(text|treaty)\b|\btext\b.*\breleased\b", ("published", "released")),
+    ("ratification", r"\bratif(ied|ies|y)\b", ("ratif",)),
+    ("treaty-signing", r"(?=.*\b(signed|concluded|signing)\b)(?=.*\b(treaty|pact|agreement|accord)\b)",
+     ("signed", "concluded", "signing")),
+    ("casualty-report", r"\b(killed|wounded|casualties)\b", ("killed", "wounded", "casualties")),
     ("troop-deployment", rf"(?=.*\b(sent|sending|send|deploy\w*|transferr\w*|transport\w*|stationed|arrived)\b)"
-                         rf"(?=.*\b({PEOPLE}|troop)\b)"),
-    ("denial", DENIAL.pattern),
-    ("statement", rf"\b({CLAIM_VERBS})\b"),
+                         rf"(?=.*\b({PEOPLE}|troop)\b)", ("sen", "deploy", "transfer", "transport", "stationed", "arrived")),
+    ("denial", DENIAL.pattern, DENIAL_HINTS),
+    ("statement", rf"\b({CLAIM_VERBS})\b", tuple(CLAIM_VERBS.split("|"))),
 ]
 EVENT_LABELS = {
     "lower-house-ratification": "Lower house (State Duma) ratifies the treaty",
@@ -409,13 +417,14 @@ SINGULAR_KINDS = {"lower-house-ratification", "upper-house-ratification", "signe
 
 # Patterns made of look-aheads ("mentions A and B anywhere") are anchored at the start, so each
 # is tried once per sentence rather than at every position.
-_KIND_PATTERNS = [(kind, re.compile(("^" if pattern.startswith("(?=") else "") + pattern, re.I))
-                  for kind, pattern in EVENT_KINDS]
+_KIND_PATTERNS = [(kind, re.compile(("^" if pattern.startswith("(?=") else "") + pattern, re.I), hints)
+                  for kind, pattern, hints in EVENT_KINDS]
 
 
 def event_kind(sentence: str) -> str:
-    for kind, pattern in _KIND_PATTERNS:
-        if pattern.search(sentence):
+    lower = sentence.lower()
+    for kind, pattern, hints in _KIND_PATTERNS:
+        if any(hint in lower for hint in hints) and pattern.search(sentence):
             return kind
     return "other"
 

@@ -52,7 +52,10 @@ def shared_fraction(a: str, b: str) -> float:
 
 def fingerprint(body: str) -> Fingerprint:
     sents = sentences(body)
-    per_sentence = [[hash(g) for g in _shingles(s.text)] for s in sents]
+    per_sentence = []
+    for s in sents:
+        words = _WORD.findall(s.text.lower())
+        per_sentence.append(set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))))
     return Fingerprint(
         grams=np.fromiter((g for grams in per_sentence for g in grams), dtype=np.int64),
         owner=np.repeat(np.arange(len(sents), dtype=np.int32), [len(g) for g in per_sentence]),

@@ -136,3 +136,13 @@ def test_front_matter_url_reaches_the_articles_table(tmp_path):
                   "June 20, 2024\nText of the article.\n")
     row = build_dataset(tmp_path).articles.iloc[0]
     assert (row["url"], row["outlet"]) == ("https://example.org/a", "Example News")
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), st.sampled_from(
+    ["©", "FILE PHOTO", "via REUTERS", "/ REUTERS.", "KCNA via", "Photo:", "AFP Photo", "All Rights Reserved",
+     "may not be published, broadcast", "[©", "reuters", "photo"])), max_size=8).map(" ".join))
+def test_caption_and_copyright_rules_never_match_without_their_hint(text):
+    from analysis.cleaning import CAPTION, COPYRIGHT, PHOTO_OR_RIGHTS
+
+    if CAPTION.search(text) or COPYRIGHT.search(text):
+        assert any(hint in text.lower() for hint in PHOTO_OR_RIGHTS)

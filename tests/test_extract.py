@@ -1,5 +1,8 @@
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, strategies as st
 
 from analysis.dataset import build_dataset
 from analysis.extract import claimant_in, figures_in, sentences, stance_of
@@ -144,3 +147,25 @@ def test_ranges_are_drawn_as_bars():
     fig = troop_figures(figures, articles)
     bars = [c for c in fig.axes[0].collections if c.get_segments()]
     assert bars and bars[0].get_segments()[0][:, 1].tolist() == [10000, 12000]
+
+
+KEYWORDS = st.sampled_from(
+    "ratified ratify endorsed approved passed voted lower house State Duma upper Federation Council signed into law "
+    "decree ratification document submitted entered come force published released text treaty pact concluded "
+    "signing killed wounded casualties sent send deployed transferred transported stationed arrived troops soldiers "
+    "North Koreans denied deny denial groundless fake news rumours rumors defamation baseless nonsense fabricated "
+    "provocation not confirmed declined to confirm comment would could not refused neither nor said says told "
+    "accused noted".split())
+
+
+@given(st.lists(st.one_of(KEYWORDS, st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'-", max_size=6)),
+                max_size=12).map(" ".join))
+def test_pattern_hints_are_necessary(text):
+    """A pattern is skipped when none of its hints is in the text; it must never match then."""
+    from analysis.extract import DECLINE, DECLINE_HINTS, DENIAL, DENIAL_HINTS, EVENT_KINDS
+
+    rules = [(DENIAL, DENIAL_HINTS), (DECLINE, DECLINE_HINTS),
+             *((re.compile(pattern, re.I), hints) for _, pattern, hints in EVENT_KINDS)]
+    for pattern, hints in rules:
+        if pattern.search(text):
+            assert any(hint in text.lower() for hint in hints), (pattern.pattern[:40], text)
