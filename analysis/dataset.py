@@ -30,7 +30,7 @@ from analysis.dates import DateRef, resolve
 from analysis.errors import InputError
 from analysis.extract import EVENT_LABELS, SINGULAR_KINDS, events_in, figures_in
 from analysis.quotes import find_phrase, find_quote
-from analysis.reuse import CopiedSpan, Fingerprint, appended_blocks, copied_spans, fingerprint
+from analysis.reuse import CopiedSpan, Fingerprint, copied_spans, fingerprint
 from analysis.schemas import ARTICLES, EVENTS, FIGURES
 
 PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
@@ -175,7 +175,7 @@ def _initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint])
             if dates[aid] is None:
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
     copies = copied_spans(prints, dates)
-    appended = {aid: appended_blocks(a.body) for aid, a in corpus.items()}
+    appended = {aid: p.appended for aid, p in prints.items()}
     return _Anchors(dates, dict(dates), basis, set(), copies, appended)
 
 
@@ -193,10 +193,11 @@ def _reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: _Anchors,
                 corpus: dict[str, Article]) -> None:
     """Earliest publication day on which every clashing phrase agrees with its event."""
     first = min(agreed.start for _, agreed in clashes)
+    checks = [(_phrase(row, corpus), agreed) for row, agreed in clashes]
     fits = []
     for offset in range(SEARCH_DAYS):
         day = first + timedelta(days=offset)
-        if all((r := resolve(_phrase(row, corpus), day)) and r.overlaps(agreed) for row, agreed in clashes):
+        if all((r := resolve(phrase, day)) and r.overlaps(agreed) for phrase, agreed in checks):
             fits.append(day)
         elif fits:
             break
@@ -277,29 +278,25 @@ def _annotated_rows(notes, corpus, source) -> tuple[list[Row], list[Row]]:
     return events, figures
 
 
-def _extracted_rows(corpus: dict[str, Article], found: list[tuple[list, list]]) -> tuple[list[Row], list[Row]]:
-    events, figures = [], []
-    for aid, (auto_events, auto_figures) in zip(corpus, found):
-        body = corpus[aid].body
-        for e in auto_events:
-            events.append(Row(aid, e.span, body[e.span[0]:e.span[1]], (e.date_phrase.start, e.date_phrase.end),
-                              False, "extraction", {"label": EVENT_LABELS[e.kind]}, kind=e.kind))
-        for f in auto_figures:
-            figures.append(Row(aid, f.span, body[f.span[0]:f.span[1]],
-                               (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
-                               False, "extraction", {
-                                   "value": f.value, "value_max": f.value_max, "qualifier": f.qualifier,
-                                   "category": f.category, "what": f.what, "claimant": f.claimant,
-                                   "stance": f.stance}))
+def _extracted_rows(article: Article) -> tuple[list[Row], list[Row]]:
+    aid, body = article.id, article.body
+    events = [Row(aid, e.span, body[e.span[0]:e.span[1]], (e.date_phrase.start, e.date_phrase.end),
+                  False, "extraction", {"label": EVENT_LABELS[e.kind]}, kind=e.kind) for e in events_in(body)]
+    figures = [Row(aid, f.span, body[f.span[0]:f.span[1]],
+                   (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
+                   False, "extraction", {
+                       "value": f.value, "value_max": f.value_max, "qualifier": f.qualifier,
+                       "category": f.category, "what": f.what, "claimant": f.claimant, "stance": f.stance})
+               for f in figures_in(body)]
     return events, figures
 
 
-def _read_one(path: Path) -> tuple[Article, list, list, Fingerprint]:
+def _read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint]:
     article = load_article(path)
-    return article, events_in(article.body), figures_in(article.body), fingerprint(article.body)
+    return article, *_extracted_rows(article), fingerprint(article.body)
 
 
-def _read_all(folder: Path) -> tuple[dict[str, Article], list[tuple[list, list]], dict[str, Fingerprint]]:
+def _read_all(folder: Path) -> tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint]]:
     """Load, extract and fingerprint every article. Each is independent, so a large corpus is
     spread over the cores; the first bad file still stops the build with its message."""
     paths = article_paths(folder)
@@ -309,8 +306,8 @@ def _read_all(folder: Path) -> tuple[dict[str, Article], list[tuple[list, list]]
     else:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(_read_one, paths, chunksize=64))
-    return ({a.id: a for a, *_ in results}, [(e, f) for _, e, f, _ in results],
-            {a.id: p for a, _, _, p in results})
+    return ({a.id: a for a, *_ in results}, [r for _, events, _, _ in results for r in events],
+            [r for _, _, figures, _ in results for r in figures], {a.id: p for a, _, _, p in results})
 
 
 def _confirms(note: Row, auto: Row, is_event: bool) -> bool:
@@ -420,9 +417,8 @@ def _claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
 
 def build_dataset(folder: Path) -> Dataset:
     folder = Path(folder)
-    corpus, found, prints = _read_all(folder)
+    corpus, auto_events, auto_figures, prints = _read_all(folder)
     noted_events, noted_figures = _annotated_rows(load_annotations(folder), corpus, str(folder / "annotations.yaml"))
-    auto_events, auto_figures = _extracted_rows(corpus, found)
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
     figure_rows = _dedupe_figures(figure_rows)

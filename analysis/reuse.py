@@ -30,13 +30,15 @@ class CopiedSpan:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """An article's sentences as hashed word 8-grams: `grams[i]` belongs to sentence
-    `owner[i]`, whose character span is `bounds[owner[i]]`. Computed beside extraction (in
-    the worker processes), so that copy detection over the corpus is only array work."""
+    """What copy detection needs of one article: its sentences as hashed word 8-grams
+    (`grams[i]` belongs to sentence `owner[i]`, whose character span is `bounds[owner[i]]`),
+    and any block appended below it. Made beside extraction, in the worker processes, so
+    that copy detection over the corpus is only array work."""
 
     grams: np.ndarray
     owner: np.ndarray
     bounds: np.ndarray
+    appended: list[tuple[int, int]]
 
 
 def _shingles(text: str) -> list[str]:
@@ -60,6 +62,7 @@ def fingerprint(body: str) -> Fingerprint:
         grams=np.fromiter((g for grams in per_sentence for g in grams), dtype=np.int64),
         owner=np.repeat(np.arange(len(sents), dtype=np.int32), [len(g) for g in per_sentence]),
         bounds=np.array([(s.start, s.end) for s in sents], dtype=np.int64).reshape(-1, 2),
+        appended=appended_blocks(body),
     )
 
 
@@ -86,6 +89,7 @@ def copied_spans(prints: dict[str, Fingerprint], dates: dict[str, date | None]) 
         return []
     rank = np.repeat(np.arange(len(ids)), [len(prints[a].grams) for a in ids])
     sentence = np.concatenate([prints[a].owner + first_sentence[r] for r, a in enumerate(ids)])
+    bounds = np.concatenate([prints[a].bounds for a in ids])
 
     # The holder of each 8-gram is the lowest rank among its occurrences (a stable sort keeps
     # rank order among equal hashes, so the first of each run is the earliest article).
@@ -104,15 +108,13 @@ def copied_spans(prints: dict[str, Fingerprint], dates: dict[str, date | None]) 
     best = best[np.r_[True, voter[best][1:] != voter[best][:-1]]]
     best = best[votes[best] >= SHARED_FRACTION * totals[voter[best]]]
 
-    spans: list[CopiedSpan] = []
-    previous = None
-    for s, r_source in zip(voter[best].tolist(), source[best].tolist()):
-        r = int(np.searchsorted(first_sentence, s, side="right") - 1)
-        aid, src = ids[r], ids[r_source]
-        start, end = (int(x) for x in prints[aid].bounds[s - first_sentence[r]])
-        if previous == (aid, src, s - 1):
-            spans[-1] = CopiedSpan(aid, spans[-1].start, end, src)
-        else:
-            spans.append(CopiedSpan(aid, start, end, src))
-        previous = (aid, src, s)
+    # Consecutive copied sentences of one article from one source make one span.
+    voter, source = voter[best], source[best]
+    article = np.searchsorted(first_sentence, voter, side="right") - 1
+    new_span = np.r_[True, (voter[1:] != voter[:-1] + 1) | (source[1:] != source[:-1]) | (article[1:] != article[:-1])]
+    first = np.flatnonzero(new_span)
+    last = np.r_[first[1:] - 1, len(voter) - 1]
+    spans = [CopiedSpan(ids[a], s, e, ids[src]) for a, s, e, src in zip(
+        article[first].tolist(), bounds[voter[first], 0].tolist(), bounds[voter[last], 1].tolist(),
+        source[first].tolist())]
     return sorted(spans, key=lambda c: (c.article_id, c.start))
