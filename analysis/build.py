@@ -11,8 +11,9 @@ from __future__ import annotations
 import fcntl
 from pathlib import Path
 
-from analysis import manifest
-from analysis.params import validate
+from analysis import datacache, manifest
+from analysis.files import atomic_write
+from analysis.params import check_names, validate
 
 
 def build_report(overrides: dict, out_dir: Path) -> tuple[Path, bool]:
@@ -31,23 +32,40 @@ def _build(overrides: dict, out_dir: Path) -> tuple[Path, bool]:
     params = validate(overrides)
     params["seeds_dir"] = str(Path(params["seeds_dir"]).resolve())
     current = manifest.fingerprint(params, paths)
-    target = Path(out_dir) / "report.html"
+    target = out_dir / "report.html"
     if manifest.is_up_to_date(out_dir, current):
         return target, False
 
-    from analysis.dataset import build_dataset
-    from analysis.export import atomic_write, write_dataset
-    from analysis.params import check_against_data
-    from analysis.report import execute_all, merge, render
+    from analysis import kernels  # first, so the kernels start up while the dataset is prepared
 
-    dataset = build_dataset(Path(params["seeds_dir"]))  # bad input stops here, before any notebook runs
-    check_against_data(params, dataset.articles, dataset.figures)
-    executed_dir = Path(out_dir) / "executed"
-    executed_dir.mkdir(parents=True, exist_ok=True)
-    results = execute_all(paths, params, executed_dir)
-    page = render(merge([(p.stem, nb) for p, (nb, _) in zip(paths, results)], params["title"]), params["show_code"])
-    outputs = write_dataset(dataset, Path(out_dir) / "data")
+    running = kernels.start(kernels.plan(paths), datacache.kernel_env(out_dir, params["seeds_dir"]))
+    try:
+        prepared = datacache.prepare(out_dir, current, params["seeds_dir"])  # bad input stops here
+        check_names(params, prepared.names)
+        from analysis.report import execute_all, merge, render
+
+        executed_dir = out_dir / "executed"
+        executed_dir.mkdir(parents=True, exist_ok=True)
+        results = execute_all(running, params, executed_dir)
+        page = render(merge([(p.stem, results[p][0]) for p in paths], params["title"]), params["show_code"])
+    finally:
+        kernels.stop(running)
+    outputs = _data_files(out_dir, current, prepared)
     atomic_write(target, page.encode("utf-8"))
-    seconds = {p.stem: took for p, (_, took) in zip(paths, results)}
-    atomic_write(Path(out_dir) / manifest.MANIFEST, manifest.document(current, [*outputs, target], Path(out_dir), seconds))
+    seconds = {p.stem: results[p][1] for p in paths}
+    atomic_write(out_dir / manifest.MANIFEST, manifest.document(current, [*outputs, target], out_dir, seconds))
     return target, True
+
+
+def _data_files(out_dir: Path, current: dict, prepared: datacache.Prepared) -> list[Path]:
+    """The dataset's files in `out_dir/data`: the previous build's, when they are intact and
+    made from the same inputs (a parameter change does not change the data), else written anew."""
+    previous = manifest.read(out_dir) or {}
+    kept = sorted(out_dir / name for name in previous.get("outputs", {}) if name.startswith("data/"))
+    if (prepared.built is None and kept and datacache.key(previous) == datacache.key(current)
+            and manifest.outputs_intact(out_dir, {"outputs": {n: d for n, d in previous["outputs"].items()
+                                                              if n.startswith("data/")}})):
+        return kept
+    from analysis.export import write_dataset
+
+    return write_dataset(prepared.dataset(), out_dir / "data")

@@ -1,11 +1,32 @@
-"""Charts of how the reporting changed over time. Each takes dataset tables and returns a
-matplotlib figure; labels name the quote references (F1, E3) that the sources list explains."""
+"""Charts of how the reporting changed over time, and the report sections that show them.
+
+`timeline` and `troop_figures` take dataset tables and return a matplotlib figure; labels name
+the quote references (F1, E3) that the sources list explains. `figure_html` embeds a figure as a
+data URI with alt text, a caption and a source note. Only the notebooks that draw import this
+module (matplotlib takes about a second to import)."""
 
 from __future__ import annotations
 
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-import pandas as pd
+import base64
+import html
+import io
+from dataclasses import replace
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from analysis.dataset import Dataset  # noqa: E402
+from analysis.html import notice, table_html  # noqa: E402
+from analysis.views import NO_DATA, iso_day, ref_links, timeline_events  # noqa: E402
+
+matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
+matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable and smaller
+
+MIME = {"svg": "image/svg+xml", "png": "image/png"}
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -114,3 +135,67 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     _date_axis(ax)
     return fig
+
+
+def figure_bytes(fig, fmt: str) -> bytes:
+    """The chart as SVG or PNG, without the timestamps that make builds differ."""
+    buffer = io.BytesIO()
+    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+    fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight", dpi=110)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def figure_html(fig, fmt: str, alt: str, caption: str, source: str) -> str:
+    data = base64.b64encode(figure_bytes(fig, fmt)).decode("ascii")
+    return (
+        f'<figure class="chart"><img src="data:{MIME[fmt]};base64,{data}" alt="{html.escape(alt)}">'
+        f"<figcaption>{html.escape(caption)} <span class=\"source\">Source: {source}</span></figcaption></figure>"
+    )
+
+
+# Report sections: a chart with its alt text, caption and source note (and, for the timeline,
+# the table of events under it).
+
+def timeline_chart(ds: Dataset, fmt: str) -> str:
+    events = timeline_events(ds.events)
+    if events.empty:
+        return notice(NO_DATA)
+    ds = replace(ds, events=events)
+    fig = timeline(ds.events, ds.articles)
+    n = ds.events["event_id"].nunique()
+    return figure_html(
+        fig, fmt,
+        alt=f"Timeline of {n} events from {iso_day(ds.events['date_start'].min())} to "
+            f"{iso_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
+        caption="Each event's date as the articles give or imply it (dot: a day; bar: a week or a month), "
+                "and triangles for the publication dates of the articles reporting it; the gap is the lag.",
+        source=f"event mentions {ref_links(ds.events['ref'])}",
+    ) + event_table(ds)
+
+
+def event_table(ds: Dataset) -> str:
+    e = ds.events.sort_values(["date_start", "event_id"])
+    per_event = e.groupby("event_id", sort=False).agg(
+        event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
+        first_reported=("first_reported", lambda s: iso_day(s.iloc[0])), articles=("n_articles", "first"),
+        reported_in=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s}))),
+        quotes=("ref", lambda s: " ".join(s)))
+    return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")
+
+
+def troop_chart(ds: Dataset, fmt: str) -> str:
+    troops = ds.figures[ds.figures["category"] == "troops"]
+    if troops.empty:
+        return notice(NO_DATA)
+    fig = troop_figures(troops, ds.articles)
+    values = troops["value"].dropna()
+    return figure_html(
+        fig, fmt,
+        alt=f"{len(troops)} claims about North Korean troops in Russia: numbers from {int(values.min()):,} "
+            f"to {int(values.max()):,}, and {int((troops['stance'] != 'asserts').sum())} denials or refusals to confirm."
+        if len(values) else f"{len(troops)} claims about North Korean troops in Russia, none with a number.",
+        caption="Numbers of North Korean troops reported in Russia, by who claimed them, on the date of the claim "
+                "(a line shows a date known only to a week or month).",
+        source=f"figures {ref_links(troops['ref'])}",
+    )

@@ -31,7 +31,6 @@ from analysis.errors import InputError
 from analysis.extract import EVENT_LABELS, SINGULAR_KINDS, events_in, figures_in
 from analysis.quotes import find_phrase, find_quote
 from analysis.reuse import CopiedSpan, Fingerprint, copied_spans, fingerprint
-from analysis.schemas import ARTICLES, EVENTS, FIGURES
 
 PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
@@ -416,6 +415,8 @@ def _claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
 
 
 def build_dataset(folder: Path) -> Dataset:
+    from analysis.schemas import ARTICLES, EVENTS, FIGURES  # pandera: needed to build, not to use a dataset
+
     folder = Path(folder)
     corpus, auto_events, auto_figures, prints = _read_all(folder)
     noted_events, noted_figures = _annotated_rows(load_annotations(folder), corpus, str(folder / "annotations.yaml"))

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import dateparser
-
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -289,6 +287,8 @@ def _common_date(text: str) -> date | None:
 
 
 def _dateparser_date(text: str) -> date | None:
+    import dateparser  # slow to import, and most page dates never need it
+
     parsed = dateparser.parse(
         text,
         languages=["en"],

@@ -5,33 +5,18 @@ failed run never leaves a half-written table."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.dataset import Dataset
+from analysis.files import atomic_write
 from analysis.schemas import TABLES, table_schema
 
 EXTRA_TABLES = {
     "removals": "what cleaning removed from each article, by rule",
     "conflicts": "dates and claims the articles disagree on",
 }
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: readers see the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:

@@ -1,39 +1,11 @@
 """HTML pieces for the report. Article text is untrusted: everything from the data is
-escaped here, and charts are embedded as data URIs with alt text and a caption."""
+escaped here (charts are embedded by `analysis.charts`)."""
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
-matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable and smaller
-
-MIME = {"svg": "image/svg+xml", "png": "image/png"}
-
-
-def figure_bytes(fig, fmt: str) -> bytes:
-    """The chart as SVG or PNG, without the timestamps that make builds differ."""
-    buffer = io.BytesIO()
-    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
-    fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight", dpi=110)
-    plt.close(fig)
-    return buffer.getvalue()
-
-
-def figure_html(fig, fmt: str, alt: str, caption: str, source: str) -> str:
-    data = base64.b64encode(figure_bytes(fig, fmt)).decode("ascii")
-    return (
-        f'<figure class="chart"><img src="data:{MIME[fmt]};base64,{data}" alt="{html.escape(alt)}">'
-        f"<figcaption>{html.escape(caption)} <span class=\"source\">Source: {source}</span></figcaption></figure>"
-    )
+import pandas as pd
 
 
 def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = 60,

@@ -62,18 +62,23 @@ def _as_list(name: str, value) -> list[str] | None:
     return [str(v) for v in value]
 
 
-def check_against_data(params: dict, articles, figures) -> None:
+def known_names(articles, figures) -> dict[str, list[str]]:
+    """The names `sources` and `claimants` may use: article ids, outlets and agencies, and
+    the claimants of the figures."""
+    return {"sources": sorted(set(articles["id"]) | set(articles["outlet"].dropna()) | set(articles["agency"].dropna())),
+            "claimants": sorted(set(figures["claimant"].dropna()))}
+
+
+def check_names(params: dict, known: dict[str, list[str]]) -> None:
     """Names in `sources` and `claimants` must exist in the data (a typo would silently
     empty the report); the error lists the names that do."""
-    known_sources = set(articles["id"]) | set(articles["outlet"].dropna()) | set(articles["agency"].dropna())
     for name in params.get("sources") or []:
-        if name not in known_sources:
+        if name not in known["sources"]:
             raise InputError(f"parameter sources: {name!r} is neither an article id nor an outlet; "
-                             f"known: {sorted(known_sources)}.")
-    known_claimants = sorted(set(figures["claimant"].dropna()))
+                             f"known: {known['sources']}.")
     for name in params.get("claimants") or []:
-        if not any(name.lower() in c.lower() for c in known_claimants):
-            raise InputError(f"parameter claimants: no claimant matches {name!r}; known: {known_claimants}.")
+        if not any(name.lower() in c.lower() for c in known["claimants"]):
+            raise InputError(f"parameter claimants: no claimant matches {name!r}; known: {known['claimants']}.")
 
 
 def parse_overrides(pairs: list[tuple[str, str]], files: list[Path], known: dict) -> dict:

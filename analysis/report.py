@@ -4,23 +4,19 @@ reproducible HTML page (the heavy half of the build; `analysis.build` decides wh
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
 import jupytext
-from jupyter_client.manager import AsyncKernelManager
-from traitlets import CaselessStrEnum, default
 import nbformat
 import papermill
 from nbconvert import HTMLExporter
 
 from analysis.errors import InputError
+from analysis.kernels import Kernel, fresh_namespace
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SUBTITLE = ("The Comprehensive Strategic Partnership Treaty, its ratification and the reported deployment "
@@ -32,37 +28,16 @@ def _for_papermill(params: dict) -> dict:
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
 
 
-class IPCKernelManager(AsyncKernelManager):
-    """Kernels talk over local sockets, not TCP ports: kernels started side by side cannot
-    race for a port (jupyter_client picks TCP ports before the kernel binds them)."""
-
-    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
-
-    @default("ip")
-    def _private_socket_path(self) -> str:
-        return str(Path(tempfile.mkdtemp(prefix="report-kernel-")) / "ipc")
-
-    async def _async_cleanup_resources(self, restart: bool = False) -> None:
-        await super()._async_cleanup_resources(restart)
-        if not restart:
-            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
-
-
-def execute(path: Path, params: dict, executed_dir: Path) -> tuple[nbformat.NotebookNode, float]:
-    """Run one notebook in its own folder (as Jupyter would), keep the executed copy, and
-    say how long it took."""
+def execute(path: Path, params: dict, executed_dir: Path, kernel) -> tuple[nbformat.NotebookNode, float]:
+    """Run one notebook in a running kernel (see `analysis.kernels`), keep the executed copy,
+    and say how long it took."""
     started = time.perf_counter()
     nb = jupytext.read(path)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     out = executed_dir / f"{path.stem}.ipynb"
     try:
         executed = papermill.execute_notebook(
-            nb, str(out), parameters=_for_papermill(params), kernel_name="python3", progress_bar=False,
-            kernel_manager_class=IPCKernelManager,
-            # The kernel starts in the notebook's folder, as in Jupyter. Not papermill's `cwd=`:
-            # that changes the whole process's directory, which side-by-side threads would race on.
-            resources={"metadata": {"path": str(path.parent)}},
-        )
+            nb, str(out), parameters=_for_papermill(params), kernel_name="python3", progress_bar=False, km=kernel)
     except papermill.PapermillExecutionError as exc:
         first_line = exc.source.strip().splitlines()[0] if exc.source.strip() else ""
         raise InputError(
@@ -72,13 +47,20 @@ def execute(path: Path, params: dict, executed_dir: Path) -> tuple[nbformat.Note
     return executed, time.perf_counter() - started
 
 
-def execute_all(paths: list[Path], params: dict, executed_dir: Path) -> list[tuple[nbformat.NotebookNode, float]]:
-    """The notebooks are independent: run them side by side, as many as there are cores.
-    Each kernel is its own process, so threads that wait on the kernels are enough here."""
-    workers = max(1, min(len(paths), os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(execute, path, params, executed_dir) for path in paths]
-        return [f.result() for f in futures]
+def execute_all(kernels: list[Kernel], params: dict, executed_dir: Path) -> dict[Path, tuple[nbformat.NotebookNode, float]]:
+    """The notebooks are independent: the kernels run side by side, each its notebooks one
+    after another. Each kernel is its own process, so threads that wait on them are enough."""
+
+    def run(kernel: Kernel) -> dict[Path, tuple[nbformat.NotebookNode, float]]:
+        done = {}
+        for i, path in enumerate(kernel.notebooks):
+            if i:
+                fresh_namespace(kernel, path)
+            done[path] = execute(path, params, executed_dir, kernel.manager)
+        return done
+
+    with ThreadPoolExecutor(max_workers=len(kernels)) as pool:
+        return {path: result for done in pool.map(run, kernels) for path, result in done.items()}
 
 
 def merge(notebooks: list[tuple[str, nbformat.NotebookNode]], title: str) -> nbformat.NotebookNode:

@@ -8,10 +8,10 @@ from html import escape
 
 import pandas as pd
 
-from analysis import charts, params
+from analysis import datacache, params
 from analysis.dataset import Dataset, build_dataset
 from analysis.extract import SINGULAR_KINDS
-from analysis.html import figure_html, notice, quote_list, table_html
+from analysis.html import notice, quote_list, table_html
 
 NO_DATA = "No data for these parameters."
 
@@ -20,8 +20,8 @@ def load(namespace: dict) -> tuple[dict, Dataset]:
     """What every notebook starts with: its parameters validated, the dataset built from
     `seeds_dir` and filtered. Takes the notebook's globals so the parameter cell stays plain."""
     p = params.validate({name: namespace[name] for name in params.NAMES if name in namespace})
-    ds = build_dataset(p["seeds_dir"])
-    params.check_against_data(p, ds.articles, ds.figures)
+    ds = datacache.load_prepared(p["seeds_dir"]) or build_dataset(p["seeds_dir"])
+    params.check_names(p, params.known_names(ds.articles, ds.figures))
     return p, apply_filters(ds, p)
 
 
@@ -94,50 +94,6 @@ def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
     not every dated aside (those stay in the data)."""
     keep = events.groupby("event_id")["reviewed"].transform("any") | events["kind"].isin(sorted(SINGULAR_KINDS))
     return events[keep & events["date_start"].notna()]
-
-
-def timeline_chart(ds: Dataset, fmt: str) -> str:
-    events = timeline_events(ds.events)
-    if events.empty:
-        return notice(NO_DATA)
-    ds = replace(ds, events=events)
-    fig = charts.timeline(ds.events, ds.articles)
-    n = ds.events["event_id"].nunique()
-    return figure_html(
-        fig, fmt,
-        alt=f"Timeline of {n} events from {iso_day(ds.events['date_start'].min())} to "
-            f"{iso_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
-        caption="Each event's date as the articles give or imply it (dot: a day; bar: a week or a month), "
-                "and triangles for the publication dates of the articles reporting it; the gap is the lag.",
-        source=f"event mentions {ref_links(ds.events['ref'])}",
-    ) + event_table(ds)
-
-
-def event_table(ds: Dataset) -> str:
-    e = ds.events.sort_values(["date_start", "event_id"])
-    per_event = e.groupby("event_id", sort=False).agg(
-        event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
-        first_reported=("first_reported", lambda s: iso_day(s.iloc[0])), articles=("n_articles", "first"),
-        reported_in=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s}))),
-        quotes=("ref", lambda s: " ".join(s)))
-    return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")
-
-
-def troop_chart(ds: Dataset, fmt: str) -> str:
-    troops = ds.figures[ds.figures["category"] == "troops"]
-    if troops.empty:
-        return notice(NO_DATA)
-    fig = charts.troop_figures(troops, ds.articles)
-    values = troops["value"].dropna()
-    return figure_html(
-        fig, fmt,
-        alt=f"{len(troops)} claims about North Korean troops in Russia: numbers from {int(values.min()):,} "
-            f"to {int(values.max()):,}, and {int((troops['stance'] != 'asserts').sum())} denials or refusals to confirm."
-        if len(values) else f"{len(troops)} claims about North Korean troops in Russia, none with a number.",
-        caption="Numbers of North Korean troops reported in Russia, by who claimed them, on the date of the claim "
-                "(a line shows a date known only to a week or month).",
-        source=f"figures {ref_links(troops['ref'])}",
-    )
 
 
 def sources(ds: Dataset) -> str:

@@ -51,7 +51,9 @@ HTML(views.articles_table(ds))
 # When each event happened, as the articles date it, and when each article reported it.
 
 # %%
-HTML(views.timeline_chart(ds, p["figure_format"]))
+from analysis.charts import timeline_chart, troop_chart
+
+HTML(timeline_chart(ds, p["figure_format"]))
 
 # %% [markdown]
 # ## Troop figures
@@ -60,4 +62,4 @@ HTML(views.timeline_chart(ds, p["figure_format"]))
 # denials and refusals to confirm.
 
 # %%
-HTML(views.troop_chart(ds, p["figure_format"]))
+HTML(troop_chart(ds, p["figure_format"]))

@@ -149,19 +149,43 @@ def test_parameters_file(tmp_path, capsys):
     assert "figure_format: 'bmp'" in capsys.readouterr().err
 
 
-def test_notebooks_run_on_their_own_defaults(tmp_path):
+@pytest.mark.parametrize("cores", [2, 3])
+def test_notebooks_run_on_their_own_defaults(tmp_path, cores):
     """Opened in Jupyter, a notebook runs with its parameters cell as written ("../seeds" from
-    the notebook's folder); run side by side, they leave this process's directory alone."""
+    the notebook's folder); run side by side (3 cores: two kernels) or one after the other in
+    one kernel (2 cores), they leave this process's directory alone."""
+    from analysis import kernels
     from analysis.report import execute_all
 
     before = os.getcwd()
     paths = manifest.notebook_paths()
-    defaults = notebook_defaults(paths)
-    for executed, _ in execute_all(paths, defaults, tmp_path):
-        outputs = [o for c in executed.cells for o in c.get("outputs", [])]
+    running = kernels.start(kernels.plan(paths, cores), {})
+    assert len(running) == cores - 1
+    try:
+        results = execute_all(running, notebook_defaults(paths), tmp_path)
+    finally:
+        kernels.stop(running)
+    for path in paths:
+        outputs = [o for c in results[path][0].cells for o in c.get("outputs", [])]
         assert not [o for o in outputs if o.get("output_type") == "error"]
         assert any(o.get("output_type") == "execute_result" for o in outputs)
     assert os.getcwd() == before
+
+
+def test_a_kernel_shared_by_notebooks_starts_each_with_an_empty_namespace(tmp_path):
+    from analysis import kernels
+    from analysis.report import execute_all
+
+    first, second = tmp_path / "a.py", tmp_path / "b.py"
+    first.write_text("# %%\nimport json\nleft_over = 1\n", encoding="utf-8")
+    second.write_text("# %%\nimport json\nsorted(k for k in globals() if not k.startswith('_'))\n", encoding="utf-8")
+    running = kernels.start([[first, second]], {})
+    try:
+        results = execute_all(running, {}, tmp_path)
+    finally:
+        kernels.stop(running)
+    shown = results[second][0].cells[0].outputs[0]["data"]["text/plain"]
+    assert "left_over" not in shown and "json" in shown
 
 
 def _digest(path):

@@ -108,5 +108,5 @@ def test_filters_apply_to_every_table(seeds_dataset, chosen, expected):
 
 def test_unknown_names_in_filters(seeds_dataset):
     with pytest.raises(InputError, match="known:"):
-        params.check_against_data({"sources": ["AP"]}, seeds_dataset.articles, seeds_dataset.figures)
-    params.check_against_data({"claimants": ["peskov"]}, seeds_dataset.articles, seeds_dataset.figures)
+        params.check_names({"sources": ["AP"]}, params.known_names(seeds_dataset.articles, seeds_dataset.figures))
+    params.check_names({"claimants": ["peskov"]}, params.known_names(seeds_dataset.articles, seeds_dataset.figures))

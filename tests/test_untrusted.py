@@ -12,7 +12,8 @@ from analysis.dataset import build_dataset
 from analysis.quality import quality_html
 from analysis.summary import summary_html
 from analysis.treaty import treaty_html
-from analysis.views import apply_filters, articles_table, sources, timeline_chart, troop_chart
+from analysis.charts import timeline_chart, troop_chart
+from analysis.views import apply_filters, articles_table, sources
 from conftest import write_article
 
 HOSTILE = (

@@ -1,0 +1,85 @@
+"""The dataset a build works from, kept in `<out>/.cache/` between builds.
+
+Only the articles, the annotations, the code and the locked packages change the dataset, so a
+build that changes parameters or notebooks reuses the one it has. The builder checks the
+parameters against the names recorded beside it (and so does not import pandas at all), and the
+notebook kernels load the pickled dataset instead of extracting it again: `DATASET_ENV` tells
+them where it is and which articles folder it was made from.
+This module stays light: pandas is imported only when the dataset has to be built."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.files import atomic_write
+
+DATASET_ENV = "REPORT_DATASET"
+FOLDER = ".cache"
+
+
+@dataclass
+class Prepared:
+    """The dataset for this build: where its pickle is, the names parameters may use, and the
+    dataset itself when this build made it (else it is loaded only if needed)."""
+
+    pickle: Path
+    names: dict[str, list[str]]
+    built: object | None = None
+
+    def dataset(self):
+        return self.built if self.built is not None else pickle.loads(self.pickle.read_bytes())
+
+
+def pickle_path(out_dir: Path) -> Path:
+    return Path(out_dir) / FOLDER / "dataset.pickle"
+
+
+def kernel_env(out_dir: Path, seeds_dir: str) -> dict[str, str]:
+    """What a kernel needs to find the dataset `prepare` makes for `seeds_dir`."""
+    return {DATASET_ENV: json.dumps({"pickle": str(pickle_path(out_dir)), "seeds_dir": seeds_dir})}
+
+
+def key(fingerprint: dict) -> str:
+    """What the dataset depends on: every input of the build but the notebooks, and the versions."""
+    inputs = {name: digest for name, digest in fingerprint["inputs"].items() if not name.startswith("notebooks/")}
+    material = json.dumps({"inputs": inputs, "versions": fingerprint["versions"]}, sort_keys=True)
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def prepare(out_dir: Path, fingerprint: dict, seeds_dir: str) -> Prepared:
+    """The cached dataset if its inputs are unchanged, else a new one (bad input stops here)."""
+    folder, target = Path(out_dir) / FOLDER, pickle_path(out_dir)
+    wanted = key(fingerprint)
+    try:
+        meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = None
+    if meta and meta.get("key") == wanted and meta.get("seeds_dir") == seeds_dir and target.is_file():
+        return Prepared(target, meta["names"])
+
+    from analysis.dataset import build_dataset
+    from analysis.params import known_names
+
+    dataset = build_dataset(Path(seeds_dir))
+    names = known_names(dataset.articles, dataset.figures)
+    atomic_write(target, pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
+    atomic_write(folder / "dataset.json", json.dumps({"key": wanted, "seeds_dir": seeds_dir, "names": names},
+                                                     indent=2, sort_keys=True).encode())
+    return Prepared(target, names, dataset)
+
+
+def load_prepared(seeds_dir: str):
+    """In a kernel started by the builder: the dataset it prepared for this articles folder,
+    or None (run by hand in Jupyter, or for another folder), and the notebook builds its own."""
+    given = os.environ.get(DATASET_ENV)
+    if not given:
+        return None
+    where = json.loads(given)
+    if where["seeds_dir"] != str(Path(seeds_dir).resolve()):
+        return None
+    return pickle.loads(Path(where["pickle"]).read_bytes())

@@ -1,0 +1,90 @@
+"""Notebook kernels, started as soon as a build knows it must execute anything.
+
+A kernel spends seconds importing pandas and the analysis code before it can run a cell. Started
+first, and told to run its notebook's import statements at once, it does so while the builder
+prepares the dataset and imports papermill and nbconvert; the notebook's own imports then find
+the modules loaded. This module stays light (jupyter_client only)."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jupyter_client.manager import KernelManager
+from traitlets import CaselessStrEnum, default
+
+class IPCKernelManager(KernelManager):
+    """Kernels talk over local sockets, not TCP ports: kernels started side by side cannot
+    race for a port (jupyter_client picks TCP ports before the kernel binds them)."""
+
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("ip")
+    def _private_socket_path(self) -> str:
+        return str(Path(tempfile.mkdtemp(prefix="report-kernel-")) / "ipc")
+
+
+def imports_of(notebook: Path) -> list[str]:
+    """The import statements of a notebook (a jupytext percent file is plain Python)."""
+    tree = ast.parse(Path(notebook).read_text(encoding="utf-8"))
+    return [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+
+
+@dataclass
+class Kernel:
+    """A running kernel and the notebooks it runs, one after another."""
+
+    manager: IPCKernelManager
+    notebooks: list[Path]
+
+
+def plan(notebooks: list[Path], cores: int | None = None) -> list[list[Path]]:
+    """Notebooks shared out among kernels. The builder keeps one core busy (it imports papermill
+    and nbconvert, then renders), so n cores get n - 1 kernels, at least one: on two cores one
+    kernel runs both notebooks, which measured faster than two kernels competing for the
+    core the builder is not using (see benchmarks/RESULTS.md)."""
+    n = max(1, min(len(notebooks), (cores or os.cpu_count() or 1) - 1))
+    return [notebooks[i::n] for i in range(n)]
+
+
+def start(groups: list[list[Path]], env: dict[str, str]) -> list[Kernel]:
+    """One kernel per group, in the folder of its first notebook (as in Jupyter), running the
+    import statements of its notebooks."""
+    kernels: list[Kernel] = []
+    try:
+        for notebooks in groups:
+            km = IPCKernelManager(kernel_name="python3")
+            imports = list(dict.fromkeys(line for path in notebooks for line in imports_of(path)))
+            km.start_kernel(cwd=str(notebooks[0].parent), env={**os.environ, **env},
+                            extra_arguments=[f"--IPKernelApp.exec_lines={imports!r}"])
+            kernels.append(Kernel(km, notebooks))
+    except BaseException:
+        stop(kernels)
+        raise
+    return kernels
+
+
+def fresh_namespace(kernel: Kernel, notebook: Path) -> None:
+    """Before a kernel's next notebook: an empty namespace (imported modules stay loaded) in
+    that notebook's folder, so the notebook runs as it would in a kernel of its own."""
+    client = kernel.manager.blocking_client()
+    client.start_channels()
+    try:
+        reply = client.execute_interactive(
+            f"get_ipython().run_line_magic('reset', '-f'); __import__('os').chdir({str(notebook.parent)!r})",
+            silent=True, store_history=False, timeout=60)
+    finally:
+        client.stop_channels()
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"could not reset the kernel before {notebook.name}: {reply['content']}")
+
+
+def stop(kernels: list[Kernel]) -> None:
+    for kernel in kernels:
+        if kernel.manager.has_kernel:
+            kernel.manager.shutdown_kernel(now=True)
+        shutil.rmtree(Path(kernel.manager.ip).parent, ignore_errors=True)
