@@ -61,11 +61,10 @@ def _data_files(out_dir: Path, current: dict, prepared: datacache.Prepared) -> l
     """The dataset's files in `out_dir/data`: the previous build's, when they are intact and
     made from the same inputs (a parameter change does not change the data), else written anew."""
     previous = manifest.read(out_dir) or {}
-    kept = sorted(out_dir / name for name in previous.get("outputs", {}) if name.startswith("data/"))
-    if (prepared.built is None and kept and datacache.key(previous) == datacache.key(current)
-            and manifest.outputs_intact(out_dir, {"outputs": {n: d for n, d in previous["outputs"].items()
-                                                              if n.startswith("data/")}})):
-        return kept
+    data = {name: digest for name, digest in previous.get("outputs", {}).items() if name.startswith("data/")}
+    if (prepared.built is None and data and datacache.key(previous) == datacache.key(current)
+            and manifest.outputs_intact(out_dir, {"outputs": data})):
+        return sorted(out_dir / name for name in data)
     from analysis.export import write_dataset
 
     return write_dataset(prepared.dataset(), out_dir / "data")

@@ -27,12 +27,12 @@ class Prepared:
     """The dataset for this build: where its pickle is, the names parameters may use, and the
     dataset itself when this build made it (else it is loaded only if needed)."""
 
-    pickle: Path
+    path: Path
     names: dict[str, list[str]]
     built: object | None = None
 
     def dataset(self):
-        return self.built if self.built is not None else pickle.loads(self.pickle.read_bytes())
+        return self.built if self.built is not None else pickle.loads(self.path.read_bytes())
 
 
 def pickle_path(out_dir: Path) -> Path:
@@ -59,7 +59,8 @@ def prepare(out_dir: Path, fingerprint: dict, seeds_dir: str) -> Prepared:
         meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         meta = None
-    if meta and meta.get("key") == wanted and meta.get("seeds_dir") == seeds_dir and target.is_file():
+    if (meta and meta.get("key") == wanted and meta.get("seeds_dir") == seeds_dir and target.is_file()
+            and hashlib.sha256(target.read_bytes()).hexdigest() == meta.get("sha256")):
         return Prepared(target, meta["names"])
 
     from analysis.dataset import build_dataset
@@ -67,9 +68,10 @@ def prepare(out_dir: Path, fingerprint: dict, seeds_dir: str) -> Prepared:
 
     dataset = build_dataset(Path(seeds_dir))
     names = known_names(dataset.articles, dataset.figures)
-    atomic_write(target, pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
-    atomic_write(folder / "dataset.json", json.dumps({"key": wanted, "seeds_dir": seeds_dir, "names": names},
-                                                     indent=2, sort_keys=True).encode())
+    data = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
+    atomic_write(target, data)
+    meta = {"key": wanted, "seeds_dir": seeds_dir, "names": names, "sha256": hashlib.sha256(data).hexdigest()}
+    atomic_write(folder / "dataset.json", json.dumps(meta, indent=2, sort_keys=True).encode())
     return Prepared(target, names, dataset)
 
 

@@ -235,6 +235,29 @@ def test_a_changed_input_or_damaged_output_rebuilds(built, tmp_path):
     assert build_report(dict(DEFAULTS), out)[1]  # rebuilt, and the fixture's report is whole again
 
 
+def test_a_parameter_change_reuses_the_cached_dataset(tmp_path, monkeypatch):
+    import analysis.dataset
+
+    out = tmp_path / "reports"
+    build(dict(DEFAULTS), out)
+    data = {p.name: _digest(p) for p in (out / "data").iterdir()}
+
+    def build_again(folder):
+        raise AssertionError("the dataset was built again")
+
+    monkeypatch.setattr(analysis.dataset, "build_dataset", build_again)
+    assert "data:image/png;base64," in build({**DEFAULTS, "figure_format": "png"}, out)
+    assert {p.name: _digest(p) for p in (out / "data").iterdir()} == data
+    (out / "data" / "events.csv").write_text("damaged", encoding="utf-8")
+    build(dict(DEFAULTS), out)  # written again, from the cached dataset
+    assert _digest(out / "data" / "events.csv") == data["events.csv"]
+
+    monkeypatch.undo()
+    (out / ".cache" / "dataset.pickle").write_bytes(b"damaged")
+    build({**DEFAULTS, "figure_format": "png"}, out)  # a damaged cache is not trusted: built again
+    assert {p.name: _digest(p) for p in (out / "data").iterdir()} == data
+
+
 def validate_defaults():
     from analysis.params import validate
 
