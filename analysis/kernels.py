@@ -60,7 +60,8 @@ def start(groups: list[list[Path]], env: dict[str, str]) -> list[Kernel]:
             km = IPCKernelManager(kernel_name="python3")
             imports = list(dict.fromkeys(line for path in notebooks for line in imports_of(path)))
             km.start_kernel(cwd=str(notebooks[0].parent), env={**os.environ, **env},
-                            extra_arguments=[f"--IPKernelApp.exec_lines={imports!r}"])
+                            extra_arguments=[f"--IPKernelApp.exec_lines={imports!r}",
+                                             "--HistoryManager.enabled=False"])  # no history database to open
             kernels.append(Kernel(km, notebooks))
     except BaseException:
         stop(kernels)

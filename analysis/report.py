@@ -60,7 +60,11 @@ def execute_all(kernels: list[Kernel], params: dict, executed_dir: Path) -> dict
         return done
 
     with ThreadPoolExecutor(max_workers=len(kernels)) as pool:
-        return {path: result for done in pool.map(run, kernels) for path, result in done.items()}
+        running = [pool.submit(run, kernel) for kernel in kernels]
+        # Meanwhile this thread is idle: a first render loads and compiles the page templates,
+        # which the real render would otherwise do after the kernels finish.
+        render(nbformat.v4.new_notebook(metadata={"title": ""}))
+        return {path: result for done in running for path, result in done.result().items()}
 
 
 def merge(notebooks: list[tuple[str, nbformat.NotebookNode]], title: str) -> nbformat.NotebookNode:
