@@ -13,11 +13,13 @@ every such phrase agrees with the event, and the reason is recorded.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -414,10 +416,28 @@ def _claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
     return out
 
 
+@contextmanager
+def _without_cycle_collection():
+    """Building allocates millions of small objects and no reference cycles that matter; the
+    cycle collector, run again and again over the growing heap, took a fifth of a large build.
+    Memory is still freed by reference counting; the collector resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_dataset(folder: Path) -> Dataset:
+    with _without_cycle_collection():
+        return _build_dataset(Path(folder))
+
+
+def _build_dataset(folder: Path) -> Dataset:
     from analysis.schemas import ARTICLES, EVENTS, FIGURES  # pandera: needed to build, not to use a dataset
 
-    folder = Path(folder)
     corpus, auto_events, auto_figures, prints = _read_all(folder)
     noted_events, noted_figures = _annotated_rows(load_annotations(folder), corpus, str(folder / "annotations.yaml"))
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
