@@ -21,7 +21,7 @@ import pandas as pd  # noqa: E402
 
 from analysis.dataset import Dataset  # noqa: E402
 from analysis.html import notice, table_html  # noqa: E402
-from analysis.views import NO_DATA, iso_day, ref_links, timeline_events  # noqa: E402
+from analysis.views import MANY, NO_DATA, iso_day, ref_links, timeline_events  # noqa: E402
 
 matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
 matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable and smaller
@@ -54,7 +54,9 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame):
                       precision=("date_precision", "first"), articles=("article_id", lambda s: sorted(set(s))))
                  .sort_values(["start", "label"]))
     published = articles.set_index("id")["published"]
-    colours = _colours(articles["id"])
+    reporting = sorted({aid for ids in per_event["articles"] for aid in ids})
+    # One colour per article while a legend of articles can be read; beyond that, one colour.
+    colours = _colours(reporting) if len(reporting) <= MANY else dict.fromkeys(reporting, "#555555")
     fig, ax = plt.subplots(figsize=(10, 0.5 * len(per_event) + 1.8))
     for y, (_, e) in enumerate(per_event.iterrows()):
         if e["precision"] == "day":
@@ -70,10 +72,13 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame):
     ax.invert_yaxis()
     ax.set_xlabel("Date (2024)")
     ax.set_title(f"What happened when, and when it was reported (N={len(per_event)} events)")
-    for aid, colour in colours.items():
-        when = published.get(aid)
-        day = f"{when:%-d %b %Y}" if pd.notna(when) else "undated"
-        ax.plot([], [], "v", color=colour, label=f"reported in {aid[:3]}… ({day})")
+    if len(reporting) <= MANY:
+        for aid, colour in colours.items():
+            when = published.get(aid)
+            day = f"{when:%-d %b %Y}" if pd.notna(when) else "undated"
+            ax.plot([], [], "v", color=colour, label=f"reported in {aid[:3]}… ({day})")
+    else:
+        ax.plot([], [], "v", color="#555555", label=f"publication of a reporting article ({len(reporting):,} articles)")
     ax.plot([], [], "o", color="#333333", label="event date (day)")
     ax.barh([], [], color="#bbbbbb", edgecolor="#333333", label="event date (week or month)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
@@ -101,11 +106,18 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
     numbered = rows[rows["value"].notna()].assign(reported=lambda d: d["article_id"].map(published))
     numbered = numbered.sort_values(["reported", "ref"])  # ★: the first article to report the number
     first_refs = set(numbered.drop_duplicates("value")["ref"])
-    levels = {ref: band * (1 + 0.7 * k) for k, ref in enumerate(rows.loc[rows["value"].isna(), "ref"])}
+    # Claims without a number: a level each, or, when there are many, a level per claimant and
+    # stance, labelled once; numbers are then labelled only where they first appear (★).
+    many = len(rows) > MANY
+    no_number = rows.loc[rows["value"].isna()].assign(claimant=claimants[rows["value"].isna()])
+    keys = (list(zip(no_number["claimant"], no_number["stance"])) if many else list(no_number["ref"]))
+    levels = {key: band * (1 + 0.7 * k) for k, key in enumerate(dict.fromkeys(keys))}
+    level_of = dict(zip(no_number["ref"], (levels[k] for k in keys)))
+    labelled = first_refs | (set(no_number.drop_duplicates(["claimant", "stance"])["ref"]) if many else set(rows["ref"]))
     fig, ax = plt.subplots(figsize=(10, 5.5))
     for (_, r), claimant in zip(rows.iterrows(), claimants):
         colour = colours[claimant]
-        y = float(r["value"]) if pd.notna(r["value"]) else levels[r["ref"]]
+        y = float(r["value"]) if pd.notna(r["value"]) else level_of[r["ref"]]
         filled = pd.notna(r["claim_date_end"])
         if pd.notna(r["value_max"]):  # a range: a bar from its low to its high end
             ax.vlines(r["when"], float(r["value"]), float(r["value_max"]), color=colour, linewidth=6, alpha=0.45)
@@ -113,6 +125,8 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
             ax.plot([r["claim_date_start"], r["claim_date_end"]], [y, y], color=colour, linewidth=2, alpha=0.6)
         ax.plot(r["when"], y, STANCE_MARKERS[r["stance"]], markersize=9, color=colour,
                 markerfacecolor=colour if filled else "white", markeredgewidth=1.6, zorder=3)
+        if r["ref"] not in labelled:
+            continue
         if pd.notna(r["value"]):
             number = f"{int(r['value']):,}" + (f"–{int(r['value_max']):,}" if pd.notna(r["value_max"]) else "")
             qualifier = f"{r['qualifier']} " if pd.notna(r["qualifier"]) else ""
@@ -170,7 +184,7 @@ def timeline_chart(ds: Dataset, fmt: str) -> str:
             f"{iso_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
         caption="Each event's date as the articles give or imply it (dot: a day; bar: a week or a month), "
                 "and triangles for the publication dates of the articles reporting it; the gap is the lag.",
-        source=f"event mentions {ref_links(ds.events['ref'])}",
+        source=f"event mentions {ref_links(ds.events['ref'], 'events')}",
     ) + event_table(ds)
 
 
@@ -179,8 +193,9 @@ def event_table(ds: Dataset) -> str:
     per_event = e.groupby("event_id", sort=False).agg(
         event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
         first_reported=("first_reported", lambda s: iso_day(s.iloc[0])), articles=("n_articles", "first"),
-        reported_in=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s}))),
-        quotes=("ref", lambda s: " ".join(s)))
+        reported_in=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s})) if s.nunique() <= MANY
+                     else f"{s.nunique():,} articles"),
+        quotes=("ref", lambda s: " ".join(s) if len(s) <= MANY else f"{' '.join(s[:MANY])} … and {len(s) - MANY:,} more"))
     return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")
 
 
@@ -197,5 +212,5 @@ def troop_chart(ds: Dataset, fmt: str) -> str:
         if len(values) else f"{len(troops)} claims about North Korean troops in Russia, none with a number.",
         caption="Numbers of North Korean troops reported in Russia, by who claimed them, on the date of the claim "
                 "(a line shows a date known only to a week or month).",
-        source=f"figures {ref_links(troops['ref'])}",
+        source=f"figures {ref_links(troops['ref'], 'figures')}",
     )

@@ -10,9 +10,10 @@ from analysis.dataset import Dataset
 from analysis.extract import claimant_in, sentences, short_claimant
 from analysis.html import notice, table_html
 from analysis.reuse import shared_fraction
-from analysis.views import timeline_events
+from analysis.views import MANY, timeline_events
 
 FIRST, LATER = "★", "●"
+SHOWN_COPIES = 20
 
 
 def coverage_matrix(ds: Dataset) -> pd.DataFrame:
@@ -34,6 +35,21 @@ def coverage_matrix(ds: Dataset) -> pd.DataFrame:
     return matrix
 
 
+def coverage_summary(ds: Dataset) -> pd.DataFrame:
+    """The matrix folded for many articles: each fact, where and when it first appeared, in
+    how many articles, and its latest report."""
+    published = ds.articles.set_index("id")["published"]
+    rows = []
+    for fact, row in coverage_matrix(ds).iterrows():
+        reporting = row[row != ""].index
+        first = reporting[0]
+        rows.append({"fact": fact, "first reported in": first, "on": published[first].date().isoformat()
+                     if pd.notna(published[first]) else None, "articles": len(reporting),
+                     "latest report": published[reporting].max().date().isoformat()
+                     if published[reporting].notna().any() else None})
+    return pd.DataFrame(rows, columns=["fact", "first reported in", "on", "articles", "latest report"])
+
+
 def quoted_people(ds: Dataset) -> pd.DataFrame:
     """Everyone an article attributes words to, in its own order."""
     rows = []
@@ -50,9 +66,13 @@ def quoted_people(ds: Dataset) -> pd.DataFrame:
 def coverage_html(ds: Dataset) -> str:
     if ds.articles.empty:
         return notice("No data for these parameters.")
-    matrix = coverage_matrix(ds)
-    return (table_html(matrix.reset_index(), caption=f"Who reports what: {FIRST} first appearance, {LATER} later report "
-                       f"(articles in publication order)", max_rows=200)
+    if len(ds.articles) > MANY:
+        who_reports = table_html(coverage_summary(ds), max_rows=200, caption=f"Who reports what, across "
+                                 f"{len(ds.articles):,} articles: where each fact first appeared and how far it spread")
+    else:
+        who_reports = table_html(coverage_matrix(ds).reset_index(), max_rows=200, caption=f"Who reports what: {FIRST} "
+                                 f"first appearance, {LATER} later report (articles in publication order)")
+    return (who_reports
             + table_html(quoted_people(ds), caption="Who each article quotes or cites"))
 
 
@@ -64,20 +84,38 @@ def reuse_matrix(ds: Dataset) -> pd.DataFrame:
                         index=ids, columns=ids)
 
 
+def copied_shares(ds: Dataset) -> pd.DataFrame:
+    """Each article that copies from an earlier one: how much, as a share of its text."""
+    copies = ds.copies.assign(chars=ds.copies["end"] - ds.copies["start"])
+    pairs = copies.groupby(["article_id", "source_id"], as_index=False)["chars"].sum()
+    lengths = pairs["article_id"].map(lambda aid: len(ds.corpus[aid].body))
+    pairs["share of the article"] = (pairs["chars"] / lengths).map(lambda v: f"{v:.0%}")
+    order = (pairs["chars"] / lengths).sort_values(ascending=False, kind="stable").index
+    return pairs.loc[order].rename(columns={"article_id": "article", "source_id": "copied from",
+                                            "chars": "characters copied"}).reset_index(drop=True)
+
+
 def reuse_html(ds: Dataset) -> str:
     if len(ds.articles) < 2:
         return notice("Reuse needs at least two articles for these parameters.")
-    matrix = reuse_matrix(ds)
-    shown = matrix.apply(lambda col: col.map(lambda v: "" if pd.isna(v) else f"{v:.0%}"))
-    shown.index.name = "share of ↓ found in →"
-    out = table_html(shown.reset_index(), caption="Passages shared between articles (share of the row article's "
-                     "8-word sequences that also occur in the column article)")
     copies = ds.copies
+    if len(ds.articles) > MANY:
+        out = ("" if copies.empty else table_html(
+            copied_shares(ds), max_rows=30, caption=f"Articles that copy passages from an earlier one, most copied "
+            f"first ({len(ds.articles):,} articles: too many for a matrix of every pair)"))
+    else:
+        matrix = reuse_matrix(ds)
+        shown = matrix.apply(lambda col: col.map(lambda v: "" if pd.isna(v) else f"{v:.0%}"))
+        shown.index.name = "share of ↓ found in →"
+        out = table_html(shown.reset_index(), caption="Passages shared between articles (share of the row article's "
+                         "8-word sequences that also occur in the column article)")
     if copies.empty:
         return out + "<p>No passage of one article is copied from an earlier one.</p>"
     items = "".join(
         f"<li><b>{escape(c['article_id'])}</b> carries {c['end'] - c['start']:,} characters copied from "
         f"<b>{escape(c['source_id'])}</b>; their relative dates are read against {escape(c['source_id'])}'s date: "
         f"<q>{escape(ds.corpus[c['article_id']].body[c['start']:c['end']][:400])}…</q></li>"
-        for _, c in copies.iterrows())
-    return out + f"<ul class='shared'>{items}</ul>"
+        for _, c in copies.head(SHOWN_COPIES).iterrows())
+    more = (f"<p class='truncated'>Showing {SHOWN_COPIES} of {len(copies):,} copied passages; all are in "
+            f"data/copies.csv.</p>" if len(copies) > SHOWN_COPIES else "")
+    return out + f"<ul class='shared'>{items}</ul>{more}"

@@ -16,6 +16,7 @@ from analysis.schemas import TABLES, table_schema
 EXTRA_TABLES = {
     "removals": "what cleaning removed from each article, by rule",
     "conflicts": "dates and claims the articles disagree on",
+    "copies": "passages of an article copied from an earlier one in the corpus (character spans in its body)",
 }
 
 

@@ -56,9 +56,17 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
     )
 
 
-def ref_links(refs) -> str:
-    """Links from a caption to the quotes in the sources list."""
-    return ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in sorted(refs, key=lambda r: int(r[1:])))
+MANY = 12  # articles or claims: beyond this, per-item legends, labels, matrices and lists are folded
+SHOWN_REFS = 40
+
+
+def ref_links(refs, table: str) -> str:
+    """Links from a caption to the quotes in the sources list; a long list is cut, and says
+    which data file holds every row."""
+    ordered = sorted(refs, key=lambda r: int(r[1:]))
+    links = ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in ordered[:SHOWN_REFS])
+    more = len(ordered) - SHOWN_REFS
+    return links + (f" and {more:,} more (every row is in data/{escape(table)}.csv)" if more > 0 else "")
 
 
 def iso_day(value) -> str:

@@ -110,3 +110,23 @@ def test_unknown_names_in_filters(seeds_dataset):
     with pytest.raises(InputError, match="known:"):
         params.check_names({"sources": ["AP"]}, params.known_names(seeds_dataset.articles, seeds_dataset.figures))
     params.check_names({"claimants": ["peskov"]}, params.known_names(seeds_dataset.articles, seeds_dataset.figures))
+
+
+def test_many_articles_get_summaries_not_matrices(tmp_path):
+    """Beyond a dozen articles, matrices of every article would be unreadable (and the pairwise
+    reuse matrix quadratic): facts and copies are summarised instead."""
+    from analysis.coverage import copied_shares, coverage_html, coverage_summary, reuse_html
+    from analysis.dataset import build_dataset
+    from analysis.scaled import generate
+
+    from analysis.views import MANY
+
+    generate(SEEDS, tmp_path, MANY + 3)
+    ds = build_dataset(tmp_path)
+    summary = coverage_summary(ds)
+    assert (summary["articles"] >= 1).all() and summary["first reported in"].isin(ds.articles["id"]).all()
+    shares = copied_shares(ds)
+    assert not shares.empty and set(shares["article"]) <= set(ds.copies["article_id"])
+    page = coverage_html(ds) + reuse_html(ds)
+    assert "first appeared" in page and "most copied first" in page
+    assert "share of ↓ found in →" not in page  # no pairwise matrix
