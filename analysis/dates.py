@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -53,7 +53,7 @@ class DateRef:
     basis: str
     relative: bool = False
 
-    @property
+    @cached_property
     def precision(self) -> str:
         days = (self.end - self.start).days + 1
         if days <= 1:
@@ -64,7 +64,7 @@ class DateRef:
             return "month"
         return "year"
 
-    @property
+    @cached_property
     def iso(self) -> str:
         """ISO form: a day, a whole month (YYYY-MM), a whole year (YYYY), or START/END."""
         s, e = self.start, self.end
