@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from analysis.kernels import plan
 from analysis.manifest import ROOT, notebook_paths
 from analysis.scaled import generate
 
@@ -88,7 +89,8 @@ def main() -> None:
         "# Benchmark results", "",
         f"Machine: {machine()}. Made by `nox -s bench` (median of {RUNS} runs for each build and for "
         "1,000 articles; one run for 10,000). Each timing is a whole command in a fresh process.", "",
-        f"Notebooks: {len(notebook_paths())}; articles: the {len(list((ROOT / 'seeds').glob('*.txt')))} seeds.", "",
+        f"Notebooks: {len(notebook_paths())}, run by {len(plan(notebook_paths()))} kernel(s) (cores - 1, at least one); "
+        f"articles: the {len(list((ROOT / 'seeds').glob('*.txt')))} seeds.", "",
         "| build | seconds | ratio to (a) |", "| --- | ---: | ---: |",
         *[f"| {name} | {s:.2f} | {s / naive_s:.2f} |" for name, s in rows], "",
         "| extraction (`python -m analysis dataset`) | seconds | articles/s | peak memory (MiB) |",
