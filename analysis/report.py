@@ -37,7 +37,8 @@ def execute(path: Path, params: dict, executed_dir: Path, kernel) -> tuple[nbfor
     out = executed_dir / f"{path.stem}.ipynb"
     try:
         executed = papermill.execute_notebook(
-            nb, str(out), parameters=_for_papermill(params), kernel_name="python3", progress_bar=False, km=kernel)
+            nb, str(out), parameters=_for_papermill(params), kernel_name="python3", progress_bar=False, km=kernel,
+            request_save_on_cell_execute=False)  # written once when done (or on failure), not after every cell
     except papermill.PapermillExecutionError as exc:
         first_line = exc.source.strip().splitlines()[0] if exc.source.strip() else ""
         raise InputError(
