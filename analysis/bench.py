@@ -92,7 +92,7 @@ def main() -> None:
         f"Notebooks: {len(notebook_paths())}, run by {len(plan(notebook_paths()))} kernel(s) (cores - 1, at least one); "
         f"articles: the {len(list((ROOT / 'seeds').glob('*.txt')))} seeds.", "",
         "| build | seconds | ratio to (a) |", "| --- | ---: | ---: |",
-        *[f"| {name} | {s:.2f} | {s / naive_s:.2f} |" for name, s in rows], "",
+        *[f"| {name} | {s:.2f} | {s / naive_s:.3f} |" for name, s in rows], "",
         "| extraction (`python -m analysis dataset`) | seconds | articles/s | peak memory (MiB) |",
         "| --- | ---: | ---: | ---: |",
         *[f"| {n:,} generated articles | {s:.1f} | {rate:.0f} | {peak:.0f} |" for n, (s, rate, peak) in extract.items()],

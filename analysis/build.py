@@ -20,7 +20,7 @@ def build_report(overrides: dict, out_dir: Path) -> tuple[Path, bool]:
     """Build `out_dir/report.html`; returns its path and whether anything was executed.
     Builds into the same folder take turns: a second one waits for the first, then finds the
     report up to date or builds its own, never a mix of both."""
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir).resolve()  # the kernels run in the notebooks' folder, not here
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / ".build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

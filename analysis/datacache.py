@@ -41,7 +41,7 @@ def pickle_path(out_dir: Path) -> Path:
 
 def kernel_env(out_dir: Path, seeds_dir: str) -> dict[str, str]:
     """What a kernel needs to find the dataset `prepare` makes for `seeds_dir`."""
-    return {DATASET_ENV: json.dumps({"pickle": str(pickle_path(out_dir)), "seeds_dir": seeds_dir})}
+    return {DATASET_ENV: json.dumps({"pickle": str(pickle_path(out_dir).resolve()), "seeds_dir": seeds_dir})}
 
 
 def key(fingerprint: dict) -> str:

@@ -258,6 +258,14 @@ def test_a_parameter_change_reuses_the_cached_dataset(tmp_path, monkeypatch):
     assert {p.name: _digest(p) for p in (out / "data").iterdir()} == data
 
 
+def test_a_relative_output_folder(tmp_path, monkeypatch):
+    """`nox -s report` writes to `reports` under the current folder; the kernels, started in
+    the notebooks' folder, still find the dataset prepared for them."""
+    monkeypatch.chdir(tmp_path)
+    assert "Troop figures" in build(dict(DEFAULTS), Path("reports"))
+    assert (tmp_path / "reports" / "report.html").is_file()
+
+
 def validate_defaults():
     from analysis.params import validate
 
