@@ -90,10 +90,13 @@ def articles_table(ds: Dataset) -> str:
     table = table_html(shown, caption=f"Articles in publication order (N={len(a)})")
     contradicted = a[a["page_date_contradicted"]]
     notes = "".join(
-        f"<li>{escape(r['id'])}: {escape(r['published_basis'])}</li>" for _, r in contradicted.iterrows()
+        f"<li>{escape(r['id'])}: {escape(r['published_basis'])}</li>" for _, r in contradicted.head(MANY).iterrows()
     )
     if notes:
-        table += f'<p>Page dates contradicted by the articles\' own content ({len(contradicted)}):</p><ul>{notes}</ul>'
+        more = (f'<p class="truncated">Showing {MANY} of {len(contradicted):,}; every reason is in '
+                f'data/articles.csv (published_basis).</p>' if len(contradicted) > MANY else "")
+        table += (f'<p>Page dates contradicted by the articles\' own content ({len(contradicted):,}):</p>'
+                  f'<ul>{notes}</ul>{more}')
     return table
 
 
