@@ -110,6 +110,8 @@ def copied_spans(prints: dict[str, Fingerprint], dates: dict[str, date | None]) 
 
     # Consecutive copied sentences of one article from one source make one span.
     voter, source = voter[best], source[best]
+    if not len(voter):
+        return []
     article = np.searchsorted(first_sentence, voter, side="right") - 1
     new_span = np.r_[True, (voter[1:] != voter[:-1] + 1) | (source[1:] != source[:-1]) | (article[1:] != article[:-1])]
     first = np.flatnonzero(new_span)

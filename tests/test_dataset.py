@@ -4,6 +4,7 @@ import shutil
 import frictionless
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis.__main__ import main
 from analysis.dataset import build_dataset, reconcile
@@ -160,3 +161,41 @@ def test_scaled_corpus_is_deterministic(tmp_path):
     assert len(ds.articles) == 12 and len(ds.figures) > 12
     copied_from = set(ds.copies["source_id"])
     assert copied_from and copied_from <= set(ds.articles["id"])  # repeated seed text is found as copies
+
+
+def test_copied_spans_need_most_of_a_sentence():
+    """A shared phrase is not a copied sentence; most of a sentence's 8-grams must be shared."""
+    from datetime import date
+
+    from analysis.reuse import copied_spans, fingerprint
+
+    shared = "the treaty was signed in Pyongyang by the two leaders last June"
+    first = f"{shared}. Nothing else here is like the other article at all."
+    copy = f"Officials said that {shared} and much more text follows here to keep the share of the words low."
+    prints = {"a": fingerprint(first), "b": fingerprint(copy)}
+    assert copied_spans(prints, {"a": date(2024, 6, 20), "b": date(2024, 6, 21)}) == []
+    prints["b"] = fingerprint(f"{shared}. Something new.")
+    (span,) = copied_spans(prints, {"a": date(2024, 6, 20), "b": date(2024, 6, 21)})
+    assert (span.article_id, span.source_id, span.start) == ("b", "a", 0)
+
+
+SENTENCE_POOL = ["The treaty was signed in Pyongyang by the two leaders in June.",
+                 "Officials in Seoul said that thousands of soldiers had been sent to Russia.",
+                 "The Kremlin declined to comment on the reports on Tuesday.", "Short one.",
+                 "Lawmakers in the lower house voted to ratify the agreement without debate."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(SENTENCE_POOL), max_size=5), st.integers(0, 3)),
+                min_size=1, max_size=4))
+def test_copied_spans_on_any_small_corpus(articles):
+    """Copies point from a later article to an earlier one and lie within the copying article."""
+    from datetime import date, timedelta
+
+    from analysis.reuse import copied_spans, fingerprint
+
+    bodies = {f"a{i}": " ".join(sents) for i, (sents, _) in enumerate(articles)}
+    dates = {f"a{i}": date(2024, 6, 1) + timedelta(days=d) for i, (_, d) in enumerate(articles)}
+    for span in copied_spans({aid: fingerprint(body) for aid, body in bodies.items()}, dates):
+        assert dates[span.source_id] < dates[span.article_id]
+        assert 0 <= span.start < span.end <= len(bodies[span.article_id])
