@@ -182,7 +182,9 @@ def test_copied_spans_need_most_of_a_sentence():
 SENTENCE_POOL = ["The treaty was signed in Pyongyang by the two leaders in June.",
                  "Officials in Seoul said that thousands of soldiers had been sent to Russia.",
                  "The Kremlin declined to comment on the reports on Tuesday.", "Short one.",
-                 "Lawmakers in the lower house voted to ratify the agreement without debate."]
+                 "Lawmakers in the lower house voted to ratify the agreement without debate.",
+                 "Reporters asked whether thousands of soldiers had been sent to Russia by sea, by rail or by air, "
+                 "and on whose orders, and when exactly they had left."]
 
 
 @settings(max_examples=60, deadline=None)
