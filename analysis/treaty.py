@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.dataset import Dataset
 from analysis.html import notice, table_html
+from analysis.views import MANY
 
 TREATY_CATEGORIES = {"treaty_articles": "number of articles", "treaty_article": "article of the treaty",
                      "un_charter_article": "UN Charter article"}
@@ -58,11 +59,27 @@ def highlight_differences(a: str, b: str) -> tuple[str, str]:
     return " ".join(marked_a), " ".join(marked_b)
 
 
+def treaty_facts_summary(ds: Dataset) -> pd.DataFrame:
+    """The facts folded for many articles: each value, how many articles state it, and the
+    first of their quotes."""
+    grouped = treaty_facts(ds).groupby(["fact", "value"], sort=True)
+    return pd.DataFrame({
+        "articles": grouped["article"].nunique(),
+        "first sources": grouped["source"].agg(lambda refs: " ".join(refs.head(MANY))),
+        "more sources": grouped["source"].agg(lambda refs: max(0, len(refs) - MANY)),
+    }).reset_index()
+
+
 def treaty_html(ds: Dataset) -> str:
     facts = treaty_facts(ds)
     if facts.empty:
         return notice("No data for these parameters.")
-    out = table_html(facts, caption="Treaty facts as the articles state them", links={"source": "q-"})
+    if len(ds.articles) > MANY:
+        out = table_html(treaty_facts_summary(ds), links={"first sources": "q-"},
+                         caption=f"Treaty facts as {len(ds.articles):,} articles state them (every mention is in "
+                                 f"data/figures.csv)")
+    else:
+        out = table_html(facts, caption="Treaty facts as the articles state them", links={"source": "q-"})
     renderings = article4_renderings(ds)
     if len(renderings) >= 2:
         first, second = renderings.iloc[0], renderings.iloc[1]

@@ -129,4 +129,8 @@ def test_many_articles_get_summaries_not_matrices(tmp_path):
     assert not shares.empty and set(shares["article"]) <= set(ds.copies["article_id"])
     page = coverage_html(ds) + reuse_html(ds)
     assert "first appeared" in page and "most copied first" in page
+    from analysis.treaty import treaty_facts_summary
+
+    folded = treaty_facts_summary(ds).set_index(["fact", "value"])
+    assert folded.loc[("UN Charter article", 51), "articles"] == treaty_facts(ds).query("value == 51")["article"].nunique()
     assert "share of ↓ found in →" not in page  # no pairwise matrix
