@@ -169,3 +169,19 @@ def test_pattern_hints_are_necessary(text):
     for pattern, hints in rules:
         if pattern.search(text):
             assert any(hint in text.lower() for hint in hints), (pattern.pattern[:40], text)
+
+
+DATEISH = st.sampled_from(
+    "on Thursday last week this month between Monday and Friday of last week 24 October Oct. 8 2024-10-15 in June "
+    "in early November mid-October the previous day the day before yesterday today recently in recent weeks "
+    "two weeks ago 3 days later nearly five months after in 2024 May may the first week of July , .".split())
+
+
+@given(st.lists(st.one_of(DATEISH, st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 ,.-", max_size=8)),
+                max_size=16).map(" ".join))
+def test_date_pattern_for_finds_what_the_whole_pattern_finds(text):
+    """Dropping the forms whose words a text lacks changes nothing that is found."""
+    from analysis.extract import DATE_PHRASE, date_pattern_for
+
+    pattern = date_pattern_for(text)
+    assert [m.span() for m in (pattern.finditer(text) if pattern else ())] == [m.span() for m in DATE_PHRASE.finditer(text)]
