@@ -149,17 +149,22 @@ def test_ranges_are_drawn_as_bars():
     assert bars and bars[0].get_segments()[0][:, 1].tolist() == [10000, 12000]
 
 
-KEYWORDS = st.sampled_from(
+def texts_of(vocabulary: str, alphabet: str, max_words: int):
+    """Texts of words from the vocabulary mixed with random chunks of the alphabet."""
+    return st.lists(st.one_of(st.sampled_from(vocabulary.split()), st.text(alphabet=alphabet, max_size=8)),
+                    max_size=max_words).map(" ".join)
+
+
+KEYWORDS = (
     "ratified ratify endorsed approved passed voted lower house State Duma upper Federation Council signed into law "
     "decree ratification document submitted entered come force published released text treaty pact concluded "
     "signing killed wounded casualties sent send deployed transferred transported stationed arrived troops soldiers "
     "North Koreans denied deny denial groundless fake news rumours rumors defamation baseless nonsense fabricated "
     "provocation not confirmed declined to confirm comment would could not refused neither nor said says told "
-    "accused noted".split())
+    "accused noted")
 
 
-@given(st.lists(st.one_of(KEYWORDS, st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'-", max_size=6)),
-                max_size=12).map(" ".join))
+@given(texts_of(KEYWORDS, "abcdefghijklmnopqrstuvwxyz ,.'-", 12))
 def test_pattern_hints_are_necessary(text):
     """A pattern is skipped when none of its hints is in the text; it must never match then."""
     from analysis.extract import DECLINE, DECLINE_HINTS, DENIAL, DENIAL_HINTS, EVENT_KINDS
@@ -171,14 +176,13 @@ def test_pattern_hints_are_necessary(text):
             assert any(hint in text.lower() for hint in hints), (pattern.pattern[:40], text)
 
 
-DATEISH = st.sampled_from(
+DATEISH = (
     "on Thursday last week this month between Monday and Friday of last week 24 October Oct. 8 2024-10-15 in June "
     "in early November mid-October the previous day the day before yesterday today recently in recent weeks "
-    "two weeks ago 3 days later nearly five months after in 2024 May may the first week of July , .".split())
+    "two weeks ago 3 days later nearly five months after in 2024 May may the first week of July , .")
 
 
-@given(st.lists(st.one_of(DATEISH, st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 ,.-", max_size=8)),
-                max_size=16).map(" ".join))
+@given(texts_of(DATEISH, "abcdefghijklmnopqrstuvwxyz0123456789 ,.-", 16))
 def test_date_pattern_for_finds_what_the_whole_pattern_finds(text):
     """Dropping the forms whose words a text lacks changes nothing that is found."""
     from analysis.extract import DATE_PHRASE, date_pattern_for
