@@ -264,6 +264,14 @@ def _event_dates(rows: list[Row], anchors: _Anchors, corpus: dict[str, Article])
     return groups, refs, agreed_of, disagree, clashes
 
 
+FIGURE_FIELDS = ("value", "value_max", "qualifier", "category", "what", "claimant", "stance")
+
+
+def _figure_fields(figure) -> dict:
+    """What a figure row says, whether an annotation (FigureNote) or extraction (AutoFigure) made it."""
+    return {name: getattr(figure, name) for name in FIGURE_FIELDS}
+
+
 def _annotated_rows(notes, corpus, source) -> tuple[list[Row], list[Row]]:
     events, figures = [], []
     for note in notes.events:
@@ -273,9 +281,8 @@ def _annotated_rows(notes, corpus, source) -> tuple[list[Row], list[Row]]:
                               {"label": note.label}, event_id=note.id))
     for note in notes.figures:
         span, date_span = _locate(note.mention, corpus, source)
-        figures.append(Row(note.mention.article, span, note.mention.quote, date_span, True, "annotation", {
-            "value": note.value, "value_max": note.value_max, "qualifier": note.qualifier,
-            "category": note.category, "what": note.what, "claimant": note.claimant, "stance": note.stance}))
+        figures.append(Row(note.mention.article, span, note.mention.quote, date_span, True, "annotation",
+                           _figure_fields(note)))
     return events, figures
 
 
@@ -285,9 +292,7 @@ def _extracted_rows(article: Article) -> tuple[list[Row], list[Row]]:
                   False, "extraction", {"label": EVENT_LABELS[e.kind]}, kind=e.kind) for e in events_in(body)]
     figures = [Row(aid, f.span, body[f.span[0]:f.span[1]],
                    (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
-                   False, "extraction", {
-                       "value": f.value, "value_max": f.value_max, "qualifier": f.qualifier,
-                       "category": f.category, "what": f.what, "claimant": f.claimant, "stance": f.stance})
+                   False, "extraction", _figure_fields(f))
                for f in figures_in(body)]
     return events, figures
 

@@ -221,7 +221,7 @@ _CLAIM_VERB_SET = frozenset(CLAIM_VERBS.split("|"))
 _ASCII_WORDS = re.compile(r"[A-Za-z]+")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1024)
 def _whole_words(words: frozenset[str]) -> re.Pattern:
     """An alternation of just the words a sentence holds: a long alternation tried at every
     position is the slow part of a regex scan."""

@@ -83,7 +83,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _LEAD_ENDINGS = tuple({q.split()[-1] for q in QUALIFIERS} | {"between", "from"})
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1024)
 def _words_pattern(words: frozenset[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.I)
 
