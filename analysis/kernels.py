@@ -11,18 +11,52 @@ import ast
 import os
 import shutil
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Empty
 
+from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 from traitlets import CaselessStrEnum, default
+
+IOPUB_STEP = 0.02  # seconds to wait for IOPub before asking the kernel again
+
+
+class PromptClient(BlockingKernelClient):
+    """A client that is ready as soon as the kernel answers on both channels.
+
+    Ready means: the kernel replied to kernel_info, and IOPub delivers (the kernel's status
+    messages arrive). jupyter_client waits 0.2 s for an IOPub message after the first reply, and
+    a client that has just connected usually misses it (a ZeroMQ subscription takes a moment
+    to reach the kernel), so every notebook after the first lost 0.2 s. This asks again every
+    IOPUB_STEP seconds instead."""
+
+    def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (60.0 if timeout is None else timeout)
+        while time.monotonic() < deadline:
+            self.kernel_info()
+            try:
+                self.get_shell_msg(timeout=1.0)  # a kernel still importing answers later
+                self.get_iopub_msg(timeout=IOPUB_STEP)
+                return
+            except Empty:
+                if not self.is_alive():
+                    raise RuntimeError("the kernel died before it replied to kernel_info") from None
+        raise RuntimeError(f"the kernel did not reply within {timeout} seconds")
 
 
 class IPCKernelManager(KernelManager):
     """Kernels talk over local sockets, not TCP ports: kernels started side by side cannot
-    race for a port (jupyter_client picks TCP ports before the kernel binds them)."""
+    race for a port (jupyter_client picks TCP ports before the kernel binds them). Their
+    clients are PromptClients."""
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("client_factory")
+    def _prompt_client(self) -> type:
+        return PromptClient
 
     @default("ip")
     def _private_socket_path(self) -> str:
@@ -73,9 +107,10 @@ def start(groups: list[list[Path]], env: dict[str, str]) -> list[Kernel]:
 def fresh_namespace(kernel: Kernel, notebook: Path) -> None:
     """Before a kernel's next notebook: an empty namespace (imported modules stay loaded) in
     that notebook's folder, so the notebook runs as it would in a kernel of its own."""
-    client = kernel.manager.blocking_client()
+    client = kernel.manager.client()
     client.start_channels()
     try:
+        client.wait_for_ready(timeout=60)  # IOPub connected: the reply's idle status cannot be missed
         reply = client.execute_interactive(
             f"get_ipython().run_line_magic('reset', '-f'); __import__('os').chdir({str(notebook.parent)!r})",
             silent=True, store_history=False, timeout=60)
@@ -83,6 +118,14 @@ def fresh_namespace(kernel: Kernel, notebook: Path) -> None:
         client.stop_channels()
     if reply["content"]["status"] != "ok":
         raise RuntimeError(f"could not reset the kernel before {notebook.name}: {reply['content']}")
+
+
+def stop_in_background(kernels: list[Kernel]) -> threading.Thread:
+    """Shut the kernels down while the builder goes on (jupyter_client waits for a killed kernel
+    in 0.1 s steps); join the thread before finishing."""
+    thread = threading.Thread(target=stop, args=(kernels,), name="stop-kernels")
+    thread.start()
+    return thread
 
 
 def stop(kernels: list[Kernel]) -> None:
