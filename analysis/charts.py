@@ -21,7 +21,7 @@ import pandas as pd  # noqa: E402
 
 from analysis.dataset import Dataset  # noqa: E402
 from analysis.html import notice, table_html  # noqa: E402
-from analysis.views import MANY, NO_DATA, iso_day, ref_links, timeline_events  # noqa: E402
+from analysis.views import MANY, NO_DATA, iso_day, ref_links, timeline_events, troop_claims  # noqa: E402
 
 matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
 matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable and smaller
@@ -64,10 +64,13 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame):
         elif pd.notna(e["start"]):
             width = (e["end"] - e["start"]) + pd.Timedelta(days=1)
             ax.barh(y, width, left=e["start"], height=0.45, color="#bbbbbb", edgecolor="#333333", zorder=2)
+        marks: dict[str, set] = {}  # colour -> publication days; many articles share a day and a colour
         for aid in e["articles"]:
             when = published.get(aid)
             if pd.notna(when):
-                ax.plot(when, y + 0.28, "v", color=colours[aid], markersize=6, zorder=4)
+                marks.setdefault(colours[aid], set()).add(when)
+        for colour, days in marks.items():
+            ax.plot(sorted(days), [y + 0.28] * len(days), "v", linestyle="none", color=colour, markersize=6, zorder=4)
     ax.set_yticks(range(len(per_event)), per_event["label"])
     ax.invert_yaxis()
     ax.set_xlabel("Date (2024)")
@@ -114,8 +117,14 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
     levels = {key: band * (1 + 0.7 * k) for k, key in enumerate(dict.fromkeys(keys))}
     level_of = dict(zip(no_number["ref"], (levels[k] for k in keys)))
     labelled = first_refs | (set(no_number.drop_duplicates(["claimant", "stance"])["ref"]) if many else set(rows["ref"]))
+    # A claim drawn exactly like an earlier one (same place, shape and colour) adds nothing to the
+    # picture; with many articles most are such repeats.
+    y = rows["value"].astype(float).fillna(rows["ref"].map(level_of))
+    looks = pd.DataFrame({"when": rows["when"], "y": y, "max": rows["value_max"], "start": rows["claim_date_start"],
+                          "end": rows["claim_date_end"], "stance": rows["stance"], "claimant": claimants})
+    drawn = ~looks.duplicated() | rows["ref"].isin(labelled)
     fig, ax = plt.subplots(figsize=(10, 5.5))
-    for (_, r), claimant in zip(rows.iterrows(), claimants):
+    for (_, r), claimant in zip(rows[drawn].iterrows(), claimants[drawn]):
         colour = colours[claimant]
         y = float(r["value"]) if pd.notna(r["value"]) else level_of[r["ref"]]
         filled = pd.notna(r["claim_date_end"])
@@ -200,7 +209,7 @@ def event_table(ds: Dataset) -> str:
 
 
 def troop_chart(ds: Dataset, fmt: str) -> str:
-    troops = ds.figures[ds.figures["category"] == "troops"]
+    troops = troop_claims(ds)
     if troops.empty:
         return notice(NO_DATA)
     fig = troop_figures(troops, ds.articles)

@@ -7,8 +7,10 @@ import html
 
 import pandas as pd
 
+TABLE_ROWS = 60  # rows a table shows; the rest are in the data files
 
-def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = 60,
+
+def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = TABLE_ROWS,
                links: dict[str, str] | None = None) -> str:
     """An escaped HTML table; long tables are cut with a visible count. `links` turns a
     column's values (each space-separated reference) into links to the anchor prefix."""
@@ -31,6 +33,11 @@ def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = 60,
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<div class="table-wrap"><table class="data">{cap}<thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
+
+
+def linked_refs(df: pd.DataFrame, column: str, max_rows: int = TABLE_ROWS) -> set[str]:
+    """The references `table_html(df, links={column: ...}, max_rows=max_rows)` links to."""
+    return {ref for cell in df[column].head(max_rows).dropna() for ref in str(cell).split()}
 
 
 def quote_list(rows: pd.DataFrame) -> str:

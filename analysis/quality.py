@@ -6,8 +6,10 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.dataset import Dataset
-from analysis.html import notice, table_html
+from analysis.html import linked_refs, notice, table_html
 from analysis.views import iso_day
+
+LISTED_ROWS = 40  # rows of the lists of dates and of unreviewed rows
 
 
 def vague_or_unresolved_dates(ds: Dataset) -> pd.DataFrame:
@@ -42,6 +44,12 @@ def removed_by_rule(ds: Dataset) -> pd.DataFrame:
             .reset_index().rename(columns={"article_id": "article"}))
 
 
+def quoted_refs(ds: Dataset) -> set[str]:
+    """The quotes this section links to."""
+    return (linked_refs(vague_or_unresolved_dates(ds), "ref", LISTED_ROWS)
+            | linked_refs(unreviewed(ds), "ref", LISTED_ROWS))
+
+
 def quality_html(ds: Dataset) -> str:
     if ds.articles.empty:
         return notice("No data for these parameters.")
@@ -58,11 +66,11 @@ def quality_html(ds: Dataset) -> str:
                             f"unresolved: {', '.join(undated['id'])}."))
     vague = vague_or_unresolved_dates(ds)
     parts.append(table_html(vague, caption=f"Dates unresolved or known only to a month or year ({len(vague)})",
-                            links={"ref": "q-"}, max_rows=40))
+                            links={"ref": "q-"}, max_rows=LISTED_ROWS))
     parts.append(table_html(ds.conflicts, caption=f"Conflicts between and within articles ({len(ds.conflicts)})"))
     pending = unreviewed(ds)
     parts.append(table_html(pending, caption=f"Extracted automatically, not yet confirmed by an annotation "
-                            f"({len(pending)})", links={"ref": "q-"}, max_rows=40))
+                            f"({len(pending)})", links={"ref": "q-"}, max_rows=LISTED_ROWS))
     parts.append(table_html(removed_by_rule(ds), caption="What cleaning removed from each article, by rule",
                             max_rows=80))
     return "".join(parts)

@@ -9,7 +9,7 @@ from html import escape
 import pandas as pd
 
 from analysis.dataset import Dataset
-from analysis.html import notice, table_html
+from analysis.html import linked_refs, notice, table_html
 from analysis.views import MANY
 
 TREATY_CATEGORIES = {"treaty_articles": "number of articles", "treaty_article": "article of the treaty",
@@ -70,16 +70,27 @@ def treaty_facts_summary(ds: Dataset) -> pd.DataFrame:
     }).reset_index()
 
 
+def _facts_table(ds: Dataset) -> tuple[pd.DataFrame, str]:
+    """The table of treaty facts, and its column of quote references: every mention for a
+    few articles, folded by value for many."""
+    if len(ds.articles) > MANY:
+        return treaty_facts_summary(ds), "first sources"
+    return treaty_facts(ds), "source"
+
+
+def quoted_refs(ds: Dataset) -> set[str]:
+    """The quotes this section links to."""
+    facts, column = _facts_table(ds)
+    return linked_refs(facts, column) | set(article4_renderings(ds)["ref"].head(2))
+
+
 def treaty_html(ds: Dataset) -> str:
-    facts = treaty_facts(ds)
+    facts, column = _facts_table(ds)
     if facts.empty:
         return notice("No data for these parameters.")
-    if len(ds.articles) > MANY:
-        out = table_html(treaty_facts_summary(ds), links={"first sources": "q-"},
-                         caption=f"Treaty facts as {len(ds.articles):,} articles state them (every mention is in "
-                                 f"data/figures.csv)")
-    else:
-        out = table_html(facts, caption="Treaty facts as the articles state them", links={"source": "q-"})
+    caption = (f"Treaty facts as {len(ds.articles):,} articles state them (every mention is in data/figures.csv)"
+               if len(ds.articles) > MANY else "Treaty facts as the articles state them")
+    out = table_html(facts, caption=caption, links={column: "q-"})
     renderings = article4_renderings(ds)
     if len(renderings) >= 2:
         first, second = renderings.iloc[0], renderings.iloc[1]

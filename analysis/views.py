@@ -58,14 +58,20 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
 
 MANY = 12  # articles or claims: beyond this, per-item legends, labels, matrices and lists are folded
 SHOWN_REFS = 40
+LISTED_QUOTES = 1_000  # beyond this, the sources list holds only the quotes the report links to
+
+
+def shown_refs(refs) -> list[str]:
+    """The references a caption links to: the first SHOWN_REFS, in order."""
+    return sorted(refs, key=lambda r: int(r[1:]))[:SHOWN_REFS]
 
 
 def ref_links(refs, table: str) -> str:
     """Links from a caption to the quotes in the sources list; a long list is cut, and says
     which data file holds every row."""
-    ordered = sorted(refs, key=lambda r: int(r[1:]))
-    links = ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in ordered[:SHOWN_REFS])
-    more = len(ordered) - SHOWN_REFS
+    refs = list(refs)
+    links = ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in shown_refs(refs))
+    more = len(refs) - SHOWN_REFS
     return links + (f" and {more:,} more (every row is in data/{escape(table)}.csv)" if more > 0 else "")
 
 
@@ -107,8 +113,22 @@ def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
     return events[keep & events["date_start"].notna()]
 
 
+def troop_claims(ds: Dataset) -> pd.DataFrame:
+    """The figures the troop chart draws: numbers of troops, and claims about them without one."""
+    return ds.figures[ds.figures["category"] == "troops"]
+
+
+def quoted_refs(ds: Dataset) -> set[str]:
+    """Every quote the report links to, section by section (the chart captions link here)."""
+    from analysis import quality, summary, treaty
+
+    return (summary.quoted_refs(ds) | set(shown_refs(timeline_events(ds.events)["ref"]))
+            | set(shown_refs(troop_claims(ds)["ref"])) | treaty.quoted_refs(ds) | quality.quoted_refs(ds))
+
+
 def sources(ds: Dataset) -> str:
-    """Every article with its dates, then every quote the report relies on, with its anchor."""
+    """Every article with its dates, then the quotes the report relies on, with their anchors:
+    every quote while they are few enough to read, else those the report links to."""
     if ds.articles.empty:
         return notice(NO_DATA)
     a = ds.articles.sort_values(["published", "id"])
@@ -118,4 +138,10 @@ def sources(ds: Dataset) -> str:
         "published (estimate)": a["published"].map(iso_day), "how dated": a["published_basis"],
     })
     rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])
-    return table_html(listing, caption=f"Articles ({len(a)})") + (quote_list(rows) if len(rows) else "")
+    note = ""
+    if len(rows) > LISTED_QUOTES:
+        linked = rows[rows["ref"].isin(quoted_refs(ds))]
+        note = (f'<p class="truncated">The {len(linked):,} quotes the report links to, of {len(rows):,}; every '
+                f'quote is in data/figures.csv and data/events.csv (column quote, by ref).</p>')
+        rows = linked
+    return table_html(listing, caption=f"Articles ({len(a):,})") + note + (quote_list(rows) if len(rows) else "")

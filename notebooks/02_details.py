@@ -39,7 +39,8 @@ HTML(treaty_html(ds))
 # %% [markdown]
 # ## Coverage
 #
-# Which article reports which fact, in publication order, and whom each article quotes.
+# Which article reports which fact, in publication order, and whom each article quotes (for
+# many articles: where each fact first appeared, and who is quoted most).
 
 # %%
 from analysis.coverage import coverage_html, reuse_html
@@ -68,8 +69,9 @@ HTML(quality_html(ds))
 # %% [markdown]
 # ## Sources
 #
-# Every article, and every quote the report relies on; the references in chart captions and
-# tables link here.
+# Every article, and the quotes the report relies on; the references in chart captions and
+# tables link here. For a large corpus the list holds the quotes the report links to, and the
+# data files hold every one.
 
 # %%
 HTML(views.sources(ds))

@@ -5,6 +5,7 @@ import os
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import manifest
@@ -287,3 +288,19 @@ def test_builds_into_one_folder_take_turns(built):
         assert waiting.is_alive() and results == []  # blocked while the other build runs
     waiting.join(timeout=30)
     assert results and results[0][1] is False
+
+
+def test_a_large_corpus_lists_the_quotes_the_report_links_to(tmp_path):
+    """Beyond LISTED_QUOTES quotes, the sources list holds just those linked from the report,
+    and every link still finds its quote."""
+    from analysis.scaled import generate
+    from analysis.views import LISTED_QUOTES
+
+    generate(SEEDS, tmp_path / "seeds", 120)
+    page = build({**DEFAULTS, "seeds_dir": str(tmp_path / "seeds")}, tmp_path / "out")
+    quotes = sum(len(pd.read_csv(tmp_path / "out" / "data" / f"{t}.csv")) for t in ("figures", "events"))
+    assert quotes > LISTED_QUOTES
+    linked = set(re.findall(r'href="#(q-[^"]+)"', page))
+    listed = set(re.findall(r'<li id="(q-[^"]+)"', page))
+    assert linked and linked <= listed and len(listed) < quotes
+    assert f"quotes the report links to, of {quotes:,}" in page

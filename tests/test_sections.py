@@ -115,7 +115,7 @@ def test_unknown_names_in_filters(seeds_dataset):
 def test_many_articles_get_summaries_not_matrices(tmp_path):
     """Beyond a dozen articles, matrices of every article would be unreadable (and the pairwise
     reuse matrix quadratic): facts and copies are summarised instead."""
-    from analysis.coverage import copied_shares, coverage_html, coverage_summary, reuse_html
+    from analysis.coverage import copied_shares, coverage_html, coverage_matrix, coverage_summary, reuse_html
     from analysis.dataset import build_dataset
     from analysis.scaled import generate
 
@@ -123,12 +123,19 @@ def test_many_articles_get_summaries_not_matrices(tmp_path):
 
     generate(SEEDS, tmp_path, MANY + 3)
     ds = build_dataset(tmp_path)
-    summary = coverage_summary(ds)
-    assert (summary["articles"] >= 1).all() and summary["first reported in"].isin(ds.articles["id"]).all()
+    summary = coverage_summary(ds).set_index("fact")
+    for fact, row in coverage_matrix(ds).iterrows():  # the summary is the matrix folded
+        assert summary.loc[fact, "first reported in"] == row[row == "★"].index[0]
+        assert summary.loc[fact, "articles"] == (row != "").sum()
     shares = copied_shares(ds)
     assert not shares.empty and set(shares["article"]) <= set(ds.copies["article_id"])
     page = coverage_html(ds) + reuse_html(ds)
-    assert "first appeared" in page and "most copied first" in page
+    assert "first appeared" in page and "most copied first" in page and "Who is quoted most" in page
+    denials = ds.figures[ds.figures["stance"] != "asserts"]
+    facts = key_facts(ds)
+    folded = facts[facts["fact"].str.endswith(" denies") | facts["fact"].str.endswith(" declines to confirm")]
+    assert len(folded) == denials.groupby([denials["claimant"].fillna("unattributed"), "stance"]).ngroups
+    assert folded["mentions"].sum() == len(denials)
     from analysis.treaty import treaty_facts_summary
 
     folded = treaty_facts_summary(ds).set_index(["fact", "value"])
