@@ -21,7 +21,7 @@ import pandas as pd  # noqa: E402
 
 from analysis.dataset import Dataset  # noqa: E402
 from analysis.html import notice, table_html  # noqa: E402
-from analysis.views import MANY, NO_DATA, iso_day, ref_links, timeline_events, troop_claims  # noqa: E402
+from analysis.views import MANY, NO_DATA, iso_day, ref_links, short_ids, timeline_events, troop_claims  # noqa: E402
 
 matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
 matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable and smaller
@@ -76,10 +76,12 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame):
     ax.set_xlabel("Date (2024)")
     ax.set_title(f"What happened when, and when it was reported (N={len(per_event)} events)")
     if len(reporting) <= MANY:
+        short = short_ids(articles["id"])
         for aid, colour in colours.items():
             when = published.get(aid)
             day = f"{when:%-d %b %Y}" if pd.notna(when) else "undated"
-            ax.plot([], [], "v", color=colour, label=f"reported in {aid[:3]}… ({day})")
+            name = short[aid] + ("…" if short[aid] != aid else "")
+            ax.plot([], [], "v", color=colour, label=f"reported in {name} ({day})")
     else:
         ax.plot([], [], "v", color="#555555", label=f"publication of a reporting article ({len(reporting):,} articles)")
     ax.plot([], [], "o", color="#333333", label="event date (day)")
@@ -199,10 +201,11 @@ def timeline_chart(ds: Dataset, fmt: str) -> str:
 
 def event_table(ds: Dataset) -> str:
     e = ds.events.sort_values(["date_start", "event_id"])
+    short = short_ids(ds.articles["id"])
     per_event = e.groupby("event_id", sort=False).agg(
         event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
         first_reported=("first_reported", lambda s: iso_day(s.iloc[0])), articles=("n_articles", "first"),
-        reported_in=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s})) if s.nunique() <= MANY
+        reported_in=("article_id", lambda s: ", ".join(sorted({short[a] for a in s})) if s.nunique() <= MANY
                      else f"{s.nunique():,} articles"),
         quotes=("ref", lambda s: " ".join(s) if len(s) <= MANY else f"{' '.join(s[:MANY])} … and {len(s) - MANY:,} more"))
     return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")

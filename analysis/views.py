@@ -3,6 +3,7 @@ the notebooks hold narrative only and every number shown is computed here from t
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from html import escape
 
@@ -73,6 +74,19 @@ def ref_links(refs, table: str) -> str:
     links = ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in shown_refs(refs))
     more = len(refs) - SHOWN_REFS
     return links + (f" and {more:,} more (every row is in data/{escape(table)}.csv)" if more > 0 else "")
+
+
+def short_ids(ids) -> dict[str, str]:
+    """Each article id cut, for chart labels and narrow table cells, to the shortest prefix of at
+    least three characters that no other id starts with (the seeds' "004_6a84a186daab083e"
+    becomes "004"; "reuters-treaty" and "reuters-troops" become "reuters-tre" and "reuters-tro")."""
+    ordered = sorted(set(ids))
+    short = {}
+    for i, aid in enumerate(ordered):
+        # In sorted order, the id sharing the longest prefix with this one is a neighbour.
+        shared = [len(os.path.commonprefix([aid, other])) for other in ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]]
+        short[aid] = aid[:max([3, *(n + 1 for n in shared)])]
+    return short
 
 
 def iso_day(value) -> str:

@@ -141,3 +141,15 @@ def test_many_articles_get_summaries_not_matrices(tmp_path):
     folded = treaty_facts_summary(ds).set_index(["fact", "value"])
     assert folded.loc[("UN Charter article", 51), "articles"] == treaty_facts(ds).query("value == 51")["article"].nunique()
     assert "share of ↓ found in →" not in page  # no pairwise matrix
+
+
+def test_short_ids_are_unique_prefixes():
+    from analysis.views import short_ids
+
+    ids = ["004_6a84a186daab083e", "003_34cf81a579b8c87e", "reuters-treaty", "reuters-troops", "ap", "apx"]
+    short = short_ids(ids)
+    assert short["004_6a84a186daab083e"] == "004" and short["003_34cf81a579b8c87e"] == "003"
+    assert short["reuters-treaty"] == "reuters-tre" and short["reuters-troops"] == "reuters-tro"
+    assert short["ap"] == "ap" and short["apx"] == "apx"
+    assert len(set(short.values())) == len(ids)
+    assert all(aid.startswith(s) for aid, s in short.items())
