@@ -318,20 +318,38 @@ def _troop_claim(text: str, previous: str, stance: str) -> bool:
     return bool(TROOP_TOPIC.search(text) or (ALLEGATION.search(text) and TROOP_TOPIC.search(previous)))
 
 
+class _Claimants:
+    """Who each sentence of an article attributes its claim to, worked out only for the sentences
+    that need it (most carry no figure). A pronoun ("he said") stands for the nearest earlier
+    sentence's claimant that is a name."""
+
+    def __init__(self, sents: tuple[Sentence, ...]):
+        self.sents = sents
+        self.found: dict[int, tuple[str | None, int | None]] = {}
+
+    def _own(self, i: int) -> tuple[str | None, int | None]:
+        if i not in self.found:
+            self.found[i] = claimant_in(self.sents[i].text)
+        return self.found[i]
+
+    def __call__(self, i: int) -> tuple[str | None, int | None]:
+        who, at = self._own(i)
+        if who == "<pronoun>":
+            who = next((name for j in range(i - 1, -1, -1) if (name := self._own(j)[0]) not in (None, "<pronoun>")), None)
+        return who, at
+
+
 def figures_in(body: str) -> list[AutoFigure]:
     """Figures about people, treaty facts, and troop claims without a number (denials,
     refusals to confirm, accusations), each with its sentence as the quote."""
     found: list[AutoFigure] = []
     sents, phrases_of = sentences(body), phrases_by_sentence(body)
-    previous_claimant: str | None = None
+    claimant_of = _Claimants(sents)
     for i, s in enumerate(sents):
-        who, at = claimant_in(s.text)
-        if who == "<pronoun>":
-            who = previous_claimant
         phrases = phrases_of[i]
-        stance = stance_of(s.text)
 
         def claim_date() -> DatePhrase | None:
+            who, at = claimant_of(i)
             if phrases:
                 return phrases[0] if at is None else min(phrases, key=lambda p: abs(p.start - (s.start + at)))
             return _date_from_context(sents, phrases_of, i, who)
@@ -352,26 +370,26 @@ def figures_in(body: str) -> list[AutoFigure]:
             if re.search(r"\bworkers\b", counted, re.I):
                 category = "other"
             found.append(AutoFigure((s.start, s.end), n.value, n.value_max, n.qualifier, category,
-                                    counted, short_claimant(who), stance, claim_date()))
+                                    counted, short_claimant(claimant_of(i)[0]), stance_of(s.text), claim_date()))
             numbered = True
         treaty_facts = "rticle" in s.text  # cheap test before the article patterns
         for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text) if treaty_facts else ():
             if re.search(r"\b(treaty|agreement|pact|document)\b", s.text, re.I):
                 value = find_numbers(m.group(1))
                 if value:
-                    found.append(AutoFigure((s.start, s.end), value[0].value,
-                                            None, None, "treaty_articles", "articles in the treaty", who, "asserts", None))
+                    found.append(AutoFigure((s.start, s.end), value[0].value, None, None, "treaty_articles",
+                                            "articles in the treaty", claimant_of(i)[0], "asserts", None))
         for m in (re.finditer(r"\bArticle\s+(\d+)(\s+of\s+the\s+(?:UN|U\.N\.|United\s+Nations)\s+Charter)?", s.text)
                   if treaty_facts else ()):
             category = "un_charter_article" if m.group(2) else "treaty_article"
             what = "UN Charter article cited by the treaty" if m.group(2) else "article of the treaty"
             found.append(AutoFigure((s.start, s.end), int(m.group(1)),
-                                    None, None, category, what, who, "asserts", None))
-        if not numbered and who and _troop_claim(s.text, sents[i - 1].text if i else "", stance):
-            found.append(AutoFigure((s.start, s.end), None, None, None, "troops",
-                                    "North Korean troops in Russia", short_claimant(who), stance, claim_date()))
-        if who:
-            previous_claimant = who
+                                    None, None, category, what, claimant_of(i)[0], "asserts", None))
+        if not numbered:
+            stance = stance_of(s.text)
+            if _troop_claim(s.text, sents[i - 1].text if i else "", stance) and claimant_of(i)[0]:
+                found.append(AutoFigure((s.start, s.end), None, None, None, "troops", "North Korean troops in Russia",
+                                        short_claimant(claimant_of(i)[0]), stance, claim_date()))
     return found
 
 
