@@ -325,18 +325,30 @@ class _Claimants:
 
     def __init__(self, sents: tuple[Sentence, ...]):
         self.sents = sents
-        self.found: dict[int, tuple[str | None, int | None]] = {}
+        self.own: dict[int, tuple[str | None, int | None]] = {}
+        self.resolved: dict[int, str | None] = {}  # pronoun sentences already looked back from
 
     def _own(self, i: int) -> tuple[str | None, int | None]:
-        if i not in self.found:
-            self.found[i] = claimant_in(self.sents[i].text)
-        return self.found[i]
+        if i not in self.own:
+            self.own[i] = claimant_in(self.sents[i].text)
+        return self.own[i]
 
     def __call__(self, i: int) -> tuple[str | None, int | None]:
         who, at = self._own(i)
         if who == "<pronoun>":
-            who = next((name for j in range(i - 1, -1, -1) if (name := self._own(j)[0]) not in (None, "<pronoun>")), None)
+            if i not in self.resolved:
+                self.resolved[i] = self._name_before(i)
+            who = self.resolved[i]
         return who, at
+
+    def _name_before(self, i: int) -> str | None:
+        for j in range(i - 1, -1, -1):
+            if j in self.resolved:  # a pronoun already resolved: the same name (each step back is taken once)
+                return self.resolved[j]
+            who = self._own(j)[0]
+            if who not in (None, "<pronoun>"):
+                return who
+        return None
 
 
 def figures_in(body: str) -> list[AutoFigure]:
