@@ -47,8 +47,10 @@ def _build(overrides: dict, out_dir: Path) -> tuple[Path, bool]:
         executed_dir = out_dir / "executed"
         executed_dir.mkdir(parents=True, exist_ok=True)
         results = execute_all(running, params, executed_dir)
-    finally:
-        stopping = kernels.stop_in_background(running)  # the page renders meanwhile
+    except BaseException:
+        kernels.stop(running)
+        raise
+    stopping = kernels.stop_in_background(running)  # the page renders meanwhile
     try:
         page = render(merge([(p.stem, results[p][0]) for p in paths], params["title"]), params["show_code"])
     finally:
