@@ -28,9 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "dataset":
             from analysis.dataset import build_dataset
-            from analysis.export import write_dataset
 
-            for path in write_dataset(build_dataset(args.seeds_dir), args.out):
+            dataset = build_dataset(args.seeds_dir)
+            from analysis.export import write_dataset  # after: pandas loads while the articles are read
+
+            for path in write_dataset(dataset, args.out):
                 print(path)
         elif args.command == "evaluate":
             from analysis.evaluate import evaluate, format_scores

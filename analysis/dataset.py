@@ -23,8 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from analysis.annotations import Mention, load_annotations
 from analysis.corpus import Article, article_paths, load_article
@@ -33,6 +32,9 @@ from analysis.errors import InputError
 from analysis.extract import EVENT_LABELS, SINGULAR_KINDS, events_in, figures_in
 from analysis.quotes import find_phrase, find_quote
 from analysis.reuse import CopiedSpan, Fingerprint, copied_spans, fingerprint
+
+if TYPE_CHECKING:  # pandas is imported where tables are made: the readers start before it loads
+    import pandas as pd
 
 PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
@@ -302,16 +304,26 @@ def _read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint]:
     return article, *_extracted_rows(article), fingerprint(article.body)
 
 
-def _read_all(folder: Path) -> tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint]]:
-    """Load, extract and fingerprint every article. Each is independent, so a large corpus is
-    spread over the cores; the first bad file still stops the build with its message."""
+Read = tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint]]
+
+
+@contextmanager
+def _reading(folder: Path) -> Iterator[Callable[[], Read]]:
+    """Load, extract and fingerprint every article; gives a function that waits for the results.
+    Each article is independent, so a large corpus is spread over worker processes, started
+    here, before the caller imports pandas and pandera (a third of a second it spends while the
+    workers read). The first bad file still stops the build with its message."""
     paths = article_paths(folder)
     workers = os.cpu_count() or 1
     if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        results = [_read_one(p) for p in paths]
-    else:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_read_one, paths, chunksize=64))
+        yield lambda: _gathered([_read_one(p) for p in paths])
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending = pool.map(_read_one, paths, chunksize=64)
+        yield lambda: _gathered(list(pending))
+
+
+def _gathered(results: list[tuple[Article, list[Row], list[Row], Fingerprint]]) -> Read:
     return ({a.id: a for a, *_ in results}, [r for _, events, _, _ in results for r in events],
             [r for _, _, figures, _ in results for r in figures], {a.id: p for a, _, _, p in results})
 
@@ -394,6 +406,8 @@ def _quote_columns(row: Row) -> dict:
 
 
 def _frame(rows: list[dict], schema) -> pd.DataFrame:
+    import pandas as pd
+
     df = pd.DataFrame(rows, columns=list(schema.columns))
     for name, column in schema.columns.items():
         if str(column.dtype) == "datetime64[ns]":
@@ -441,9 +455,12 @@ def build_dataset(folder: Path) -> Dataset:
 
 
 def _build_dataset(folder: Path) -> Dataset:
-    from analysis.schemas import ARTICLES, EVENTS, FIGURES  # pandera: needed to build, not to use a dataset
+    with _reading(folder) as read:
+        import pandas as pd
 
-    corpus, auto_events, auto_figures, prints = _read_all(folder)
+        from analysis.schemas import ARTICLES, EVENTS, FIGURES  # pandera: needed to build, not to use a dataset
+
+        corpus, auto_events, auto_figures, prints = read()
     noted_events, noted_figures = _annotated_rows(load_annotations(folder), corpus, str(folder / "annotations.yaml"))
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
