@@ -21,7 +21,8 @@ import pandas as pd  # noqa: E402
 
 from analysis.dataset import Dataset  # noqa: E402
 from analysis.html import notice, table_html  # noqa: E402
-from analysis.views import MANY, NO_DATA, iso_day, ref_links, short_ids, timeline_events, troop_claims  # noqa: E402
+from analysis.views import (MANY, NO_DATA, iso_day, ref_links, ref_number, short_ids, timeline_events,  # noqa: E402
+                            troop_claims)
 
 matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
 matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable and smaller
@@ -106,10 +107,10 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
     top = float(numbers["value_max"].fillna(numbers["value"]).max()) if len(numbers) else 1.0
     band = -0.1 * top
     no_number = rows["value"].isna()
-    rows = pd.concat([rows[~no_number], rows[no_number].sort_values(["when", "ref"])])
+    rows = pd.concat([rows[~no_number], rows[no_number].sort_values(["when", "ref"], key=ref_number)])
     claimants = rows["claimant"].fillna("(unattributed)")
     numbered = rows[rows["value"].notna()].assign(reported=lambda d: d["article_id"].map(published))
-    numbered = numbered.sort_values(["reported", "ref"])  # ★: the first article to report the number
+    numbered = numbered.sort_values(["reported", "ref"], key=ref_number)  # ★: the first article to report the number
     first_refs = set(numbered.drop_duplicates("value")["ref"])
     # Claims without a number: a level each, or, when there are many, a level per claimant and
     # stance, labelled once; numbers are then labelled only where they first appear (★).
@@ -119,16 +120,18 @@ def troop_figures(figures: pd.DataFrame, articles: pd.DataFrame):
     levels = {key: band * (1 + 0.7 * k) for k, key in enumerate(dict.fromkeys(keys))}
     level_of = dict(zip(no_number["ref"], (levels[k] for k in keys)))
     labelled = first_refs | (set(no_number.drop_duplicates(["claimant", "stance"])["ref"]) if many else set(rows["ref"]))
-    # A claim drawn exactly like an earlier one (same place, shape and colour) adds nothing to the
-    # picture; with many articles most are such repeats.
-    y = rows["value"].astype(float).fillna(rows["ref"].map(level_of))
-    looks = pd.DataFrame({"when": rows["when"], "y": y, "max": rows["value_max"], "start": rows["claim_date_start"],
+    # A claim drawn exactly like another (same place, shape and colour) adds nothing to the picture;
+    # with many articles most are such repeats. Each look is drawn once, by a labelled claim where
+    # one has it.
+    heights = rows["value"].astype(float).fillna(rows["ref"].map(level_of))
+    looks = pd.DataFrame({"when": rows["when"], "y": heights, "max": rows["value_max"], "start": rows["claim_date_start"],
                           "end": rows["claim_date_end"], "stance": rows["stance"], "claimant": claimants})
-    drawn = ~looks.duplicated() | rows["ref"].isin(labelled)
+    is_labelled = rows["ref"].isin(labelled)
+    labelled_first = pd.concat([looks[is_labelled], looks[~is_labelled]])
+    drawn = rows.index.isin(labelled_first.index[~labelled_first.duplicated()]) | is_labelled
     fig, ax = plt.subplots(figsize=(10, 5.5))
-    for (_, r), claimant in zip(rows[drawn].iterrows(), claimants[drawn]):
+    for (_, r), claimant, y in zip(rows[drawn].iterrows(), claimants[drawn], heights[drawn]):
         colour = colours[claimant]
-        y = float(r["value"]) if pd.notna(r["value"]) else level_of[r["ref"]]
         filled = pd.notna(r["claim_date_end"])
         if pd.notna(r["value_max"]):  # a range: a bar from its low to its high end
             ax.vlines(r["when"], float(r["value"]), float(r["value_max"]), color=colour, linewidth=6, alpha=0.45)

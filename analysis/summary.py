@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.dataset import Dataset
 from analysis.html import linked_refs, notice, table_html
-from analysis.views import MANY, iso_day, timeline_events
+from analysis.views import MANY, iso_day, ref_number, timeline_events
 
 
 def _who(claimant) -> str:
@@ -37,15 +37,15 @@ def key_facts(ds: Dataset) -> pd.DataFrame:
     troops = ds.figures[(ds.figures["category"] == "troops") & ds.figures["value"].notna()].copy()
     if not troops.empty:
         troops["reported"] = troops["article_id"].map(published)
-        first = troops.sort_values(["reported", "ref"]).iloc[0]
-        top = troops.sort_values(["value", "ref"], ascending=[False, True]).iloc[0]
+        first = troops.sort_values(["reported", "ref"], key=ref_number).iloc[0]
+        top = troops.sort_values(["value", "ref"], ascending=[False, True], key=ref_number).iloc[0]
         for label, r in (("First troop number reported", first), ("Largest troop number reported", top)):
             rows.append({"fact": f"{label} ({_who(r['claimant'])})", "value": f"{int(r['value']):,}",
                          "when": r["reported"], "mentions": 1, "sources": r["ref"]})
     denials = ds.figures[ds.figures["stance"] != "asserts"].assign(
         who=lambda d: d["claimant"].map(_who), when=lambda d: d["article_id"].map(published))
     if len(ds.articles) > MANY:
-        in_order = denials.sort_values(["when", "ref"], key=lambda c: c.str[1:].astype(int) if c.name == "ref" else c)
+        in_order = denials.sort_values(["when", "ref"], key=ref_number)
         for (who, stance), group in in_order.groupby(["who", "stance"], sort=True):
             rows.append({"fact": f"{who} {stance}", "value": group["what"].iloc[0], "when": group["when"].iloc[0],
                          "mentions": len(group), "sources": _sources(group["ref"])})

@@ -62,6 +62,12 @@ SHOWN_REFS = 40
 LISTED_QUOTES = 1_000  # beyond this, the sources list holds only the quotes the report links to
 
 
+def ref_number(column: pd.Series) -> pd.Series:
+    """A sort key (`sort_values(..., key=ref_number)`) that puts quote references in number order,
+    F2 before F10; other columns sort as they are."""
+    return column.str[1:].astype(int) if column.name == "ref" else column
+
+
 def shown_refs(refs) -> list[str]:
     """The references a caption links to: the first SHOWN_REFS, in order."""
     return sorted(refs, key=lambda r: int(r[1:]))[:SHOWN_REFS]

@@ -153,3 +153,23 @@ def test_short_ids_are_unique_prefixes():
     assert short["ap"] == "ap" and short["apx"] == "apx"
     assert len(set(short.values())) == len(ids)
     assert all(aid.startswith(s) for aid, s in short.items())
+
+
+def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
+    """With many articles most claims repeat one another exactly; each distinct mark is drawn
+    once and every number still gets its ★ label."""
+    from analysis.charts import troop_figures
+    from analysis.dataset import build_dataset
+    from analysis.scaled import generate
+    from analysis.views import troop_claims
+
+    generate(SEEDS, tmp_path, 40)
+    ds = build_dataset(tmp_path)
+    troops = troop_claims(ds)
+    ax = troop_figures(troops, ds.articles).axes[0]
+    marks = [(tuple(line.get_xdata()), tuple(line.get_ydata()), line.get_marker(), line.get_color(),
+              line.get_markerfacecolor()) for line in ax.lines if line.get_marker() not in ("None", None, "")
+             and len(line.get_xdata())]
+    assert len(marks) == len(set(marks)) < len(troops)
+    starred = {t.get_text() for t in ax.texts if t.get_text().startswith("★")}
+    assert len(starred) == troops["value"].dropna().nunique()
