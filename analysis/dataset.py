@@ -320,7 +320,11 @@ def _reading(folder: Path) -> Iterator[Callable[[], Read]]:
         return
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         pending = pool.map(_read_one, paths, chunksize=64)
-        yield lambda: _gathered(list(pending))
+        try:
+            yield lambda: _gathered(list(pending))
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a bad file: report it now, not after reading the rest
+            raise
 
 
 def _gathered(results: list[tuple[Article, list[Row], list[Row], Fingerprint]]) -> Read:

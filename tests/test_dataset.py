@@ -201,3 +201,14 @@ def test_copied_spans_on_any_small_corpus(articles):
     for span in copied_spans({aid: fingerprint(body) for aid, body in bodies.items()}, dates):
         assert dates[span.source_id] < dates[span.article_id]
         assert 0 <= span.start < span.end <= len(bodies[span.article_id])
+
+
+def test_a_bad_file_in_a_large_corpus_stops_the_build_with_its_name(tmp_path):
+    """Large folders are read by worker processes; the first bad file still gives its own error."""
+    from analysis.dataset import PARALLEL_FROM
+    from analysis.scaled import generate
+
+    generate(SEEDS, tmp_path, PARALLEL_FROM)
+    (tmp_path / "gen_00007.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError, match=r"gen_00007\.txt: this is a binary file"):
+        build_dataset(tmp_path)
