@@ -17,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from analysis.dataset import Dataset  # noqa: E402
@@ -31,6 +32,7 @@ MIME = {"svg": "image/svg+xml", "png": "image/png"}
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+WEEK_OR_MONTH = "#bbbbbb"  # the bar of an event dated to a week or a month
 STANCE_MARKERS = {"asserts": "o", "denies": "X", "declines to confirm": "s"}
 
 
@@ -64,7 +66,7 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame):
             ax.plot(e["start"], y, "o", color="#333333", markersize=7, zorder=3)
         elif pd.notna(e["start"]):
             width = (e["end"] - e["start"]) + pd.Timedelta(days=1)
-            ax.barh(y, width, left=e["start"], height=0.45, color="#bbbbbb", edgecolor="#333333", zorder=2)
+            ax.barh(y, width, left=e["start"], height=0.45, color=WEEK_OR_MONTH, edgecolor="#333333", zorder=2)
         marks: dict[str, set] = {}  # colour -> publication days; many articles share a day and a colour
         for aid in e["articles"]:
             when = published.get(aid)
@@ -86,8 +88,10 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame):
     else:
         ax.plot([], [], "v", color="#555555", label=f"publication of a reporting article ({len(reporting):,} articles)")
     ax.plot([], [], "o", color="#333333", label="event date (day)")
-    ax.barh([], [], color="#bbbbbb", edgecolor="#333333", label="event date (week or month)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    handles, _ = ax.get_legend_handles_labels()
+    # A patch, not an empty barh: an empty bar container's legend key falls back to the default blue.
+    handles.append(Patch(facecolor=WEEK_OR_MONTH, edgecolor="#333333", label="event date (week or month)"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     _date_axis(ax)
     return fig
 

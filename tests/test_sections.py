@@ -173,3 +173,14 @@ def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
     assert len(marks) == len(set(marks)) < len(troops)
     starred = {t.get_text() for t in ax.texts if t.get_text().startswith("★")}
     assert len(starred) == troops["value"].dropna().nunique()
+
+
+def test_timeline_legend_keys_match_what_is_drawn(seeds_dataset):
+    from matplotlib.colors import to_hex
+
+    from analysis.charts import WEEK_OR_MONTH, timeline
+
+    ax = timeline(timeline_events(seeds_dataset.events), seeds_dataset.articles).axes[0]
+    keys = dict(zip([t.get_text() for t in ax.get_legend().get_texts()], ax.get_legend().legend_handles))
+    assert to_hex(keys["event date (week or month)"].get_facecolor()) == WEEK_OR_MONTH
+    assert {to_hex(bar.get_facecolor()) for bar in ax.patches} == {WEEK_OR_MONTH}
