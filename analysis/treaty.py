@@ -81,7 +81,9 @@ def _facts_table(ds: Dataset) -> tuple[pd.DataFrame, str]:
 def quoted_refs(ds: Dataset) -> set[str]:
     """The quotes this section links to."""
     facts, column = _facts_table(ds)
-    return linked_refs(facts, column) | set(article4_renderings(ds)["ref"].head(2))
+    renderings = article4_renderings(ds)
+    compared = set(renderings["ref"].head(2)) if len(renderings) >= 2 else set()  # as treaty_html links them
+    return linked_refs(facts, column) | compared
 
 
 def treaty_html(ds: Dataset) -> str:
