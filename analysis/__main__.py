@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.errors import InputError
+from analysis.common.errors import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,21 +27,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "dataset":
-            from analysis.dataset import build_dataset
+            from analysis.speed.parallel import build_dataset
 
             dataset = build_dataset(args.seeds_dir)
-            from analysis.export import write_dataset  # after: pandas loads while the articles are read
+            from analysis.dataset.export import write_dataset  # after: pandas loads while the articles are read
 
             for path in write_dataset(dataset, args.out):
                 print(path)
         elif args.command == "evaluate":
-            from analysis.evaluate import evaluate, format_scores
+            from analysis.bench.evaluate import evaluate, format_scores
 
             print(format_scores(evaluate(args.gold)[0]))
         else:
-            from analysis import manifest
-            from analysis.build import build_report
-            from analysis.params import notebook_defaults, parse_overrides
+            from analysis.build import manifest
+            from analysis.build.params import notebook_defaults, parse_overrides
+            from analysis.build.report import build_report
 
             known = notebook_defaults(manifest.notebook_paths())
             known["seeds_dir"] = "seeds"  # relative to where the command runs, not to notebooks/

@@ -27,12 +27,12 @@ title = "How the news reported the 2024 Russia–North Korea treaty"
 # %%
 from IPython.display import HTML
 
-from analysis import views
+from analysis.build.notebook import load
 
-p, ds = views.load(globals())
+p, ds = load(globals())
 
 # %%
-from analysis.summary import summary_html
+from analysis.sections.summary import summary_html
 
 HTML(summary_html(ds))
 
@@ -43,7 +43,9 @@ HTML(summary_html(ds))
 # checking it against the text (see Data quality for every correction and its reason).
 
 # %%
-HTML(views.articles_table(ds))
+from analysis.sections.articles import articles_table
+
+HTML(articles_table(ds))
 
 # %% [markdown]
 # ## Timeline
@@ -51,7 +53,7 @@ HTML(views.articles_table(ds))
 # When each event happened, as the articles date it, and when each article reported it.
 
 # %%
-from analysis.charts import timeline_chart, troop_chart
+from analysis.sections.timeline import timeline_chart
 
 HTML(timeline_chart(ds, p["figure_format"]))
 
@@ -62,4 +64,6 @@ HTML(timeline_chart(ds, p["figure_format"]))
 # denials and refusals to confirm.
 
 # %%
+from analysis.sections.troops import troop_chart
+
 HTML(troop_chart(ds, p["figure_format"]))

@@ -27,12 +27,12 @@ title = "How the news reported the 2024 Russia–North Korea treaty"
 # %%
 from IPython.display import HTML
 
-from analysis import views
+from analysis.build.notebook import load
 
-p, ds = views.load(globals())
+p, ds = load(globals())
 
 # %%
-from analysis.treaty import treaty_html
+from analysis.sections.treaty import treaty_html
 
 HTML(treaty_html(ds))
 
@@ -43,7 +43,7 @@ HTML(treaty_html(ds))
 # many articles: where each fact first appeared, and who is quoted most).
 
 # %%
-from analysis.coverage import coverage_html, reuse_html
+from analysis.sections.coverage import coverage_html
 
 HTML(coverage_html(ds))
 
@@ -53,6 +53,8 @@ HTML(coverage_html(ds))
 # Passages one article shares with another, such as wire copy appended to a later story.
 
 # %%
+from analysis.sections.reuse import reuse_html
+
 HTML(reuse_html(ds))
 
 # %% [markdown]
@@ -62,7 +64,7 @@ HTML(reuse_html(ds))
 # conflicts, rows not yet confirmed by an annotation, and what cleaning removed.
 
 # %%
-from analysis.quality import quality_html
+from analysis.sections.quality import quality_html
 
 HTML(quality_html(ds))
 
@@ -74,12 +76,14 @@ HTML(quality_html(ds))
 # data files hold every one.
 
 # %%
-HTML(views.sources(ds))
+from analysis.sections.sources import sources
+
+HTML(sources(ds))
 
 # %% [markdown]
 # ## How this was built
 
 # %%
-from analysis.buildinfo import build_html
+from analysis.build.buildinfo import build_html
 
 HTML(build_html(p))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.dataset import build_dataset
+from analysis.dataset.build import build_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

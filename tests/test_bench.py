@@ -2,7 +2,7 @@
 
 import sys
 
-from analysis import bench
+from analysis.bench import __main__ as bench
 
 
 def test_a_measurement_has_its_own_peak_memory():

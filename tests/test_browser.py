@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from analysis import manifest
-from analysis.build import build_report
-from analysis.params import notebook_defaults
+from analysis.build import manifest
+from analysis.build.report import build_report
+from analysis.build.params import notebook_defaults
 from conftest import ROOT, SEEDS, write_article
 from test_untrusted import HOSTILE
 

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from analysis.corpus import load_article, load_corpus
-from analysis.errors import InputError
+from analysis.ingest.article import load_article, load_corpus
+from analysis.common.errors import InputError
 from conftest import SEEDS, write_article
 
 
@@ -109,7 +109,7 @@ def test_bad_folders(tmp_path):
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from analysis.cleaning import clean_page  # noqa: E402
+from analysis.ingest.cleaning import clean_page  # noqa: E402
 
 PAGE_LINES = st.one_of(
     st.text(max_size=90),
@@ -130,7 +130,7 @@ def test_cleaning_loses_nothing_it_does_not_account_for(lines):
 
 
 def test_front_matter_url_reaches_the_articles_table(tmp_path):
-    from analysis.dataset import build_dataset
+    from analysis.dataset.build import build_dataset
 
     write_article(tmp_path, "a.md", "---\nurl: https://example.org/a\noutlet: Example News\n---\nSome headline here\n"
                   "June 20, 2024\nText of the article.\n")
@@ -142,7 +142,7 @@ def test_front_matter_url_reaches_the_articles_table(tmp_path):
     ["©", "FILE PHOTO", "via REUTERS", "/ REUTERS.", "KCNA via", "Photo:", "AFP Photo", "All Rights Reserved",
      "may not be published, broadcast", "[©", "reuters", "photo"])), max_size=8).map(" ".join))
 def test_caption_and_copyright_rules_never_match_without_their_hint(text):
-    from analysis.cleaning import CAPTION, COPYRIGHT, PHOTO_OR_RIGHTS
+    from analysis.ingest.cleaning import CAPTION, COPYRIGHT, PHOTO_OR_RIGHTS
 
     if CAPTION.search(text) or COPYRIGHT.search(text):
         assert any(hint in text.lower() for hint in PHOTO_OR_RIGHTS)

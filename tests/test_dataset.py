@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from analysis.__main__ import main
-from analysis.dataset import build_dataset, reconcile
-from analysis.dates import resolve
-from analysis.errors import InputError
+from analysis.dataset.build import build_dataset
+from analysis.dataset.dating import reconcile
+from analysis.extract.dates import resolve
+from analysis.common.errors import InputError
 from conftest import SEEDS, write_article
 
 
@@ -152,7 +153,7 @@ def test_annotations_that_are_not_yaml(seeds_copy):
 
 
 def test_scaled_corpus_is_deterministic(tmp_path):
-    from analysis.scaled import generate
+    from analysis.bench.corpus import generate
 
     first = generate(SEEDS, tmp_path / "a", 12)
     second = generate(SEEDS, tmp_path / "b", 12)
@@ -167,7 +168,7 @@ def test_copied_spans_need_most_of_a_sentence():
     """A shared phrase is not a copied sentence; most of a sentence's 8-grams must be shared."""
     from datetime import date
 
-    from analysis.reuse import copied_spans, fingerprint
+    from analysis.extract.reuse import copied_spans, fingerprint
 
     shared = "the treaty was signed in Pyongyang by the two leaders last June"
     first = f"{shared}. Nothing else here is like the other article at all."
@@ -194,7 +195,7 @@ def test_copied_spans_on_any_small_corpus(articles):
     """Copies point from a later article to an earlier one and lie within the copying article."""
     from datetime import date, timedelta
 
-    from analysis.reuse import copied_spans, fingerprint
+    from analysis.extract.reuse import copied_spans, fingerprint
 
     bodies = {f"a{i}": " ".join(sents) for i, (sents, _) in enumerate(articles)}
     dates = {f"a{i}": date(2024, 6, 1) + timedelta(days=d) for i, (_, d) in enumerate(articles)}
@@ -205,8 +206,8 @@ def test_copied_spans_on_any_small_corpus(articles):
 
 def test_a_bad_file_in_a_large_corpus_stops_the_build_with_its_name(tmp_path):
     """Large folders are read by worker processes; the first bad file still gives its own error."""
-    from analysis.dataset import PARALLEL_FROM
-    from analysis.scaled import generate
+    from analysis.speed.parallel import PARALLEL_FROM
+    from analysis.bench.corpus import generate
 
     generate(SEEDS, tmp_path, PARALLEL_FROM)
     (tmp_path / "gen_00007.txt").write_bytes(b"\x00\x01binary")

@@ -3,7 +3,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from analysis.dates import WEEKDAYS, parse_page_date, resolve
+from analysis.common.vocabulary import WEEKDAYS
+from analysis.extract.dates import resolve
+from analysis.ingest.page_dates import parse_page_date
 
 TUESDAY = date(2024, 10, 15)
 
@@ -88,7 +90,7 @@ PAGE_DATE_FORMS = ["%A, %B %-d, %Y", "%B %-d, %Y", "%b %-d, %Y", "%b. %-d, %Y", 
 
 @given(st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2035, 12, 31)), st.sampled_from(PAGE_DATE_FORMS))
 def test_common_page_dates_are_read_as_dateparser_reads_them(when, form):
-    from analysis.dates import _common_date, _dateparser_date
+    from analysis.ingest.page_dates import _common_date, _dateparser_date
 
     line = when.strftime(form)
     assert _common_date(line) is not None, line

@@ -5,8 +5,8 @@ import textwrap
 import pytest
 
 from analysis.__main__ import main
-from analysis.evaluate import claimant_matches, date_matches, evaluate
-from analysis.errors import InputError
+from analysis.bench.evaluate import claimant_matches, date_matches, evaluate
+from analysis.common.errors import InputError
 
 ARTICLE = ("Example headline about troops\n2024-11-10T02:15:52Z\n"
            "Zelenskiy said on Thursday that North Korea has sent 11,000 troops to Russia. "

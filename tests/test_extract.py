@@ -4,13 +4,20 @@ import pandas as pd
 import pytest
 from hypothesis import given, strategies as st
 
-from analysis.dataset import build_dataset
-from analysis.extract import claimant_in, figures_in, sentences, stance_of
+from analysis.dataset.build import build_dataset
+from analysis.extract.claimants import claimant_in, stance_of
+from analysis.extract.figures import figures_in
+from analysis.extract.sentences import sentences
 from conftest import SEEDS, write_article
 
 
+def _found(text):
+    """What each figure found in the text says."""
+    return [found.figure for found in figures_in(text)]
+
+
 def _figures(text):
-    return [(f.value, f.value_max, f.category, f.claimant, f.stance) for f in figures_in(text) if f.value is not None]
+    return [(f.value, f.value_max, f.category, f.claimant, f.stance) for f in _found(text) if f.value is not None]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -37,11 +44,11 @@ def test_figures_with_claimant_and_category(text, expected):
     "The last time the fleet visited was in 1990.",
 ])
 def test_numbers_that_are_not_troop_figures(text):
-    assert [f for f in figures_in(text) if f.category in ("troops", "casualties") and f.value is not None] == []
+    assert [f for f in _found(text) if f.category in ("troops", "casualties") and f.value is not None] == []
 
 
 def test_treaty_facts():
-    found = {(f.category, f.value) for f in figures_in(
+    found = {(f.category, f.value) for f in _found(
         "There are 23 articles in the treaty. Article 4 invokes Article 51 of the UN Charter.")}
     assert found == {("treaty_articles", 23), ("treaty_article", 4), ("un_charter_article", 51)}
 
@@ -73,9 +80,9 @@ def test_claimant(sentence, who):
 def test_pronoun_claimant_and_speaker_date_elsewhere():
     body = ("NATO chief Mark Rutte said Monday that troops were sent to Kursk. "
             "Rutte said more than 600,000 soldiers have been killed or wounded. He said 10,000 soldiers are training.")
-    figures = {f.value: f for f in figures_in(body) if f.value}
-    assert figures[600000].date_phrase.text == "Monday" and figures[600000].category == "casualties"
-    assert figures[10000].claimant == "Rutte"
+    figures = {f.figure.value: f for f in figures_in(body) if f.figure.value}
+    assert figures[600000].date_phrase.text == "Monday" and figures[600000].figure.category == "casualties"
+    assert figures[10000].figure.claimant == "Rutte"
 
 
 def test_sentences_without_space_after_full_stop():
@@ -132,13 +139,13 @@ def test_contradicted_page_dates_found_without_annotations(extracted_only):
 
 
 def test_claimant_chain():
-    (f,) = [f for f in figures_in("Ukrainian President Volodymyr Zelenskiy said on Monday, citing his intelligence "
+    (f,) = [f for f in _found("Ukrainian President Volodymyr Zelenskiy said on Monday, citing his intelligence "
                                   "agencies, that 11,000 troops were in Kursk.") if f.value]
     assert f.claimant == "Zelenskiy (citing intelligence agencies)"
 
 
 def test_ranges_are_drawn_as_bars():
-    from analysis.charts import troop_figures
+    from analysis.sections.charts import troop_figures
 
     figures = pd.DataFrame([{"ref": "F1", "article_id": "a", "value": 10000, "value_max": 12000, "qualifier": None,
                              "claimant": "X", "stance": "asserts", "claim_date_start": pd.Timestamp("2024-10-01"),
@@ -167,7 +174,8 @@ KEYWORDS = (
 @given(texts_of(KEYWORDS, "abcdefghijklmnopqrstuvwxyz ,.'-", 12))
 def test_pattern_hints_are_necessary(text):
     """A pattern is skipped when none of its hints is in the text; it must never match then."""
-    from analysis.extract import DECLINE, DECLINE_HINTS, DENIAL, DENIAL_HINTS, EVENT_KINDS
+    from analysis.extract.claimants import DECLINE, DECLINE_HINTS, DENIAL, DENIAL_HINTS
+    from analysis.extract.events import EVENT_KINDS
 
     rules = [(DENIAL, DENIAL_HINTS), (DECLINE, DECLINE_HINTS),
              *((re.compile(pattern, re.I), hints) for _, pattern, hints in EVENT_KINDS)]
@@ -185,7 +193,7 @@ DATEISH = (
 @given(texts_of(DATEISH, "abcdefghijklmnopqrstuvwxyz0123456789 ,.-", 16))
 def test_date_pattern_for_finds_what_the_whole_pattern_finds(text):
     """Dropping the forms whose words a text lacks changes nothing that is found."""
-    from analysis.extract import DATE_PHRASE, date_pattern_for
+    from analysis.extract.dates import DATE_PHRASE, date_pattern_for
 
     pattern = date_pattern_for(text)
     assert [m.span() for m in (pattern.finditer(text) if pattern else ())] == [m.span() for m in DATE_PHRASE.finditer(text)]
@@ -194,7 +202,7 @@ def test_date_pattern_for_finds_what_the_whole_pattern_finds(text):
 def test_a_pronoun_takes_the_nearest_earlier_name():
     body = ("Rutte said 600 soldiers have been killed. The weather was cold. He said 10,000 soldiers are training. "
             "She added that 2,000 troops arrived. Zelenskiy said the front was quiet. He said 12,000 soldiers were sent.")
-    assert {f.value: f.claimant for f in figures_in(body) if f.value} == {600: "Rutte", 10000: "Rutte", 2000: "Rutte",
+    assert {f.value: f.claimant for f in _found(body) if f.value} == {600: "Rutte", 10000: "Rutte", 2000: "Rutte",
                                                                          12000: "Zelenskiy"}
     long_run = "Rutte said it. " + "He said 5 soldiers came. " * 2000  # looked back once per sentence, not quadratically
-    assert {f.claimant for f in figures_in(long_run) if f.value} == {"Rutte"}
+    assert {f.claimant for f in _found(long_run) if f.value} == {"Rutte"}

@@ -3,7 +3,7 @@ stopped however the build ends."""
 
 import pytest
 
-from analysis import kernels
+from analysis.speed import kernels
 
 
 @pytest.fixture()

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from analysis.numbers import find_numbers
+from analysis.extract.numbers import find_numbers
 
 
 @pytest.mark.parametrize("text, value, value_max, qualifier", [
@@ -42,6 +42,6 @@ NUMBERISH = st.sampled_from(["1,500", "11 000", "ten", "thousand", "-", "12k", "
 
 @given(st.lists(st.one_of(NUMBERISH, st.text(max_size=6)), max_size=25).map(" ".join))
 def test_number_scan_finds_what_a_full_scan_finds(text):
-    from analysis.numbers import NUMBER, _matches
+    from analysis.extract.numbers import NUMBER, _matches
 
     assert [m.span() for m in _matches(text)] == [m.span() for m in NUMBER.finditer(text)]

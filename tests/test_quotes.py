@@ -1,4 +1,4 @@
-from analysis.quotes import find_phrase, find_quote
+from analysis.extract.quotes import find_phrase, find_quote
 
 BODY = "First line of a\nwrapped   paragraph.\n\nSecond paragraph on Thursday."
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import manifest
+from analysis.build import manifest
 from analysis.__main__ import main
-from analysis.build import build_report
-from analysis.params import notebook_defaults
-from analysis.errors import InputError
+from analysis.build.report import build_report
+from analysis.build.params import notebook_defaults
+from analysis.common.errors import InputError
 from conftest import SEEDS
 
 DEFAULTS = {**notebook_defaults(manifest.notebook_paths()), "seeds_dir": str(SEEDS)}
@@ -155,15 +155,15 @@ def test_notebooks_run_on_their_own_defaults(tmp_path, cores):
     """Opened in Jupyter, a notebook runs with its parameters cell as written ("../seeds" from
     the notebook's folder); run side by side (3 cores: two kernels) or one after the other in
     one kernel (2 cores), they leave this process's directory alone."""
-    from analysis import kernels
-    from analysis.report import execute_all
+    from analysis.speed import kernels
+    from analysis.build.execute import execute_in_kernels
 
     before = os.getcwd()
     paths = manifest.notebook_paths()
     running = kernels.start(kernels.plan(paths, cores), {})
     assert len(running) == cores - 1
     try:
-        results = execute_all(running, notebook_defaults(paths), tmp_path)
+        results = execute_in_kernels(running, notebook_defaults(paths), tmp_path, meanwhile=lambda: None)
     finally:
         kernels.stop(running)
     for path in paths:
@@ -174,15 +174,15 @@ def test_notebooks_run_on_their_own_defaults(tmp_path, cores):
 
 
 def test_a_kernel_shared_by_notebooks_starts_each_with_an_empty_namespace(tmp_path):
-    from analysis import kernels
-    from analysis.report import execute_all
+    from analysis.speed import kernels
+    from analysis.build.execute import execute_in_kernels
 
     first, second = tmp_path / "a.py", tmp_path / "b.py"
     first.write_text("# %%\nimport json\nleft_over = 1\n", encoding="utf-8")
     second.write_text("# %%\nimport json\nsorted(k for k in globals() if not k.startswith('_'))\n", encoding="utf-8")
     running = kernels.start([[first, second]], {})
     try:
-        results = execute_all(running, {}, tmp_path)
+        results = execute_in_kernels(running, {}, tmp_path, meanwhile=lambda: None)
     finally:
         kernels.stop(running)
     shown = results[second][0].cells[0].outputs[0]["data"]["text/plain"]
@@ -204,7 +204,8 @@ def test_manifest_records_inputs_parameters_and_outputs(built):
     out, _ = built
     recorded = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     inputs = recorded["inputs"]
-    assert {"seeds/annotations.yaml", "uv.lock", "notebooks/01_story.py", "analysis/dataset.py"} <= set(inputs)
+    assert {"seeds/annotations.yaml", "uv.lock", "notebooks/01_story.py", "analysis/dataset/build.py",
+            "analysis/build/templates/offline/index.html.j2"} <= set(inputs)
     assert len([k for k in inputs if k.startswith("seeds/") and k.endswith(".txt")]) == 5
     assert recorded["parameters"]["figure_format"] == "svg" and recorded["parameters"]["seeds_dir"] == "seeds"
     assert set(recorded["notebook_seconds"]) == {p.stem for p in manifest.notebook_paths()}
@@ -237,7 +238,7 @@ def test_a_changed_input_or_damaged_output_rebuilds(built, tmp_path):
 
 
 def test_a_parameter_change_reuses_the_cached_dataset(tmp_path, monkeypatch):
-    import analysis.dataset
+    import analysis.speed.parallel
 
     out = tmp_path / "reports"
     build(dict(DEFAULTS), out)
@@ -246,7 +247,7 @@ def test_a_parameter_change_reuses_the_cached_dataset(tmp_path, monkeypatch):
     def build_again(folder):
         raise AssertionError("the dataset was built again")
 
-    monkeypatch.setattr(analysis.dataset, "build_dataset", build_again)
+    monkeypatch.setattr(analysis.speed.parallel, "build_dataset", build_again)
     assert "data:image/png;base64," in build({**DEFAULTS, "figure_format": "png"}, out)
     assert {p.name: _digest(p) for p in (out / "data").iterdir()} == data
     (out / "data" / "events.csv").write_text("damaged", encoding="utf-8")
@@ -268,7 +269,7 @@ def test_a_relative_output_folder(tmp_path, monkeypatch):
 
 
 def validate_defaults():
-    from analysis.params import validate
+    from analysis.build.params import validate
 
     return {**validate(dict(DEFAULTS)), "seeds_dir": str(SEEDS.resolve())}
 
@@ -293,8 +294,8 @@ def test_builds_into_one_folder_take_turns(built):
 def test_a_large_corpus_lists_the_quotes_the_report_links_to(tmp_path):
     """Beyond LISTED_QUOTES quotes, the sources list holds just those linked from the report,
     and every link still finds its quote."""
-    from analysis.scaled import generate
-    from analysis.views import LISTED_QUOTES
+    from analysis.bench.corpus import generate
+    from analysis.sections.sources import LISTED_QUOTES
 
     generate(SEEDS, tmp_path / "seeds", 120)
     page = build({**DEFAULTS, "seeds_dir": str(tmp_path / "seeds")}, tmp_path / "out")

@@ -2,15 +2,17 @@
 
 import pytest
 
-from analysis import params
-from analysis import manifest
-from analysis.buildinfo import build_html
-from analysis.coverage import FIRST, LATER, coverage_matrix, quoted_people, reuse_matrix
-from analysis.errors import InputError
-from analysis.quality import removed_by_rule, unreviewed, vague_or_unresolved_dates
-from analysis.summary import key_facts, summary_html
-from analysis.treaty import article4_renderings, highlight_differences, treaty_facts
-from analysis.views import apply_filters, timeline_events
+from analysis.build import params
+from analysis.build import manifest
+from analysis.build.buildinfo import build_html
+from analysis.sections.coverage import FIRST, LATER, coverage_matrix, quoted_people
+from analysis.sections.reuse import reuse_matrix
+from analysis.common.errors import InputError
+from analysis.sections.quality import removed_by_rule, unreviewed, vague_or_unresolved_dates
+from analysis.sections.summary import key_facts, summary_html
+from analysis.sections.treaty import article4_renderings, highlight_differences, treaty_facts
+from analysis.sections.common import timeline_events
+from analysis.sections.filters import apply_filters
 from conftest import SEEDS
 
 NO_FILTER = {"start_date": None, "end_date": None, "sources": None, "claimants": None}
@@ -115,11 +117,12 @@ def test_unknown_names_in_filters(seeds_dataset):
 def test_many_articles_get_summaries_not_matrices(tmp_path):
     """Beyond a dozen articles, matrices of every article would be unreadable (and the pairwise
     reuse matrix quadratic): facts and copies are summarised instead."""
-    from analysis.coverage import copied_shares, coverage_html, coverage_matrix, coverage_summary, reuse_html
-    from analysis.dataset import build_dataset
-    from analysis.scaled import generate
+    from analysis.sections.coverage import coverage_html, coverage_matrix, coverage_summary
+    from analysis.sections.reuse import copied_shares, reuse_html
+    from analysis.dataset.build import build_dataset
+    from analysis.bench.corpus import generate
 
-    from analysis.views import MANY
+    from analysis.sections.common import MANY
 
     generate(SEEDS, tmp_path, MANY + 3)
     ds = build_dataset(tmp_path)
@@ -136,7 +139,7 @@ def test_many_articles_get_summaries_not_matrices(tmp_path):
     folded = facts[facts["fact"].str.endswith(" denies") | facts["fact"].str.endswith(" declines to confirm")]
     assert len(folded) == denials.groupby([denials["claimant"].fillna("unattributed"), "stance"]).ngroups
     assert folded["mentions"].sum() == len(denials)
-    from analysis.treaty import treaty_facts_summary
+    from analysis.sections.treaty import treaty_facts_summary
 
     folded = treaty_facts_summary(ds).set_index(["fact", "value"])
     assert folded.loc[("UN Charter article", 51), "articles"] == treaty_facts(ds).query("value == 51")["article"].nunique()
@@ -144,7 +147,7 @@ def test_many_articles_get_summaries_not_matrices(tmp_path):
 
 
 def test_short_ids_are_unique_prefixes():
-    from analysis.views import short_ids
+    from analysis.sections.common import short_ids
 
     ids = ["004_6a84a186daab083e", "003_34cf81a579b8c87e", "reuters-treaty", "reuters-troops", "ap", "apx"]
     short = short_ids(ids)
@@ -158,10 +161,10 @@ def test_short_ids_are_unique_prefixes():
 def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
     """With many articles most claims repeat one another exactly; each distinct mark is drawn
     once and every number still gets its ★ label."""
-    from analysis.charts import troop_figures
-    from analysis.dataset import build_dataset
-    from analysis.scaled import generate
-    from analysis.views import troop_claims
+    from analysis.sections.charts import troop_figures
+    from analysis.dataset.build import build_dataset
+    from analysis.bench.corpus import generate
+    from analysis.sections.common import troop_claims
 
     generate(SEEDS, tmp_path, 40)
     ds = build_dataset(tmp_path)
@@ -178,7 +181,7 @@ def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
 def test_timeline_legend_keys_match_what_is_drawn(seeds_dataset):
     from matplotlib.colors import to_hex
 
-    from analysis.charts import WEEK_OR_MONTH, timeline
+    from analysis.sections.charts import WEEK_OR_MONTH, timeline
 
     ax = timeline(timeline_events(seeds_dataset.events), seeds_dataset.articles).axes[0]
     keys = dict(zip([t.get_text() for t in ax.get_legend().get_texts()], ax.get_legend().legend_handles))

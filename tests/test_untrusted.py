@@ -6,14 +6,18 @@ import pandas as pd
 
 import pytest
 
-from analysis import params
-from analysis.coverage import coverage_html, reuse_html
-from analysis.dataset import build_dataset
-from analysis.quality import quality_html
-from analysis.summary import summary_html
-from analysis.treaty import treaty_html
-from analysis.charts import timeline_chart, troop_chart
-from analysis.views import apply_filters, articles_table, sources
+from analysis.build import params
+from analysis.sections.coverage import coverage_html
+from analysis.sections.reuse import reuse_html
+from analysis.dataset.build import build_dataset
+from analysis.sections.quality import quality_html
+from analysis.sections.summary import summary_html
+from analysis.sections.treaty import treaty_html
+from analysis.sections.timeline import timeline_chart
+from analysis.sections.troops import troop_chart
+from analysis.sections.articles import articles_table
+from analysis.sections.filters import apply_filters
+from analysis.sections.sources import sources
 from conftest import write_article
 
 HOSTILE = (

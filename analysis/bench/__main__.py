@@ -1,0 +1,135 @@
+"""`nox -s bench`: time the build side by side with the naive pipeline, and extraction on a
+generated corpus, and write benchmarks/RESULTS.md.
+
+(a) naive: per notebook, jupytext CLI -> papermill CLI -> jupyter nbconvert CLI, one after another;
+(b) our cold build into an empty folder; (c) our build after a parameter change; (d) an unchanged
+rebuild; (e) `python -m analysis dataset` on 1,000 and 10,000 generated articles; (f) the whole
+report on the 10,000 articles.
+Every timing is a whole command in a fresh process, the median of several runs."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis.speed.kernels import plan
+from analysis.build.manifest import ROOT, notebook_paths
+from analysis.bench.corpus import generate
+
+BIN = Path(sys.executable).parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def _run(args: list[str], cwd: Path = ROOT) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def naive(work: Path) -> float:
+    started = time.perf_counter()
+    for path in notebook_paths():
+        source, executed = work / f"{path.stem}.ipynb", work / f"{path.stem}.out.ipynb"
+        _run([str(BIN / "jupytext"), "--to", "ipynb", "-o", str(source), str(path)])
+        _run([str(BIN / "papermill"), str(source), str(executed), "-k", "python3", "--cwd", str(path.parent),
+              "-p", "seeds_dir", str(ROOT / "seeds")])
+        _run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)])
+    return time.perf_counter() - started
+
+
+def ours(out: Path, *params: str) -> float:
+    return _run([sys.executable, "-m", "analysis", "report", "--out", str(out), *params])
+
+
+# Runs a command and prints its wall time and the peak memory of its largest process, so that
+# each measurement has a peak of its own (the benchmark's own children accumulate).
+_MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def _measured(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak memory (MiB) of one command."""
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *args], cwd=ROOT, check=True, capture_output=True, text=True)
+    seconds, peak_kib = out.stdout.split()
+    return float(seconds), int(peak_kib) / 1024
+
+
+def extraction(n: int, work: Path) -> tuple[float, float, float]:
+    """Seconds, articles per second and peak memory (MiB) for n articles."""
+    corpus = work / f"corpus{n}"
+    generate(ROOT / "seeds", corpus, n)
+    runs = [_measured([sys.executable, "-m", "analysis", "dataset", str(corpus), "--out", str(work / f"data{n}")])
+            for _ in range(RUNS if n <= 1000 else 1)]
+    seconds = statistics.median(s for s, _ in runs)
+    return seconds, n / seconds, max(peak for _, peak in runs)
+
+
+def large_report(work: Path, n: int = 10000) -> tuple[float, float, float]:
+    """Seconds, peak memory (MiB) and size (MB) of a cold build of the report on the n generated
+    articles of `extraction` (dataset included)."""
+    out = work / f"report{n}"
+    seconds, peak = _measured([sys.executable, "-m", "analysis", "report", "--out", str(out),
+                               "-p", "seeds_dir", str(work / f"corpus{n}")])
+    return seconds, peak, (out / "report.html").stat().st_size / 1e6
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    memory = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB memory"
+    return f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        naive_s = statistics.median(naive(work) for _ in range(RUNS))
+        cold = []
+        for i in range(RUNS):
+            out = work / f"cold{i}"
+            cold.append(ours(out))
+        out = work / "cold0"
+        warm = statistics.median(ours(out, "-p", "figure_format", fmt) for fmt in ["png", "svg", "png"][:RUNS])
+        noop = statistics.median(ours(out, "-p", "figure_format", "png") for _ in range(RUNS))
+        cold_s = statistics.median(cold)
+        rows = [("(a) naive: jupytext, papermill and nbconvert CLIs per notebook", naive_s),
+                ("(b) our cold build", cold_s), ("(c) our build after a parameter change", warm),
+                ("(d) our unchanged rebuild", noop)]
+        extract = {n: extraction(n, work) for n in (1000, 10000)}
+        report_s, report_peak, report_mb = large_report(work)
+    lines = [
+        "# Benchmark results", "",
+        f"Machine: {machine()}. Made by `nox -s bench` (median of {RUNS} runs for each build and for "
+        "1,000 articles; one run for 10,000). Each timing is a whole command in a fresh process; peak memory is "
+        "that of its largest process.", "",
+        f"Notebooks: {len(notebook_paths())}, run by {len(plan(notebook_paths()))} kernel(s) (cores - 1, at least one); "
+        f"articles: the {len(list((ROOT / 'seeds').glob('*.txt')))} seeds.", "",
+        "| build | seconds | ratio to (a) |", "| --- | ---: | ---: |",
+        *[f"| {name} | {s:.2f} | {s / naive_s:.3f} |" for name, s in rows], "",
+        "| extraction (`python -m analysis dataset`) | seconds | articles/s | peak memory (MiB) |",
+        "| --- | ---: | ---: | ---: |",
+        *[f"| {n:,} generated articles | {s:.1f} | {rate:.0f} | {peak:.0f} |" for n, (s, rate, peak) in extract.items()],
+        "",
+        "| whole report on the 10,000 generated articles (cold, dataset included) | seconds | peak memory (MiB) | "
+        "report.html (MB) |", "| --- | ---: | ---: | ---: |",
+        f"| `python -m analysis report -p seeds_dir ...` | {report_s:.1f} | {report_peak:.0f} | {report_mb:.1f} |",
+        "", "Targets (issue 5): (c) at most 0.35 x (a); (d) under 1.5 s; extraction at least 500 articles/s.", "",
+    ]
+    target = ROOT / "benchmarks" / "RESULTS.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Dates are checked, not trusted. Each article's anchor (the date its relative phrases are read
+against) starts as its page date, front matter or dateline; a passage copied from an earlier
+article is read against that article's date. The mentions of one event are reconciled: a date
+written out ("24 October") outweighs a relative one ("on Thursday"). Where a relative phrase
+cannot be true with the page date, the page date is contradicted and the publication date is
+re-estimated as the earliest day on which every such phrase agrees with the event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from analysis.dataset.rows import Row
+from analysis.extract.dates import resolve
+from analysis.extract.date_windows import DateRef
+from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
+from analysis.ingest.article import Article
+
+SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
+
+
+def reconcile(refs: list[DateRef]) -> tuple[DateRef | None, list[int]]:
+    """One date for an event from its mentions, and the indexes of mentions that disagree.
+
+    Dates written out are taken first, narrowest first; a mention joins the agreement when
+    its window overlaps it, and narrows it."""
+    order = sorted(range(len(refs)), key=lambda i: (refs[i].relative, refs[i].end - refs[i].start))
+    agreed: DateRef | None = None
+    disagree: list[int] = []
+    for i in order:
+        if agreed is None:
+            agreed = refs[i]
+        elif agreed.overlaps(refs[i]):
+            agreed = agreed.intersect(refs[i])
+        else:
+            disagree.append(i)
+    return agreed, sorted(disagree)
+
+
+@dataclass
+class Anchors:
+    """Each article's current best date and why, and which passages were copied from where."""
+
+    dates: dict[str, date | None]
+    latest: dict[str, date | None]
+    basis: dict[str, str]
+    contradicted: set[str]
+    copies: list[CopiedSpan]
+
+    appended: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.copies_of: dict[str, list[CopiedSpan]] = {}
+        for c in self.copies:
+            self.copies_of.setdefault(c.article_id, []).append(c)
+
+    def for_span(self, article_id: str, span: tuple[int, int]) -> tuple[date | None, str]:
+        """The date a phrase is relative to: its article's, or the source's for copied text.
+        Appended copy from a source not in the corpus has no known date."""
+        for c in self.copies_of.get(article_id, ()):
+            if c.start <= span[0] < c.end:
+                return self.dates[c.source_id], f"passage copied from {c.source_id}"
+        for start, end in self.appended.get(article_id, []):
+            if start <= span[0] < end:
+                return None, "a copied block from a source not in the corpus (date unknown)"
+        return self.dates[article_id], f"date of {article_id}"
+
+
+def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | None, str]:
+    """A dateline's day and month ("MOSCOW. Nov 6 (Interfax)", "TOKYO, December 5. /TASS/.").
+    The year is the one that puts it nearest the other articles' dates (the corpus covers one
+    story); alone in its folder, the latest year the text mentions."""
+    when = re.search(r"([A-Z][a-z]{2,8})\.? (\d{1,2})\b", article.dateline or "")
+    if not when:
+        return None, ""
+    if corpus_dates:
+        middle = sorted(corpus_dates)[len(corpus_dates) // 2]
+        candidates = [resolve(f"{when.group(2)} {when.group(1)} {y}", None) for y in (middle.year - 1, middle.year, middle.year + 1)]
+        candidates = [c for c in candidates if c is not None]
+        if candidates:
+            best = min(candidates, key=lambda c: abs((c.start - middle).days))
+            return best.start, f"dateline {article.dateline!r}, year {best.start.year} from the other articles' dates"
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", article.body)]
+    ref = resolve(f"{when.group(2)} {when.group(1)} {max(years)}", None) if years else None
+    if ref is None:
+        return None, ""
+    return ref.start, f"dateline {article.dateline!r}, year {max(years)} = the latest year the text mentions"
+
+
+def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) -> Anchors:
+    dates, basis = {}, {}
+    known = [a.published_override or a.page_date for a in corpus.values() if a.published_override or a.page_date]
+    for aid, a in corpus.items():
+        if a.published_override:
+            dates[aid], basis[aid] = a.published_override, "front matter 'published'"
+        elif a.page_date:
+            dates[aid], basis[aid] = a.page_date, f"date line on the page: {a.page_date_line!r}"
+        else:
+            dates[aid], basis[aid] = _dateline_date(a, known)
+            if dates[aid] is None:
+                basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
+    copies = copied_spans(prints, dates)
+    appended = {aid: p.appended for aid, p in prints.items()}
+    return Anchors(dates, dict(dates), basis, set(), copies, appended)
+
+
+def phrase_of(row: Row, corpus: dict[str, Article]) -> str | None:
+    """The words that date the row, as they stand in its article."""
+    return corpus[row.article].body[row.date_span[0]:row.date_span[1]] if row.date_span else None
+
+
+def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateRef | None:
+    if row.date_span is None:
+        return None
+    return resolve(phrase_of(row, corpus), anchors.for_span(row.article, row.date_span)[0])
+
+
+def reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: Anchors, corpus: dict[str, Article]) -> None:
+    """Earliest publication day on which every clashing phrase agrees with its event."""
+    first = min(agreed.start for _, agreed in clashes)
+    checks = [(phrase_of(row, corpus), agreed) for row, agreed in clashes]
+    fits = []
+    for offset in range(SEARCH_DAYS):
+        day = first + timedelta(days=offset)
+        if all((r := resolve(phrase, day)) and r.overlaps(agreed) for phrase, agreed in checks):
+            fits.append(day)
+        elif fits:
+            break
+    row, agreed = clashes[0]
+    was = resolve(phrase_of(row, corpus), anchors.dates[aid])
+    reason = (f"page date {anchors.dates[aid]} contradicted: {phrase_of(row, corpus)!r} would be "
+              f"{was.iso if was else '?'}, but the event is dated {agreed.iso} by a date written out")
+    anchors.contradicted.add(aid)
+    if fits:
+        anchors.dates[aid], anchors.latest[aid] = fits[0], fits[-1]
+        anchors.basis[aid] = f"{reason}; estimated as the earliest day consistent with it (consistent until {fits[-1]})"
+    else:
+        anchors.basis[aid] = f"{reason}; no publication date makes the phrase agree, page date kept"

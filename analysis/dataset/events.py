@@ -1,0 +1,112 @@
+"""Events: mentions grouped into happenings (a treaty milestone that happens once is one event;
+deployments or casualty reports are grouped by overlapping dates), each event dated by the
+agreement of its mentions, and the mentions that disagree recorded as conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from analysis.dataset.dating import Anchors, phrase_of, reconcile, resolve_row
+from analysis.dataset.rows import Row
+from analysis.dataset.tables import date_columns, quote_columns, undated
+from analysis.extract.date_windows import DateRef
+from analysis.extract.events import SINGULAR_KINDS
+from analysis.ingest.article import Article
+
+GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification"}
+CHAMBER_KINDS = {"lower-house-ratification", "upper-house-ratification"}
+
+
+def group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
+    """Event ids for every row: annotated ids stay; a treaty milestone that happens once is one
+    event; a repeated kind (deployments, casualty reports) is grouped by overlapping dates."""
+    groups: dict[str, list[int]] = {}
+    windows: dict[str, DateRef] = {}
+    chambers: dict[str, set] = {}
+    for row in rows:
+        if row.kind in CHAMBER_KINDS:
+            chambers.setdefault(row.article, set()).add(row.event_id or row.kind)
+    for i, row in enumerate(rows):
+        if row.kind == "ratification" and not row.event_id and len(chambers.get(row.article, ())) == 1:
+            row = replace(row, event_id=next(iter(chambers[row.article])))
+        if row.event_id:
+            groups.setdefault(row.event_id, []).append(i)
+        elif row.kind in SINGULAR_KINDS:
+            groups.setdefault(row.kind, []).append(i)
+        elif row.kind in GROUPED_KINDS and refs[i] is not None:
+            key = next((k for k, w in windows.items() if k.startswith(row.kind + ":") and w.overlaps(refs[i])), None)
+            if key is None:
+                key = f"{row.kind}:{refs[i].start.isoformat()}"
+                windows[key] = refs[i]
+            else:
+                windows[key] = windows[key].intersect(refs[i])
+            groups.setdefault(key, []).append(i)
+        else:
+            groups.setdefault(f"{row.kind}:{row.article}:{(row.date_span or row.span)[0]}", []).append(i)
+    return groups
+
+
+@dataclass
+class EventDates:
+    """Mentions grouped into events: each mention's own date, each event's agreed date, the
+    mentions that disagree with it, and per article the relative mentions that contradict a
+    date written out (which make its page date suspect)."""
+
+    groups: dict[str, list[int]]
+    refs: list[DateRef | None]
+    agreed_of: dict[str, DateRef | None]
+    disagree: set[int]
+    clashes: dict[str, list[tuple[Row, DateRef]]]
+
+
+def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -> EventDates:
+    """Resolve, group and reconcile the event mentions."""
+    refs = [resolve_row(r, anchors, corpus) for r in rows]
+    groups = group(rows, refs)
+    agreed_of: dict[str, DateRef | None] = {}
+    disagree: set[int] = set()
+    clashes: dict[str, list[tuple[Row, DateRef]]] = {}
+    for eid, members in groups.items():
+        dated = [i for i in members if refs[i] is not None]
+        agreed, bad = reconcile([refs[i] for i in dated])
+        agreed_of[eid] = agreed
+        for j in bad:
+            i = dated[j]
+            disagree.add(i)
+            row = rows[i]
+            if (agreed is not None and not agreed.relative and refs[i].relative
+                    and corpus[row.article].published_override is None and row.article not in anchors.contradicted):
+                clashes.setdefault(row.article, []).append((row, agreed))
+    return EventDates(groups, refs, agreed_of, disagree, clashes)
+
+
+def event_table(event_rows: list[Row], dated: EventDates, anchors: Anchors,
+                corpus: dict[str, Article]) -> tuple[list[dict], list[dict]]:
+    """One row per mention, with its event's agreed date and its own; and the conflicts."""
+    conflicts: list[dict] = []
+    table = []
+    refs, agreed_of, disagree = dated.refs, dated.agreed_of, dated.disagree
+    for eid, members in dated.groups.items():
+        agreed = agreed_of[eid]
+        label = next((event_rows[i].fields["label"] for i in members if event_rows[i].reviewed),
+                     event_rows[members[0]].fields["label"])
+        kind = next((event_rows[i].kind for i in members if event_rows[i].kind), None)
+        reporting = {event_rows[i].article for i in members}
+        first = min((anchors.dates[a] for a in reporting if anchors.dates[a]), default=None)
+        for i in members:
+            row, ref = event_rows[i], refs[i]
+            anchor, _ = anchors.for_span(row.article, row.date_span or row.span)
+            if i in disagree:
+                conflicts.append({"kind": "event dated differently", "article_id": row.article, "subject": eid,
+                                  "detail": f"{phrase_of(row, corpus)!r} gives {ref.iso}; the event is {agreed.iso}"})
+            table.append({
+                "ref": f"E{len(table) + 1}", "event_id": eid, "label": label,
+                **date_columns("date", agreed, "no mention dates it"),
+                "article_id": row.article, **quote_columns(row),
+                "date_phrase": phrase_of(row, corpus),
+                "anchor": anchor if ref is not None and ref.relative else None,
+                **date_columns("mention_date", ref, undated(row, anchors)),
+                "consistent": i not in disagree,
+                "kind": kind, "n_articles": len(reporting), "first_reported": first,
+            })
+    return table, conflicts

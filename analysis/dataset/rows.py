@@ -1,0 +1,80 @@
+"""Rows of the dataset before they become tables: one figure or event mention each, made by
+extraction or by an annotation, with the spans of its quote and of the phrase that dates it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.common.errors import InputError
+from analysis.dataset.annotations import Annotations, Mention
+from analysis.extract.events import EVENT_LABELS, events_in
+from analysis.extract.figures import figures_in
+from analysis.extract.quotes import find_phrase, find_quote
+from analysis.ingest.article import Article
+
+
+@dataclass
+class Row:
+    """One figure or event mention: where it stands, what dates it, and where it came from."""
+
+    article: str
+    span: tuple[int, int]
+    quote: str
+    date_span: tuple[int, int] | None
+    reviewed: bool
+    source: str
+    fields: dict = field(default_factory=dict)
+    kind: str | None = None
+    event_id: str | None = None
+
+
+def overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _locate(m: Mention, corpus: dict[str, Article], source: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """The spans of an annotated quote and of its dating phrase, or an error naming the field."""
+    article = corpus.get(m.article)
+    if article is None:
+        raise InputError(f"{source}: {m.where}.article: unknown article '{m.article}'; known: {sorted(corpus)}.")
+    span = find_quote(article.body, m.quote)
+    if span is None:
+        raise InputError(f"{source}: {m.where}.quote: not found in article {m.article}: {m.quote!r}")
+    if not m.date_phrase:
+        return span, None
+    around = span
+    if m.date_quote:
+        around = find_quote(article.body, m.date_quote)
+        if around is None:
+            raise InputError(f"{source}: {m.where}.date_quote: not found in article {m.article}: {m.date_quote!r}")
+    date_span = find_phrase(article.body, m.date_phrase, *around)
+    if date_span is None:
+        raise InputError(f"{source}: {m.where}.date_phrase: {m.date_phrase!r} is not in the quote it dates.")
+    return span, date_span
+
+
+def annotated_rows(notes: Annotations, corpus: dict[str, Article], source: str) -> tuple[list[Row], list[Row]]:
+    """Event and figure rows of the annotations, each quote found in its article."""
+    events, figures = [], []
+    for note in notes.events:
+        for m in note.evidence:
+            span, date_span = _locate(m, corpus, source)
+            events.append(Row(m.article, span, m.quote, date_span, True, "annotation",
+                              {"label": note.label}, event_id=note.id))
+    for note in notes.figures:
+        span, date_span = _locate(note.mention, corpus, source)
+        figures.append(Row(note.mention.article, span, note.mention.quote, date_span, True, "annotation",
+                           note.figure.fields()))
+    return events, figures
+
+
+def extracted_rows(article: Article) -> tuple[list[Row], list[Row]]:
+    """Event and figure rows that extraction finds in one article."""
+    aid, body = article.id, article.body
+    events = [Row(aid, e.span, body[e.span[0]:e.span[1]], (e.date_phrase.start, e.date_phrase.end),
+                  False, "extraction", {"label": EVENT_LABELS[e.kind]}, kind=e.kind) for e in events_in(body)]
+    figures = [Row(aid, f.span, body[f.span[0]:f.span[1]],
+                   (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
+                   False, "extraction", f.figure.fields())
+               for f in figures_in(body)]
+    return events, figures

@@ -1,0 +1,125 @@
+"""The dataset's tables, declared once: pandera validates them in memory and the same
+declaration is written out as a Frictionless Table Schema in datapackage.json."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from analysis.extract.claimants import STANCES
+from analysis.extract.figures import CATEGORIES
+
+PRECISIONS = ["day", "week", "month", "year"]
+
+
+def _text(nullable: bool = False, **kw) -> pa.Column:
+    return pa.Column(str, nullable=nullable, **kw)
+
+
+def _int(nullable: bool = False, **kw) -> pa.Column:
+    return pa.Column("Int64", nullable=nullable, **kw)
+
+
+def _dates(prefix: str) -> dict[str, pa.Column]:
+    """A resolved date: ISO form, window, precision and how it was found (null when undated)."""
+    return {
+        prefix: _text(nullable=True, description="ISO date, YYYY-MM, YYYY or START/END window"),
+        f"{prefix}_start": pa.Column("datetime64[ns]", nullable=True),
+        f"{prefix}_end": pa.Column("datetime64[ns]", nullable=True),
+        f"{prefix}_precision": _text(nullable=True, checks=pa.Check.isin(PRECISIONS)),
+        f"{prefix}_basis": _text(description="how the date was found, or why there is none"),
+    }
+
+
+def _quote() -> dict[str, pa.Column]:
+    return {
+        "quote": _text(description="verbatim sentence the row rests on"),
+        "span_start": _int(checks=pa.Check.ge(0), description="character offset of the quote in the clean body"),
+        "span_end": _int(checks=pa.Check.ge(0)),
+        "reviewed": pa.Column(bool, description="confirmed by a curated annotation"),
+        "source": _text(checks=pa.Check.isin(["annotation", "extraction"])),
+    }
+
+
+ARTICLES = pa.DataFrameSchema(
+    {
+        "id": _text(unique=True, description="file name without extension"),
+        "file": _text(),
+        "sha256": _text(checks=pa.Check.str_length(64, 64)),
+        "headline": _text(),
+        "headline_basis": _text(),
+        "outlet": _text(nullable=True),
+        "url": _text(nullable=True, description="from front matter"),
+        "agency": _text(nullable=True),
+        "byline": _text(nullable=True),
+        "dateline": _text(nullable=True),
+        "page_date": pa.Column("datetime64[ns]", nullable=True, description="date printed on the page"),
+        "published": pa.Column("datetime64[ns]", nullable=True, description="best estimate of publication"),
+        "published_latest": pa.Column("datetime64[ns]", nullable=True),
+        "published_basis": _text(),
+        "page_date_contradicted": pa.Column(bool),
+        "n_words": _int(checks=pa.Check.gt(0)),
+        "chars_removed": _int(checks=pa.Check.ge(0)),
+    },
+    strict=True,
+    ordered=True,
+)
+
+FIGURES = pa.DataFrameSchema(
+    {
+        "ref": _text(unique=True, description="stable reference used in the report (F1, F2, ...)"),
+        "article_id": _text(),
+        "value": _int(nullable=True, checks=pa.Check.ge(0)),
+        "value_max": _int(nullable=True, checks=pa.Check.ge(0)),
+        "qualifier": _text(nullable=True),
+        "category": _text(checks=pa.Check.isin(list(CATEGORIES))),
+        "what": _text(description="what is counted"),
+        "claimant": _text(nullable=True),
+        "stance": _text(checks=pa.Check.isin(list(STANCES))),
+        **_dates("claim_date"),
+        "date_phrase": _text(nullable=True),
+        **_quote(),
+    },
+    strict=True,
+    ordered=True,
+)
+
+EVENTS = pa.DataFrameSchema(
+    {
+        "ref": _text(unique=True, description="stable reference of this mention (E1, E2, ...)"),
+        "event_id": _text(),
+        "label": _text(),
+        **_dates("date"),
+        "article_id": _text(),
+        **_quote(),
+        "date_phrase": _text(nullable=True),
+        "anchor": pa.Column("datetime64[ns]", nullable=True, description="date the phrase was resolved against"),
+        **_dates("mention_date"),
+        "consistent": pa.Column(bool, description="this mention's date agrees with the event's date"),
+        "kind": _text(nullable=True, description="kind of happening, from the words around the date"),
+        "n_articles": _int(checks=pa.Check.ge(1), description="articles that report the event (corroboration)"),
+        "first_reported": pa.Column("datetime64[ns]", nullable=True,
+                                    description="publication date of the first article reporting it"),
+    },
+    strict=True,
+    ordered=True,
+)
+
+TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS}
+
+_FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "Int64": "integer", "bool": "boolean", "datetime64[ns]": "date"}
+
+
+def table_schema(schema: pa.DataFrameSchema) -> dict:
+    """The pandera schema as a Frictionless Table Schema descriptor."""
+    fields = []
+    for name, column in schema.columns.items():
+        field = {"name": name, "type": _FRICTIONLESS_TYPES[str(column.dtype)]}
+        if column.description:
+            field["description"] = column.description
+        if not column.nullable:
+            field["constraints"] = {"required": True}
+        allowed = [c for c in column.checks if c.name == "isin"]
+        if allowed:
+            field.setdefault("constraints", {})["enum"] = list(allowed[0].statistics["allowed_values"])
+        fields.append(field)
+    return {"fields": fields, "missingValues": [""]}

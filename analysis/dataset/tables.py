@@ -1,0 +1,101 @@
+"""The dataset's tables: columns made from rows (a quote's span, a date's window, precision and
+basis), and each table validated against its schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from analysis.dataset.dating import Anchors, phrase_of, resolve_row
+from analysis.dataset.rows import Row
+from analysis.extract.date_windows import DateRef
+from analysis.ingest.article import Article
+
+if TYPE_CHECKING:  # pandas is imported where tables are made: the readers start before it loads
+    import pandas as pd
+
+
+@dataclass
+class Dataset:
+    articles: pd.DataFrame
+    figures: pd.DataFrame
+    events: pd.DataFrame
+    removals: pd.DataFrame
+    conflicts: pd.DataFrame
+    copies: pd.DataFrame
+    corpus: dict[str, Article] = field(repr=False)
+
+
+def date_columns(prefix: str, ref: DateRef | None, undated: str) -> dict:
+    if ref is None:
+        return {prefix: None, f"{prefix}_start": None, f"{prefix}_end": None,
+                f"{prefix}_precision": None, f"{prefix}_basis": undated}
+    return {prefix: ref.iso, f"{prefix}_start": ref.start, f"{prefix}_end": ref.end,
+            f"{prefix}_precision": ref.precision, f"{prefix}_basis": ref.basis or "agreement of the mentions"}
+
+
+def undated(row: Row, anchors: Anchors, note: str = "") -> str:
+    """Why a row has no date: no dating phrase, or a phrase with nothing to resolve it against."""
+    if row.date_span is None:
+        return "no dating phrase" + (f"; {note}" if note else "")
+    return f"relative date not resolved: {anchors.for_span(row.article, row.date_span)[1]}"
+
+
+def quote_columns(row: Row) -> dict:
+    return {"quote": row.quote, "span_start": row.span[0], "span_end": row.span[1],
+            "reviewed": row.reviewed, "source": row.source}
+
+
+def frame(rows: list[dict], schema) -> pd.DataFrame:
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=list(schema.columns))
+    for name, column in schema.columns.items():
+        if str(column.dtype) == "datetime64[ns]":
+            df[name] = pd.to_datetime(df[name]).astype("datetime64[ns]")
+        elif str(column.dtype) == "Int64":
+            df[name] = df[name].astype("Int64")
+        elif str(column.dtype) == "bool":
+            df[name] = df[name].astype(bool)
+        else:
+            df[name] = df[name].astype("string")
+    return schema.validate(df)
+
+
+def claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
+    """The same claimant giving different numbers for the same kind of count."""
+    out = []
+    numbers = figures[figures["value"].notna() & figures["claimant"].notna()
+                      & figures["category"].isin(["troops", "casualties"])]
+    for (claimant, category), rows in numbers.groupby(["claimant", "category"]):
+        values = sorted(set(rows["value"].astype(int)))
+        if len(values) > 1:
+            out.append({"kind": "claimant gives different numbers", "article_id": ", ".join(sorted(set(rows["article_id"]))),
+                        "subject": f"{claimant} ({category})",
+                        "detail": ", ".join(f"{v:,}" for v in values) + f" in {', '.join(rows['ref'])}"})
+    return out
+
+
+def figure_table(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -> list[dict]:
+    """One row per figure, with the date of the claim resolved against the right anchor."""
+    table = []
+    for row in rows:
+        ref = resolve_row(row, anchors, corpus)
+        table.append({
+            "ref": f"F{len(table) + 1}", "article_id": row.article, **row.fields,
+            **date_columns("claim_date", ref, undated(row, anchors, f"reported by {anchors.dates[row.article]}")),
+            "date_phrase": phrase_of(row, corpus), **quote_columns(row),
+        })
+    return table
+
+
+def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
+    """One row per article: what the page shows, and the publication date as checked."""
+    return [{
+        "id": a.id, "file": a.path.name, "sha256": a.sha256, "headline": a.headline,
+        "headline_basis": a.headline_basis, "outlet": a.outlet, "url": a.url, "agency": a.agency, "byline": a.byline,
+        "dateline": a.dateline, "page_date": a.page_date, "published": anchors.dates[a.id],
+        "published_latest": anchors.latest[a.id], "published_basis": anchors.basis[a.id],
+        "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,
+        "chars_removed": sum(len(r.text) for r in a.removals),
+    } for a in corpus.values()]

@@ -1,0 +1,130 @@
+"""Numbers as news writes them: `1,500`, `11 000`, `ten thousand`, `ten-thousand`,
+`15-hundred`, `1.5 thousand`, `12k`, ranges (`11,000-12,000`, `between 10,000 and 12,000`)
+and the qualifier in front (`about`, `more than`, `up to`). Each mention keeps its span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.common.vocabulary import NUMBER_WORDS, SCALE_WORDS
+
+SCALES = {**SCALE_WORDS, "k": 1_000}
+QUALIFIERS = [
+    "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "upwards of",
+    "an estimated", "approximately", "about", "around", "some", "nearly", "almost", "roughly", "over",
+    "under", "estimated", "at most",
+]
+
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SCALE = "(?:" + "|".join(SCALE_WORDS) + ")"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE}))*"
+_ONE = rf"(?:(?:{_DIGITS})(?:(?:\s|-)?{_SCALE}\b|k\b)?|\b{_WORDS}\b)"
+_QUAL = r"(?:(?P<qualifier>" + "|".join(QUALIFIERS) + r")\s+)?"
+NUMBER = re.compile(
+    rf"{_QUAL}(?:between\s+(?P<lo>{_ONE})\s+and\s+(?P<hi>{_ONE})"
+    rf"|from\s+(?P<lo2>{_ONE})\s+to\s+(?P<hi2>{_ONE})"
+    rf"|(?P<single>{_ONE})(?:\s*(?:-|–|—|to)\s*(?P<upper>{_ONE}))?)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int
+    end: int
+    text: str
+    value: int
+    value_max: int | None
+    qualifier: str | None
+
+
+def _words_value(text: str) -> int | None:
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", text.lower()):
+        if token == "and" or not token:
+            continue
+        if token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
+        elif token in SCALES:
+            current = max(current, 1) * SCALES[token]
+            if SCALES[token] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def parse_number(text: str) -> int | None:
+    """The value of one number expression ("1,500", "1.5 thousand", "15-hundred", "ten-thousand")."""
+    t = text.strip().lower()
+    m = re.fullmatch(rf"({_DIGITS})(?:(?:\s|-)?({_SCALE}|k))?", t)
+    if m:
+        base = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(1)))
+        value = base * (SCALES[m.group(2)] if m.group(2) else 1)
+        return int(round(value))
+    return _words_value(t)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LETTERS = re.compile(r"[a-z]+")
+# What can stand just before a number inside one match ends with one of these ("more than",
+# "between"); after anything else, a match starts at the number itself.
+_LEAD_ENDINGS = tuple({q.split()[-1] for q in QUALIFIERS} | {"between", "from"})
+
+
+@lru_cache(maxsize=1024)
+def _words_pattern(words: frozenset[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _number_starts(text: str) -> list[int]:
+    """Where a run of digits or a number word begins: every NUMBER match holds one."""
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    words = NUMBER_WORDS.keys() & set(_LETTERS.findall(text.casefold()))
+    if words:
+        starts = sorted(starts + [m.start() for m in _words_pattern(frozenset(words)).finditer(text)])
+    return starts
+
+
+def _matches(text: str):
+    """What NUMBER.finditer(text) gives, found faster: the grammar is tried only where a number
+    begins instead of at every position of the text (after "than", "between" and the like, the
+    usual scan from the previous match finds where the qualifier starts)."""
+    end = 0
+    for start in _number_starts(text):
+        if start < end:
+            continue
+        word_end = start
+        while word_end and text[word_end - 1].isspace():
+            word_end -= 1
+        lead = word_end < start and text[max(0, word_end - 16):word_end].casefold().endswith(_LEAD_ENDINGS)
+        m = NUMBER.search(text, end) if lead else NUMBER.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in the text with its span, range and qualifier."""
+    found = []
+    for m in _matches(text):
+        lo = m.group("lo") or m.group("lo2") or m.group("single")
+        hi = m.group("hi") or m.group("hi2") or m.group("upper")
+        value = parse_number(lo)
+        if value is None:
+            continue
+        value_max = parse_number(hi) if hi else None
+        if value_max is not None:
+            # "11-12 thousand": a scale written once after the range applies to both ends
+            scale = re.search(rf"({_SCALE}|k)\s*$", hi.strip(), re.I)
+            if scale and not re.search(rf"{_SCALE}|k\b", lo, re.I):
+                scaled = value * SCALES[scale.group(1).lower()]
+                value = scaled if scaled <= value_max else value
+            if value_max <= value:
+                value_max = None
+        qualifier = m.group("qualifier").lower() if m.group("qualifier") else None
+        found.append(NumberMention(m.start(), m.end(), m.group(0), value, value_max, qualifier))
+    return found

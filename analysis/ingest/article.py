@@ -1,0 +1,131 @@
+"""Load a folder of news articles: one file an article, any number, no code change needed.
+
+Each article keeps its raw bytes' hash, the metadata the page shows (date line, headline,
+byline, dateline), its clean body and an account of everything removed from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from analysis.common.errors import InputError
+from analysis.ingest.cleaning import CleanPage, Removal, clean_page
+from analysis.ingest.folder import article_paths
+from analysis.ingest.page_dates import parse_page_date
+from analysis.ingest.text import decode, front_matter
+
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[\w.'’-]+){0,12}$")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?)[.,]?\s*(?:(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2})\s*)?"
+    r"\((?P<agency>[A-Z][\w .-]{1,30})\)\s*[-–—]\s*"
+)
+DATE_PREFIX = re.compile(r"^\s*(date\s+\d{4}-\d{2}-\d{2})[ \t]+(?=\S)", re.I)
+SLASH_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<when>[A-Z][a-z]+ \d{1,2})\.\s*/(?P<agency>[A-Za-z]+)/\.")
+
+
+@dataclass
+class Article:
+    """One article as the page shows it; dates here are the page's, not yet checked."""
+
+    id: str
+    path: Path
+    sha256: str
+    body: str
+    headline: str
+    headline_basis: str
+    page_date: date | None
+    page_date_line: str | None
+    published_override: date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    encoding: str = "utf-8"
+    captions: list[str] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.body.split())
+
+
+
+def _take_metadata(page: CleanPage) -> dict:
+    """Pull the page's date line, section label, byline and headline out of the paragraphs."""
+    meta: dict = {"page_date": None, "page_date_line": None, "byline": None, "headline": None}
+    paras = page.paragraphs
+    candidates = list(range(min(4, len(paras)))) + list(range(max(4, len(paras) - 2), len(paras)))
+    for i in candidates:
+        found = parse_page_date(paras[i])
+        if found:
+            meta["page_date"], meta["page_date_line"] = found, paras[i]
+            page.removals.append(Removal("date line (kept as page_date)", paras.pop(i)))
+            break
+    for i, text in enumerate(paras[:3]):
+        if BYLINE.match(text):
+            meta["byline"] = text
+            page.removals.append(Removal("byline (kept as byline)", paras.pop(i)))
+            break
+    while paras and len(paras[0].split()) <= 2 and not re.search(r"[.!?]$", paras[0]):
+        page.removals.append(Removal("section label", paras.pop(0)))
+    if paras and 3 <= len(paras[0].split()) <= 30 and not paras[0].endswith("."):
+        meta["headline"] = paras[0]
+        page.removals.append(Removal("headline (kept as headline)", paras.pop(0)))
+    return meta
+
+
+def _dateline(body: str) -> tuple[str | None, str | None]:
+    for pattern in (DATELINE, SLASH_DATELINE):
+        m = pattern.match(body)
+        if m:
+            return m.group(0).strip(), m.group("agency").strip()
+    return None, None
+
+
+def load_article(path: Path) -> Article:
+    data = path.read_bytes()
+    text, encoding = decode(path, data)
+    front, text = front_matter(path, text)
+    # A stored copy may prefix the first line with its date ("date 2024-10-28 Ukrainian forces ...").
+    text = DATE_PREFIX.sub(lambda m: m.group(1) + "\n", text, count=1)
+    page = clean_page(text)
+    meta = _take_metadata(page)
+    body = "\n\n".join(page.paragraphs)
+    if not body.strip():
+        raise InputError(f"{path}: no article text is left after removing page furniture.")
+    headline, basis = meta["headline"], "headline line on the page"
+    if front.get("headline"):
+        headline, basis = str(front["headline"]), "front matter"
+    elif headline is None:
+        headline, basis = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0][:160], "first sentence (no headline on the page)"
+    dateline, agency = _dateline(body)
+    return Article(
+        id=path.stem,
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        body=body,
+        headline=headline,
+        headline_basis=basis,
+        page_date=meta["page_date"],
+        page_date_line=meta["page_date_line"],
+        published_override=front.get("published"),
+        url=front.get("url"),
+        outlet=front.get("outlet"),
+        byline=meta["byline"],
+        dateline=dateline,
+        agency=agency,
+        encoding=encoding,
+        captions=page.captions,
+        removals=page.removals,
+    )
+
+
+
+def load_corpus(folder: Path) -> list[Article]:
+    """Every *.txt and *.md file in the folder, in file-name order."""
+    return [load_article(p) for p in article_paths(Path(folder))]

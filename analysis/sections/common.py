@@ -1,0 +1,65 @@
+"""What the sections share: how much a section shows before it folds, quote references and
+their links, short article labels, and the selections several sections draw from."""
+
+from __future__ import annotations
+
+import os
+from html import escape
+
+import pandas as pd
+
+from analysis.dataset.tables import Dataset
+from analysis.extract.events import SINGULAR_KINDS
+
+NO_DATA = "No data for these parameters."
+MANY = 12  # articles or claims: beyond this, per-item legends, labels, matrices and lists are folded
+SHOWN_REFS = 40
+def ref_number(column: pd.Series) -> pd.Series:
+    """A sort key (`sort_values(..., key=ref_number)`) that puts quote references in number order,
+    F2 before F10; other columns sort as they are."""
+    return column.str[1:].astype(int) if column.name == "ref" else column
+
+
+def shown_refs(refs) -> list[str]:
+    """The references a caption links to: the first SHOWN_REFS, in order."""
+    return sorted(refs, key=lambda r: int(r[1:]))[:SHOWN_REFS]
+
+
+def ref_links(refs, table: str) -> str:
+    """Links from a caption to the quotes in the sources list; a long list is cut, and says
+    which data file holds every row."""
+    refs = list(refs)
+    links = ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in shown_refs(refs))
+    more = len(refs) - SHOWN_REFS
+    return links + (f" and {more:,} more (every row is in data/{escape(table)}.csv)" if more > 0 else "")
+
+
+def short_ids(ids) -> dict[str, str]:
+    """Each article id cut, for chart labels and narrow table cells, to the shortest prefix of at
+    least three characters that no other id starts with (the seeds' "004_6a84a186daab083e"
+    becomes "004"; "reuters-treaty" and "reuters-troops" become "reuters-tre" and "reuters-tro")."""
+    ordered = sorted(set(ids))
+    short = {}
+    for i, aid in enumerate(ordered):
+        # In sorted order, the id sharing the longest prefix with this one is a neighbour.
+        shared = [len(os.path.commonprefix([aid, other])) for other in ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]]
+        short[aid] = aid[:max([3, *(n + 1 for n in shared)])]
+    return short
+
+
+def iso_day(value) -> str:
+    """A date cell as YYYY-MM-DD, blank when unknown."""
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The happenings worth a row on the timeline: treaty milestones and confirmed events,
+    not every dated aside (those stay in the data)."""
+    keep = events.groupby("event_id")["reviewed"].transform("any") | events["kind"].isin(sorted(SINGULAR_KINDS))
+    return events[keep & events["date_start"].notna()]
+
+
+def troop_claims(ds: Dataset) -> pd.DataFrame:
+    """The figures the troop chart draws: numbers of troops, and claims about them without one."""
+    return ds.figures[ds.figures["category"] == "troops"]
+
