@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.sections.common import MANY, NO_DATA, iso_day
-from analysis.sections.html import notice, table_html
+from analysis.sections.html import notice, render, table_html
 
 
-def articles_table(ds: Dataset) -> str:
+def articles_table(ds: Dataset) -> Markup:
     if ds.articles.empty:
         return notice(NO_DATA)
     a = ds.articles.sort_values(["published", "id"])
@@ -26,12 +25,7 @@ def articles_table(ds: Dataset) -> str:
     })
     table = table_html(shown, caption=f"Articles in publication order (N={len(a)})")
     contradicted = a[a["page_date_contradicted"]]
-    notes = "".join(
-        f"<li>{escape(r['id'])}: {escape(r['published_basis'])}</li>" for _, r in contradicted.head(MANY).iterrows()
-    )
-    if notes:
-        more = (f'<p class="truncated">Showing {MANY} of {len(contradicted):,}; every reason is in '
-                f'data/articles.csv (published_basis).</p>' if len(contradicted) > MANY else "")
-        table += (f'<p>Page dates contradicted by the articles\' own content ({len(contradicted):,}):</p>'
-                  f'<ul>{notes}</ul>{more}')
-    return table
+    if contradicted.empty:
+        return table
+    return table + render("contradicted_dates.html.j2", shown=MANY, total=len(contradicted),
+                          reasons=list(zip(contradicted["id"], contradicted["published_basis"]))[:MANY])

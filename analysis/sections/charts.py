@@ -8,7 +8,6 @@ module (matplotlib takes about a second to import)."""
 from __future__ import annotations
 
 import base64
-import html
 import io
 
 import matplotlib
@@ -18,8 +17,10 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 import pandas as pd  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 
 from analysis.sections.common import MANY, ref_number, short_ids  # noqa: E402
+from analysis.sections.html import render  # noqa: E402
 
 matplotlib.rcParams["svg.hashsalt"] = "nk-russia-treaty-report"  # stable ids in SVG output
 matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable and smaller
@@ -174,9 +175,8 @@ def figure_bytes(fig, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def figure_html(fig, fmt: str, alt: str, caption: str, source: str) -> str:
+def figure_html(fig, fmt: str, alt: str, caption: str, source: str, refs: Markup) -> Markup:
+    """The chart as an embedded image; the caption ends with its source, named by `source` and
+    linked by `refs` (see `common.ref_links`)."""
     data = base64.b64encode(figure_bytes(fig, fmt)).decode("ascii")
-    return (
-        f'<figure class="chart"><img src="data:{MIME[fmt]};base64,{data}" alt="{html.escape(alt)}">'
-        f"<figcaption>{html.escape(caption)} <span class=\"source\">Source: {source}</span></figcaption></figure>"
-    )
+    return render("figure.html.j2", mime=MIME[fmt], data=data, alt=alt, caption=caption, source=source, refs=refs)

@@ -4,12 +4,13 @@ their links, short article labels, and the selections several sections draw from
 from __future__ import annotations
 
 import os
-from html import escape
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.extract.events import SINGULAR_KINDS
+from analysis.sections.html import render
 
 NO_DATA = "No data for these parameters."
 MANY = 12  # articles or claims: beyond this, per-item legends, labels, matrices and lists are folded
@@ -25,13 +26,11 @@ def shown_refs(refs) -> list[str]:
     return sorted(refs, key=lambda r: int(r[1:]))[:SHOWN_REFS]
 
 
-def ref_links(refs, table: str) -> str:
+def ref_links(refs, table: str) -> Markup:
     """Links from a caption to the quotes in the sources list; a long list is cut, and says
     which data file holds every row."""
     refs = list(refs)
-    links = ", ".join(f'<a href="#q-{escape(r)}">{escape(r)}</a>' for r in shown_refs(refs))
-    more = len(refs) - SHOWN_REFS
-    return links + (f" and {more:,} more (every row is in data/{escape(table)}.csv)" if more > 0 else "")
+    return render("ref_links.html.j2", refs=shown_refs(refs), more=len(refs) - SHOWN_REFS, table=table)
 
 
 def short_ids(ids) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.extract.claimants import claimant_in, short_claimant
@@ -79,7 +80,7 @@ def most_quoted(ds: Dataset) -> pd.DataFrame:
     return counts.reset_index(drop=True)
 
 
-def coverage_html(ds: Dataset) -> str:
+def coverage_html(ds: Dataset) -> Markup:
     if ds.articles.empty:
         return notice(NO_DATA)
     if len(ds.articles) > MANY:

@@ -1,38 +1,63 @@
-"""HTML pieces for the report. Article text is untrusted: everything from the data is
-escaped here (charts are embedded by `analysis.charts`)."""
+"""HTML pieces for the report, rendered from the Jinja2 templates in `templates/`.
+
+Article text is untrusted, so escaping is automatic, never a call to remember. The environment
+has autoescape on, and its `finalize` hook (`escaped`), which Jinja calls on every value a
+template prints, escapes the value with Python's `html.escape` and marks the result `Markup`, which
+autoescape then leaves alone: the report keeps the escaping it has always had (`&#x27;` and
+`&quot;`, where markupsafe alone would write `&#39;` and `&#34;`). Only a `Markup` value is printed
+as it is, and the one place that marks HTML as safe is `render`, whose output these templates
+produced: that is how a rendered table goes inside a section (or joins another with `+`), and why
+templates need no `|safe`. Templates print values, not constants or the output of filters that
+escape on their own (`join`, `format`): those would be escaped before the hook sees them.
+"""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 TABLE_ROWS = 60  # rows a table shows; the rest are in the data files
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def escaped(value) -> Markup:
+    """What a template prints: HTML that `render` made as it is, anything else as text."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
+ENVIRONMENT = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=escaped, undefined=StrictUndefined,
+    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, auto_reload=False,
+)
+ENVIRONMENT.filters["thousands"] = "{:,}".format
+
+
+def render(template_name: str, **values) -> Markup:
+    """A template of `templates/` filled with `values`, as HTML safe to place in another."""
+    return Markup(ENVIRONMENT.get_template(template_name).render(**values))
+
+
+def _cell(value, anchor_prefix: str | None):
+    """A cell's text, or for a column of references, the (anchor, reference) of each link."""
+    text = "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
+    if anchor_prefix is None or not text:
+        return text
+    return [(anchor_prefix + ref, ref) for ref in text.split()]
 
 
 def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = TABLE_ROWS,
-               links: dict[str, str] | None = None) -> str:
+               links: dict[str, str] | None = None) -> Markup:
     """An escaped HTML table; long tables are cut with a visible count. `links` turns a
     column's values (each space-separated reference) into links to the anchor prefix."""
     links = links or {}
     shown = df.head(max_rows)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    rows = []
-    for _, row in shown.iterrows():
-        cells = []
-        for col, value in row.items():
-            text = "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
-            cell = html.escape(text)
-            if col in links and text:
-                cell = " ".join(f'<a href="#{html.escape(links[col] + t)}">{html.escape(t)}</a>' for t in text.split())
-            cells.append(f"<td>{cell}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    note = ""
-    if len(df) > max_rows:
-        note = f'<p class="truncated">Showing {max_rows} of {len(df):,} rows; all rows are in the data files.</p>'
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (f'<div class="table-wrap"><table class="data">{cap}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
+    rows = [[_cell(value, links.get(column)) for column, value in row.items()] for _, row in shown.iterrows()]
+    return render("table.html.j2", caption=caption, columns=list(shown.columns), rows=rows,
+                  shown=max_rows, total=len(df))
 
 
 def linked_refs(df: pd.DataFrame, column: str, max_rows: int = TABLE_ROWS) -> set[str]:
@@ -40,17 +65,10 @@ def linked_refs(df: pd.DataFrame, column: str, max_rows: int = TABLE_ROWS) -> se
     return {ref for cell in df[column].head(max_rows).dropna() for ref in str(cell).split()}
 
 
-def quote_list(rows: pd.DataFrame) -> str:
+def quote_list(rows: pd.DataFrame) -> Markup:
     """Each quote with its anchor (`q-<ref>`) so that chart and table notes can link to it."""
-    items = []
-    for _, r in rows.iterrows():
-        items.append(
-            f'<li id="q-{html.escape(r["ref"])}"><b>{html.escape(r["ref"])}</b> '
-            f'<span class="article">[{html.escape(r["article_id"])}]</span> '
-            f"<q>{html.escape(r['quote'])}</q></li>"
-        )
-    return f'<ol class="quotes">{"".join(items)}</ol>'
+    return render("quote_list.html.j2", quotes=rows[["ref", "article_id", "quote"]].to_dict("records"))
 
 
-def notice(text: str) -> str:
-    return f'<p class="notice">{html.escape(text)}</p>'
+def notice(text: str) -> Markup:
+    return render("notice.html.j2", text=text)

@@ -4,10 +4,11 @@ could not be resolved or are vague, rows nobody has reviewed, conflicts, and wha
 from __future__ import annotations
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.sections.common import NO_DATA, iso_day
-from analysis.sections.html import linked_refs, notice, table_html
+from analysis.sections.html import linked_refs, notice, render, table_html
 
 LISTED_ROWS = 40  # rows of the lists of dates and of unreviewed rows
 
@@ -50,27 +51,26 @@ def quoted_refs(ds: Dataset) -> set[str]:
             | linked_refs(unreviewed(ds), "ref", LISTED_ROWS))
 
 
-def quality_html(ds: Dataset) -> str:
+def quality_html(ds: Dataset) -> Markup:
     if ds.articles.empty:
         return notice(NO_DATA)
     a = ds.articles
-    parts = []
     contradicted = a[a["page_date_contradicted"]][["id", "page_date", "published", "published_basis"]]
-    parts.append(table_html(contradicted.assign(page_date=contradicted["page_date"].map(iso_day),
-                                                published=contradicted["published"].map(iso_day)),
-                            caption=f"Page dates contradicted by the content ({len(contradicted)})")
-                 if len(contradicted) else "<p>No page date is contradicted by its article's content.</p>")
+    contradicted_table = table_html(
+        contradicted.assign(page_date=contradicted["page_date"].map(iso_day),
+                            published=contradicted["published"].map(iso_day)),
+        caption=f"Page dates contradicted by the content ({len(contradicted)})") if len(contradicted) else None
     undated = a[a["published"].isna()]
-    if len(undated):
-        parts.append(notice(f"{len(undated)} article(s) have no publication date; their relative dates are "
-                            f"unresolved: {', '.join(undated['id'])}."))
+    undated_notice = notice(f"{len(undated)} article(s) have no publication date; their relative dates are "
+                            f"unresolved: {', '.join(undated['id'])}.") if len(undated) else None
     vague = vague_or_unresolved_dates(ds)
-    parts.append(table_html(vague, caption=f"Dates unresolved or known only to a month or year ({len(vague)})",
-                            links={"ref": "q-"}, max_rows=LISTED_ROWS))
-    parts.append(table_html(ds.conflicts, caption=f"Conflicts between and within articles ({len(ds.conflicts)})"))
     pending = unreviewed(ds)
-    parts.append(table_html(pending, caption=f"Extracted automatically, not yet confirmed by an annotation "
-                            f"({len(pending)})", links={"ref": "q-"}, max_rows=LISTED_ROWS))
-    parts.append(table_html(removed_by_rule(ds), caption="What cleaning removed from each article, by rule",
-                            max_rows=80))
-    return "".join(parts)
+    tables = [
+        table_html(vague, caption=f"Dates unresolved or known only to a month or year ({len(vague)})",
+                   links={"ref": "q-"}, max_rows=LISTED_ROWS),
+        table_html(ds.conflicts, caption=f"Conflicts between and within articles ({len(ds.conflicts)})"),
+        table_html(pending, caption=f"Extracted automatically, not yet confirmed by an annotation ({len(pending)})",
+                   links={"ref": "q-"}, max_rows=LISTED_ROWS),
+        table_html(removed_by_rule(ds), caption="What cleaning removed from each article, by rule", max_rows=80),
+    ]
+    return render("quality.html.j2", contradicted=contradicted_table, undated=undated_notice, tables=tables)

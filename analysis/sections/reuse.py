@@ -3,14 +3,13 @@ later story, and how their relative dates are read."""
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.extract.reuse import shared_fraction
 from analysis.sections.common import MANY
-from analysis.sections.html import notice, table_html
+from analysis.sections.html import notice, render, table_html
 
 SHOWN_COPIES = 20
 
@@ -34,27 +33,21 @@ def copied_shares(ds: Dataset) -> pd.DataFrame:
                                             "chars": "characters copied"}).reset_index(drop=True)
 
 
-def reuse_html(ds: Dataset) -> str:
+def reuse_html(ds: Dataset) -> Markup:
     if len(ds.articles) < 2:
         return notice("Reuse needs at least two articles for these parameters.")
     copies = ds.copies
     if len(ds.articles) > MANY:
-        out = ("" if copies.empty else table_html(
+        tables = [] if copies.empty else [table_html(
             copied_shares(ds), max_rows=30, caption=f"Articles that copy passages from an earlier one, most copied "
-            f"first ({len(ds.articles):,} articles: too many for a matrix of every pair)"))
+            f"first ({len(ds.articles):,} articles: too many for a matrix of every pair)")]
     else:
         matrix = reuse_matrix(ds)
         shown = matrix.apply(lambda col: col.map(lambda v: "" if pd.isna(v) else f"{v:.0%}"))
         shown.index.name = "share of ↓ found in →"
-        out = table_html(shown.reset_index(), caption="Passages shared between articles (share of the row article's "
-                         "8-word sequences that also occur in the column article)")
-    if copies.empty:
-        return out + "<p>No passage of one article is copied from an earlier one.</p>"
-    items = "".join(
-        f"<li><b>{escape(c['article_id'])}</b> carries {c['end'] - c['start']:,} characters copied from "
-        f"<b>{escape(c['source_id'])}</b>; their relative dates are read against {escape(c['source_id'])}'s date: "
-        f"<q>{escape(ds.corpus[c['article_id']].body[c['start']:c['end']][:400])}…</q></li>"
-        for _, c in copies.head(SHOWN_COPIES).iterrows())
-    more = (f"<p class='truncated'>Showing {SHOWN_COPIES} of {len(copies):,} copied passages; all are in "
-            f"data/copies.csv.</p>" if len(copies) > SHOWN_COPIES else "")
-    return out + f"<ul class='shared'>{items}</ul>{more}"
+        tables = [table_html(shown.reset_index(), caption="Passages shared between articles (share of the row "
+                             "article's 8-word sequences that also occur in the column article)")]
+    passages = [{"article_id": c["article_id"], "source_id": c["source_id"], "chars": c["end"] - c["start"],
+                 "excerpt": ds.corpus[c["article_id"]].body[c["start"]:c["end"]][:400]}
+                for _, c in copies.head(SHOWN_COPIES).iterrows()]
+    return render("reuse.html.j2", tables=tables, passages=passages, shown=SHOWN_COPIES, total=len(copies))

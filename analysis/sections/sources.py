@@ -4,11 +4,12 @@ with the anchor that chart captions and tables link to."""
 from __future__ import annotations
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.sections import quality, summary, treaty
 from analysis.sections.common import NO_DATA, iso_day, shown_refs, timeline_events, troop_claims
-from analysis.sections.html import notice, quote_list, table_html
+from analysis.sections.html import notice, quote_list, render, table_html
 
 LISTED_QUOTES = 1_000  # beyond this, the sources list holds only the quotes the report links to
 
@@ -19,7 +20,7 @@ def quoted_refs(ds: Dataset) -> set[str]:
             | set(shown_refs(troop_claims(ds)["ref"])) | treaty.quoted_refs(ds) | quality.quoted_refs(ds))
 
 
-def sources(ds: Dataset) -> str:
+def sources(ds: Dataset) -> Markup:
     """Every article with its dates, then the quotes the report relies on, with their anchors:
     every quote while they are few enough to read, else those the report links to."""
     if ds.articles.empty:
@@ -31,10 +32,7 @@ def sources(ds: Dataset) -> str:
         "published (estimate)": a["published"].map(iso_day), "how dated": a["published_basis"],
     })
     rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])
-    note = ""
-    if len(rows) > LISTED_QUOTES:
-        linked = rows[rows["ref"].isin(quoted_refs(ds))]
-        note = (f'<p class="truncated">The {len(linked):,} quotes the report links to, of {len(rows):,}; every '
-                f'quote is in data/figures.csv and data/events.csv (column quote, by ref).</p>')
-        rows = linked
-    return table_html(listing, caption=f"Articles ({len(a):,})") + note + (quote_list(rows) if len(rows) else "")
+    cut = len(rows) > LISTED_QUOTES
+    listed = rows[rows["ref"].isin(quoted_refs(ds))] if cut else rows
+    return render("sources.html.j2", articles=table_html(listing, caption=f"Articles ({len(a):,})"), cut=cut,
+                  listed=len(listed), total=len(rows), quotes=quote_list(listed) if len(listed) else None)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.sections.common import MANY, NO_DATA, iso_day, ref_number, timeline_events
-from analysis.sections.html import linked_refs, notice, table_html
+from analysis.sections.html import linked_refs, notice, render, table_html
 
 
 def _who(claimant) -> str:
@@ -62,7 +61,7 @@ def quoted_refs(ds: Dataset) -> set[str]:
     return linked_refs(key_facts(ds), "sources")
 
 
-def summary_html(ds: Dataset) -> str:
+def summary_html(ds: Dataset) -> Markup:
     if ds.articles.empty:
         return notice(NO_DATA)
     a = ds.articles
@@ -88,6 +87,6 @@ def summary_html(ds: Dataset) -> str:
         sentences.append(f"{contradicted:,} of the {len(a):,} page dates are contradicted by the articles' own text "
                          "and were re-estimated (see Data quality).")
     facts = key_facts(ds).assign(when=lambda d: d["when"].map(iso_day))
-    return (f'<p class="summary">{escape(" ".join(sentences))}</p>'
-            + table_html(facts.rename(columns={"when": "date (reported)"}), links={"sources": "q-"},
-                         caption="Key facts, how many quotes state them, and the first of those quotes"))
+    table = table_html(facts.rename(columns={"when": "date (reported)"}), links={"sources": "q-"},
+                       caption="Key facts, how many quotes state them, and the first of those quotes")
+    return render("summary.html.j2", summary=" ".join(sentences), facts=table)

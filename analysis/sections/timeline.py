@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from markupsafe import Markup
+
 from analysis.dataset.tables import Dataset
 from analysis.sections.charts import figure_html, timeline
 from analysis.sections.common import MANY, NO_DATA, iso_day, ref_links, short_ids, timeline_events
 from analysis.sections.html import notice, table_html
 
 
-def timeline_chart(ds: Dataset, fmt: str) -> str:
+def timeline_chart(ds: Dataset, fmt: str) -> Markup:
     events = timeline_events(ds.events)
     if events.empty:
         return notice(NO_DATA)
@@ -24,11 +26,11 @@ def timeline_chart(ds: Dataset, fmt: str) -> str:
             f"{iso_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
         caption="Each event's date as the articles give or imply it (dot: a day; bar: a week or a month), "
                 "and triangles for the publication dates of the articles reporting it; the gap is the lag.",
-        source=f"event mentions {ref_links(ds.events['ref'], 'events')}",
+        source="event mentions", refs=ref_links(ds.events["ref"], "events"),
     ) + event_table(ds)
 
 
-def event_table(ds: Dataset) -> str:
+def event_table(ds: Dataset) -> Markup:
     e = ds.events.sort_values(["date_start", "event_id"])
     short = short_ids(ds.articles["id"])
     per_event = e.groupby("event_id", sort=False).agg(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from html import escape
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.sections.common import MANY, NO_DATA
-from analysis.sections.html import linked_refs, notice, table_html
+from analysis.sections.html import linked_refs, notice, render, table_html
 
 TREATY_CATEGORIES = {"treaty_articles": "number of articles", "treaty_article": "article of the treaty",
                      "un_charter_article": "UN Charter article"}
@@ -41,22 +41,17 @@ def article4_renderings(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "ref", "text"]).drop_duplicates("text")
 
 
-def highlight_differences(a: str, b: str) -> tuple[str, str]:
+def highlight_differences(a: str, b: str) -> tuple[Markup, Markup]:
     """Both texts as HTML with the words the other does not share marked."""
     wa, wb = a.split(), b.split()
-    marked_a, marked_b = [], []
+    runs_a, runs_b = [], []  # (marked, words), as the template of marked words takes them
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb],
                                                       autojunk=False).get_opcodes():
-        left, right = escape(" ".join(wa[i1:i2])), escape(" ".join(wb[j1:j2]))
-        if op == "equal":
-            marked_a.append(left)
-            marked_b.append(right)
-        else:
-            if left:
-                marked_a.append(f"<mark>{left}</mark>")
-            if right:
-                marked_b.append(f"<mark>{right}</mark>")
-    return " ".join(marked_a), " ".join(marked_b)
+        left, right = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
+        for runs, words in ((runs_a, left), (runs_b, right)):
+            if op == "equal" or words:
+                runs.append((op != "equal", words))
+    return render("marked_words.html.j2", runs=runs_a), render("marked_words.html.j2", runs=runs_b)
 
 
 def treaty_facts_summary(ds: Dataset) -> pd.DataFrame:
@@ -86,7 +81,7 @@ def quoted_refs(ds: Dataset) -> set[str]:
     return linked_refs(facts, column) | compared
 
 
-def treaty_html(ds: Dataset) -> str:
+def treaty_html(ds: Dataset) -> Markup:
     facts, column = _facts_table(ds)
     if facts.empty:
         return notice(NO_DATA)
@@ -94,22 +89,20 @@ def treaty_html(ds: Dataset) -> str:
                if len(ds.articles) > MANY else "Treaty facts as the articles state them")
     out = table_html(facts, caption=caption, links={column: "q-"})
     renderings = article4_renderings(ds)
-    if len(renderings) >= 2:
-        first, second = renderings.iloc[0], renderings.iloc[1]
-        a, b = highlight_differences(first["text"], second["text"])
-        similarity = difflib.SequenceMatcher(a=first["text"].lower().split(), b=second["text"].lower().split()).ratio()
-        out += (
-            f'<table class="data side-by-side"><caption>Article 4 as two sources quote it '
-            f"({similarity:.0%} of words in common; differences highlighted)</caption><thead><tr>"
-            f'<th>{escape(first["article_id"])} (<a href="#q-{escape(first["ref"])}">{escape(first["ref"])}</a>)</th>'
-            f'<th>{escape(second["article_id"])} (<a href="#q-{escape(second["ref"])}">{escape(second["ref"])}</a>)</th>'
-            f"</tr></thead><tbody><tr><td>{a}</td><td>{b}</td></tr></tbody></table>"
-        )
-        for _, extra in renderings.iloc[2:].iterrows():
-            out += f"<p>Also quoted by {escape(extra['article_id'])}: <q>{escape(extra['text'])}</q></p>"
-    elif len(renderings) == 1:
-        only = renderings.iloc[0]
-        out += f"<p>Article 4 is quoted by one article only ({escape(only['article_id'])}): <q>{escape(only['text'])}</q></p>"
-    else:
-        out += notice("No article quotes the wording of Article 4 for these parameters.")
-    return out
+    if renderings.empty:
+        return out + notice("No article quotes the wording of Article 4 for these parameters.")
+    return out + article4_html(renderings)
+
+
+def article4_html(renderings: pd.DataFrame) -> Markup:
+    """The first two renderings of Article 4 side by side, the words they do not share marked,
+    then any others; or the only one."""
+    if len(renderings) == 1:
+        return render("article4_only.html.j2", only=renderings.iloc[0].to_dict())
+    first, second = renderings.iloc[0].to_dict(), renderings.iloc[1].to_dict()
+    similarity = difflib.SequenceMatcher(a=first["text"].lower().split(), b=second["text"].lower().split()).ratio()
+    return render("article4_compared.html.j2", compared=[first, second],
+                  marked=highlight_differences(first["text"], second["text"]),
+                  caption=f"Article 4 as two sources quote it ({similarity:.0%} of words in common; "
+                          "differences highlighted)",
+                  others=renderings.iloc[2:].to_dict("records"))

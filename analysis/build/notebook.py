@@ -1,0 +1,17 @@
+"""What every notebook starts with: its parameters validated, and the dataset (the one the
+builder prepared, or, opened by hand in Jupyter, built from `seeds_dir`) with the filters applied."""
+
+from __future__ import annotations
+
+from analysis.build import params
+from analysis.dataset.tables import Dataset
+from analysis.sections.filters import apply_filters
+from analysis.speed import handoff, parallel
+
+
+def load(namespace: dict) -> tuple[dict, Dataset]:
+    """Takes the notebook's globals, so that the parameter cell stays plain assignments."""
+    p = params.validate({name: namespace[name] for name in params.Parameters.model_fields if name in namespace})
+    ds = handoff.load_prepared(p["seeds_dir"]) or parallel.build_dataset(p["seeds_dir"])
+    params.check_names(p, params.known_names(ds.articles, ds.figures))
+    return p, apply_filters(ds, p)
