@@ -1,8 +1,6 @@
-"""Load a folder of news articles: one file an article, any number, no code change needed.
-
-Each article keeps its raw bytes' hash, the metadata the page shows (date line, headline,
-byline, dateline), its clean body and an account of everything removed from it.
-"""
+"""One article file, read: its raw bytes' hash, the metadata the page shows (date line,
+headline, byline, dateline), its clean body and an account of everything removed from it.
+A folder holds any number of them; adding one needs no code change."""
 
 from __future__ import annotations
 

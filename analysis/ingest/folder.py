@@ -11,6 +11,8 @@ ANNOTATIONS_FILE = "annotations.yaml"
 
 
 def article_paths(folder: Path) -> list[Path]:
+    """The article files of a folder in file-name order; each file's name (less its ending) is
+    the article's id, so two files with one name are an error."""
     if not folder.exists():
         raise InputError(f"{folder}: the articles folder does not exist.")
     if not folder.is_dir():

@@ -1,0 +1,29 @@
+"""The speed machinery changes nothing but time: the plain path (articles read one after another,
+papermill running each notebook in a kernel of its own) is the reference, and the fast path
+(worker processes, early kernels, the dataset handed to them) must give the same bytes."""
+
+from analysis.bench.corpus import generate
+from analysis.build.report import build_report
+from analysis.dataset import build
+from analysis.dataset.export import csv_bytes
+from analysis.speed import parallel
+from conftest import SEEDS
+from test_report import DEFAULTS
+
+TABLES = ("articles", "figures", "events", "removals", "conflicts", "copies")
+
+
+def test_reading_in_worker_processes_gives_the_same_dataset(tmp_path):
+    generate(SEEDS, tmp_path, parallel.PARALLEL_FROM + 20)  # enough to use the workers
+    plain, fast = build.build_dataset(tmp_path), parallel.build_dataset(tmp_path)
+    for name in TABLES:
+        assert csv_bytes(getattr(fast, name)) == csv_bytes(getattr(plain, name)), name
+
+
+def test_the_fast_build_gives_the_plain_report(tmp_path):
+    fast_target, fast_ran = build_report(dict(DEFAULTS), tmp_path / "fast")
+    plain_target, plain_ran = build_report(dict(DEFAULTS), tmp_path / "plain", fast=False)
+    assert fast_ran and plain_ran
+    assert fast_target.read_bytes() == plain_target.read_bytes()
+    for table in sorted((tmp_path / "plain" / "data").iterdir()):
+        assert (tmp_path / "fast" / "data" / table.name).read_bytes() == table.read_bytes(), table.name
