@@ -8,9 +8,10 @@ same result)."""
 
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator
+from typing import Callable, ContextManager, Iterable, Iterator, TypeVar
 
 from analysis.dataset.annotations import load_annotations
 from analysis.dataset.dating import initial_anchors, reestimate
@@ -24,6 +25,18 @@ from analysis.ingest.folder import ANNOTATIONS_FILE, article_paths
 
 Read = tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint]]
 Reading = Callable[[list[Path]], ContextManager[Callable[[], Read]]]
+T = TypeVar("T")
+
+
+def progress(items: Iterable[T], total: int) -> Iterable[T]:
+    """`items` as they come, with a progress bar on stderr when it is a terminal (tqdm's
+    `disable=None`); elsewhere, as in a notebook kernel or a log, `items` unchanged and tqdm
+    not even imported. Nothing is written to stdout or to any output file."""
+    if not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc="reading articles", unit="article", disable=None, file=sys.stderr, mininterval=0.2)
 
 
 def read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint]:
@@ -40,7 +53,7 @@ def gathered(results: list[tuple[Article, list[Row], list[Row], Fingerprint]]) -
 @contextmanager
 def read_serially(paths: list[Path]) -> Iterator[Callable[[], Read]]:
     """Gives a function that reads every article, one after another, when called."""
-    yield lambda: gathered([read_one(p) for p in paths])
+    yield lambda: gathered([read_one(p) for p in progress(paths, len(paths))])
 
 
 def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:

@@ -31,7 +31,7 @@ def read_in_parallel(paths: list[Path]) -> Iterator[Callable[[], build.Read]]:
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         pending = pool.map(build.read_one, paths, chunksize=64)
         try:
-            yield lambda: build.gathered(list(pending))
+            yield lambda: build.gathered(list(build.progress(pending, len(paths))))
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
