@@ -39,13 +39,10 @@ def main(argv: list[str] | None = None) -> int:
 
             print(format_scores(evaluate(args.gold)[0]))
         else:
-            from analysis.build import manifest
-            from analysis.build.params import notebook_defaults, parse_overrides
+            from analysis.build.params import from_command_line
             from analysis.build.report import build_report
 
-            known = notebook_defaults(manifest.notebook_paths())
-            known["seeds_dir"] = "seeds"  # relative to where the command runs, not to notebooks/
-            target, executed = build_report(parse_overrides(args.parameter, args.parameters_file, known), args.out)
+            target, executed = build_report(from_command_line(args.parameter, args.parameters_file), args.out)
             print(target if executed else f"{target} is up to date: inputs and parameters unchanged, nothing executed")
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

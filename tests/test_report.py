@@ -11,11 +11,11 @@ import pytest
 from analysis.build import manifest
 from analysis.__main__ import main
 from analysis.build.report import build_report
-from analysis.build.params import notebook_defaults
+from analysis.build.params import Parameters
 from analysis.common.errors import InputError
 from conftest import SEEDS
 
-DEFAULTS = {**notebook_defaults(manifest.notebook_paths()), "seeds_dir": str(SEEDS)}
+DEFAULTS = {**Parameters().model_dump(), "seeds_dir": str(SEEDS)}
 
 
 def build(params, out):
@@ -163,7 +163,7 @@ def test_notebooks_run_on_their_own_defaults(tmp_path, cores):
     running = kernels.start(kernels.plan(paths, cores), {})
     assert len(running) == cores - 1
     try:
-        results = execute_in_kernels(running, notebook_defaults(paths), tmp_path, meanwhile=lambda: None)
+        results = execute_in_kernels(running, {}, tmp_path, meanwhile=lambda: None)
     finally:
         kernels.stop(running)
     for path in paths:

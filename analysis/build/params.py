@@ -1,7 +1,13 @@
-"""Report parameters: one definition, checked before any notebook runs.
+"""Report parameters, defined once: `Parameters` holds each name, type, default and meaning.
 
-The names and defaults are those of the notebooks' `parameters` cells (papermill reads them),
-so a parameter is added in a notebook and validated here.
+The command line and the notebooks validate with it. The notebooks' `parameters` cells repeat
+the names and defaults as plain assignments, because papermill and Jupyter need them there;
+a test keeps each cell equal to this definition.
+
+`seeds_dir` defaults to "../seeds", relative to the notebooks' folder, where Jupyter and
+papermill run the kernel. The command line resolves that default against the notebooks'
+folder, so it means the project's `seeds/` wherever the command runs; a folder given with
+`-p` or `-f` is relative to the working directory, as any path on a command line.
 """
 
 from __future__ import annotations
@@ -10,56 +16,92 @@ import ast
 import re
 from datetime import date
 from pathlib import Path
+from typing import Annotated, Literal, get_args
 
 import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
+from analysis.build.manifest import NOTEBOOKS
 from analysis.common.errors import InputError
 
-FIGURE_FORMATS = ("svg", "png")
-NAMES = ("seeds_dir", "start_date", "end_date", "sources", "claimants", "figure_format", "show_code", "title")
+FigureFormat = Literal["svg", "png"]
+FIGURE_FORMATS = get_args(FigureFormat)
+Text = Annotated[str, StringConstraints(pattern=r"\S")]  # not empty, not only white space
 
 
-def _as_date(name: str, value) -> date | None:
+def _iso_date(value):
+    """None or "" mean no limit; text is read as YYYY-MM-DD (papermill passes dates as text)."""
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"parameter {name}: {value!r} is not a date; use YYYY-MM-DD.") from None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def validate(params: dict) -> dict:
-    """Check types and ranges; return the parameters with dates as `date` objects."""
-    out = dict(params)
-    out["start_date"] = _as_date("start_date", params.get("start_date"))
-    out["end_date"] = _as_date("end_date", params.get("end_date"))
-    if out["start_date"] and out["end_date"] and out["end_date"] < out["start_date"]:
-        raise InputError(f"parameter end_date ({out['end_date']}) is before start_date ({out['start_date']}).")
-    if out.get("figure_format") not in FIGURE_FORMATS:
-        raise InputError(f"parameter figure_format: {params.get('figure_format')!r} is not one of {list(FIGURE_FORMATS)}.")
-    if not isinstance(params.get("seeds_dir"), str):
-        raise InputError(f"parameter seeds_dir: expected a folder path, got {params.get('seeds_dir')!r}.")
-    for name in ("sources", "claimants"):
-        out[name] = _as_list(name, params.get(name))
-    if not isinstance(params.get("show_code", False), bool):
-        raise InputError(f"parameter show_code: expected true or false, got {params.get('show_code')!r}.")
-    title = params.get("title", "")
-    if not isinstance(title, str) or not title.strip():
-        raise InputError(f"parameter title: expected a non-empty text, got {title!r}.")
-    return out
-
-
-def _as_list(name: str, value) -> list[str] | None:
-    """None (no filter), one name, or a list of names: `-p claimants '["Zelenskiy"]'`."""
-    if value is None or value == []:
+def _names(value):
+    """One name or a list of names (`-p claimants Zelenskiy`, `-p claimants '["Zelenskiy"]'`);
+    an empty list is no filter. Numbers are names too: article ids may be numbers."""
+    if value == []:
         return None
     if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and str(v).strip() for v in value):
-        raise InputError(f"parameter {name}: expected a name or a list of names, got {value!r}.")
-    return [str(v) for v in value]
+        return [value]
+    return [str(v) if type(v) is int else v for v in value] if isinstance(value, list) else value
+
+
+Dates = Annotated[date | None, BeforeValidator(_iso_date)]
+Names = Annotated[list[Text] | None, BeforeValidator(_names)]
+
+
+class Parameters(BaseModel):
+    """What a report is made from and how it looks. Types are strict: "true" is not a bool."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    seeds_dir: str = Field("../seeds", description="folder of articles; the default is relative to the notebooks' "
+                                                   "folder, a given folder to the working directory")
+    start_date: Dates = Field(None, description="keep articles published on or after this day")
+    end_date: Dates = Field(None, description="keep articles published on or before this day")
+    sources: Names = Field(None, description="keep these article ids, outlets or agencies (None: all)")
+    claimants: Names = Field(None, description="keep claims by these claimants and the articles quoting them (None: all)")
+    figure_format: FigureFormat = Field("svg", description="format of the charts")
+    show_code: bool = Field(False, description="show the notebooks' code in the report")
+    title: Text = Field("How the news reported the 2024 Russia–North Korea treaty", description="title of the page")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise PydanticCustomError("date_order", f"parameter end_date ({self.end_date}) is before "
+                                                    f"start_date ({self.start_date}).")
+        return self
+
+
+_EXPECTED = {"seeds_dir": "a folder path", "sources": "a name or a list of names",
+             "claimants": "a name or a list of names", "show_code": "true or false", "title": "a non-empty text"}
+
+
+def _problem(errors: list[dict], given: dict) -> str:
+    """One line naming the parameter and what it allows, for the first problem pydantic found."""
+    unknown = sorted(str(e["loc"][0]) for e in errors if e["type"] == "extra_forbidden")
+    if unknown:
+        return f"unknown parameter(s) {unknown}; known parameters: {sorted(Parameters.model_fields)}."
+    error = errors[0]
+    if not error["loc"]:  # a check across parameters
+        return error["msg"]
+    name = error["loc"][0]
+    value = given[name]
+    if name in ("start_date", "end_date"):
+        return f"parameter {name}: {value!r} is not a date; use YYYY-MM-DD."
+    if name == "figure_format":
+        return f"parameter figure_format: {value!r} is not one of {list(FIGURE_FORMATS)}."
+    return f"parameter {name}: expected {_EXPECTED[name]}, got {value!r}."
+
+
+def validate(given: dict) -> dict:
+    """Check names, types and ranges; return every parameter (the default for one not given),
+    with dates as `date` objects and `sources` and `claimants` as lists or None."""
+    try:
+        return Parameters.model_validate(given).model_dump()
+    except ValidationError as exc:
+        raise InputError(_problem(exc.errors(), given)) from None
 
 
 def known_names(articles, figures) -> dict[str, list[str]]:
@@ -81,9 +123,9 @@ def check_names(params: dict, known: dict[str, list[str]]) -> None:
             raise InputError(f"parameter claimants: no claimant matches {name!r}; known: {known['claimants']}.")
 
 
-def parse_overrides(pairs: list[tuple[str, str]], files: list[Path], known: dict) -> dict:
-    """Parameters from `-f file.yaml` and `-p name value` (values read as YAML, as papermill
-    does); an unknown name is an error that lists the known ones."""
+def from_command_line(pairs: list[tuple[str, str]], files: list[Path]) -> dict:
+    """The defaults, with `seeds_dir`'s resolved against the notebooks' folder, overridden by
+    `-f file.yaml` and `-p name value` (values read as YAML, as papermill does)."""
     given: dict = {}
     for path in files:
         try:
@@ -98,19 +140,17 @@ def parse_overrides(pairs: list[tuple[str, str]], files: list[Path], known: dict
             given[name] = yaml.safe_load(raw)
         except yaml.YAMLError:
             given[name] = raw
-    unknown = sorted(set(given) - set(known))
-    if unknown:
-        raise InputError(f"unknown parameter(s) {unknown}; known parameters: {sorted(known)}.")
-    return {**known, **given}
+    defaults = Parameters().model_dump()
+    defaults["seeds_dir"] = str((NOTEBOOKS / defaults["seeds_dir"]).resolve())
+    return {**defaults, **given}
 
 
 _PARAMETERS_CELL = re.compile(r'^# %%.*tags=\[[^\]]*"parameters"[^\]]*\].*\n((?:(?!# %%).*\n?)*)', re.M)
 
 
 def notebook_defaults(paths: list[Path]) -> dict:
-    """Names and defaults of the notebooks' `parameters` cells (literal values), read from the
-    percent-format text. All notebooks share one parameter set, so a name with two different
-    defaults is an error."""
+    """Names and defaults of the notebooks' `parameters` cells, in their order, read from the
+    percent-format text; for the test that keeps them equal to `Parameters`."""
     defaults: dict = {}
     for path in paths:
         cell = _PARAMETERS_CELL.search(Path(path).read_text(encoding="utf-8"))
@@ -118,9 +158,5 @@ def notebook_defaults(paths: list[Path]) -> dict:
             raise InputError(f"{path}: no cell tagged 'parameters'.")
         for node in ast.parse(cell.group(1)).body:
             if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-                name, value = node.targets[0].id, ast.literal_eval(node.value)
-                if name in defaults and defaults[name] != value:
-                    raise InputError(f"{path}: parameter {name} defaults to {value!r} here but {defaults[name]!r} "
-                                     "in another notebook; notebooks share one parameter set.")
-                defaults[name] = value
+                defaults[node.targets[0].id] = ast.literal_eval(node.value)
     return defaults

@@ -1,15 +1,19 @@
 """Curated annotations: facts a person confirmed, each resting on a verbatim quote.
 
-The file is edited by hand, so every field is checked and a problem is reported with its
+The file is edited by hand, so pydantic checks it strictly against the models below (no
+unknown keys, no empty text, a bool is not a number), and a problem is reported with its
 place in the file (``annotations.yaml: figures[3].stance``) and what is allowed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Annotated, Literal
 
 import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from analysis.common.errors import InputError
 from analysis.extract.claimants import STANCES
@@ -47,76 +51,133 @@ class Annotations:
     figures: tuple[FigureNote, ...] = ()
 
 
-def _get(item: dict, key: str, where: str, kind: type | tuple, required: bool = False):
-    value = item.get(key)
-    if value is None:
-        if required:
-            raise InputError(f"{where}.{key}: missing; this field is required.")
-        return None
-    if isinstance(value, bool) or not isinstance(value, kind):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise InputError(f"{where}.{key}: expected {names}, got {value!r}.")
-    if isinstance(value, str) and not value.strip():
-        raise InputError(f"{where}.{key}: is empty.")
-    return value
+def _number_as_text(value):
+    """Article and event ids may be written as plain numbers (`article: 42`)."""
+    return str(value) if type(value) is int else value
 
 
-def _check_keys(item, allowed: set[str], where: str) -> None:
-    if not isinstance(item, dict):
-        raise InputError(f"{where}: expected a mapping of fields, got {item!r}.")
-    unknown = set(item) - allowed
+Text = Annotated[str, StringConstraints(pattern=r"\S")]  # not empty, not only white space
+Id = Annotated[Text, BeforeValidator(_number_as_text)]
+
+
+def _fault(field: str | None, message: str) -> PydanticCustomError:
+    """A check across fields, reported at `field` of the entry."""
+    return PydanticCustomError("annotation", message, {"field": field})
+
+
+class _Entry(BaseModel):
+    """A mapping in the file: strict types, no unknown keys; a key set to null counts as absent."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_absent(cls, data):
+        return {k: v for k, v in data.items() if v is not None} if isinstance(data, dict) else data
+
+
+class _MentionEntry(_Entry):
+    article: Id
+    quote: Text
+    date_phrase: Text | None = None
+    date_quote: Text | None = None
+
+    def mention(self, where: str) -> Mention:
+        return Mention(where, self.article, self.quote, self.date_phrase, self.date_quote)
+
+
+class _FigureEntry(_MentionEntry):
+    value: int | None = None
+    value_max: int | None = None
+    qualifier: Text | None = None
+    category: Literal[CATEGORIES]
+    what: Text
+    claimant: Text | None = None
+    stance: Literal[STANCES]
+
+    @model_validator(mode="after")
+    def _value_is_complete(self):
+        if self.value_max is not None and (self.value is None or self.value_max < self.value):
+            raise _fault("value_max", f"must be at least value ({self.value}).")
+        if self.value is None and self.stance == "asserts" and self.category != "troops":
+            raise _fault("value", f"an asserted {self.category} figure needs a value.")
+        return self
+
+    def note(self, where: str) -> FigureNote:
+        figure = Figure(**{f.name: getattr(self, f.name) for f in fields(Figure)})
+        return FigureNote(mention=self.mention(where), figure=figure)
+
+
+class _EventEntry(_Entry):
+    id: Id
+    label: Text
+    evidence: list[_MentionEntry] = Field(min_length=1)
+
+    def note(self, where: str) -> EventNote:
+        return EventNote(self.id, self.label,
+                         tuple(m.mention(f"{where}.evidence[{j}]") for j, m in enumerate(self.evidence)))
+
+
+class _AnnotationsFile(_Entry):
+    events: list[_EventEntry] = []
+    figures: list[_FigureEntry] = []
+
+    @model_validator(mode="after")
+    def _event_ids_are_unique(self):
+        ids = [e.id for e in self.events]
+        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicated:
+            raise _fault(None, f"event id(s) used twice: {duplicated}.")
+        return self
+
+
+_TYPE_NAMES = {"string_type": "str", "int_type": "int", "list_type": "list"}
+_ALLOWED = {"stance": list(STANCES), "category": list(CATEGORIES)}
+
+
+def _place(loc: tuple, path: Path) -> str:
+    """`annotations.yaml: figures[3].stance` for an entry's field; the file's path for the file itself."""
+    if len(loc) <= 1:
+        return ": ".join(map(str, [path, *loc]))
+    return f"{path.name}: " + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+
+
+def _problem(errors: list[dict], path: Path) -> str:
+    """One line for the first problem; unknown keys first, all of one mapping's together."""
+    unknown = [e for e in errors if e["type"] in ("extra_forbidden", "invalid_key")]
     if unknown:
-        raise InputError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(allowed)}.")
+        loc = unknown[0]["loc"][:-1]
+        keys = sorted((e["loc"][-1] for e in unknown if e["loc"][:-1] == loc), key=str)
+        allowed = sorted(_model_at(loc).model_fields)
+        return f"{_place(loc, path)}: unknown field(s) {keys}; allowed: {allowed}."
+    error = errors[0]
+    loc, kind, value = error["loc"], error["type"], error["input"]
+    if kind == "annotation":
+        field = error["ctx"]["field"]
+        return f"{_place(loc + (field,) if field else loc, path)}: {error['msg']}"
+    if kind == "missing":
+        return f"{_place(loc, path)}: missing; this field is required."
+    if kind == "string_pattern_mismatch":
+        return f"{_place(loc, path)}: is empty."
+    if kind == "literal_error":
+        return f"{_place(loc, path)}: {value!r} is not one of {_ALLOWED[loc[-1]]}."
+    if kind == "too_short":
+        return f"{_place(loc, path)}: an event needs at least one quote."
+    if kind == "model_type":
+        return f"{_place(loc, path)}: expected a mapping of fields, got {value!r}."
+    if kind in _TYPE_NAMES:
+        expected = "str or int" if loc[-1] in ("article", "id") else _TYPE_NAMES[kind]
+        return f"{_place(loc, path)}: expected {expected}, got {value!r}."
+    return f"{_place(loc, path)}: {error['msg']}."
 
 
-def _mention(item: dict, where: str) -> Mention:
-    return Mention(
-        where=where,
-        article=str(_get(item, "article", where, (str, int), required=True)),
-        quote=_get(item, "quote", where, str, required=True),
-        date_phrase=_get(item, "date_phrase", where, str),
-        date_quote=_get(item, "date_quote", where, str),
-    )
-
-
-MENTION_KEYS = {"article", "quote", "date_phrase", "date_quote"}
-FIGURE_KEYS = MENTION_KEYS | {"value", "value_max", "qualifier", "category", "what", "claimant", "stance"}
-
-
-def _figure(item: dict, where: str) -> FigureNote:
-    _check_keys(item, FIGURE_KEYS, where)
-    stance = _get(item, "stance", where, str, required=True)
-    if stance not in STANCES:
-        raise InputError(f"{where}.stance: {stance!r} is not one of {list(STANCES)}.")
-    category = _get(item, "category", where, str, required=True)
-    if category not in CATEGORIES:
-        raise InputError(f"{where}.category: {category!r} is not one of {list(CATEGORIES)}.")
-    value = _get(item, "value", where, int)
-    value_max = _get(item, "value_max", where, int)
-    if value_max is not None and (value is None or value_max < value):
-        raise InputError(f"{where}.value_max: must be at least value ({value}).")
-    if value is None and stance == "asserts" and category != "troops":
-        raise InputError(f"{where}.value: an asserted {category} figure needs a value.")
-    figure = Figure(value=value, value_max=value_max, qualifier=_get(item, "qualifier", where, str),
-                    category=category, what=_get(item, "what", where, str, required=True),
-                    claimant=_get(item, "claimant", where, str), stance=stance)
-    return FigureNote(mention=_mention(item, where), figure=figure)
-
-
-def _event(item: dict, where: str) -> EventNote:
-    _check_keys(item, {"id", "label", "evidence"}, where)
-    evidence = _get(item, "evidence", where, list, required=True)
-    if not evidence:
-        raise InputError(f"{where}.evidence: an event needs at least one quote.")
-    mentions = []
-    for j, ev in enumerate(evidence):
-        _check_keys(ev, MENTION_KEYS, f"{where}.evidence[{j}]")
-        mentions.append(_mention(ev, f"{where}.evidence[{j}]"))
-    return EventNote(
-        id=str(_get(item, "id", where, (str, int), required=True)),
-        label=_get(item, "label", where, str, required=True),
-        evidence=tuple(mentions),
-    )
+def _model_at(loc: tuple) -> type[BaseModel]:
+    """The model of the mapping at `loc` (list indexes skipped): `("events", 0, "evidence", 1)`."""
+    model = _AnnotationsFile
+    for key in loc:
+        if isinstance(key, str):
+            model = {"events": _EventEntry, "figures": _FigureEntry, "evidence": _MentionEntry}[key]
+    return model
 
 
 def load_annotations(folder: Path) -> Annotations:
@@ -128,17 +189,11 @@ def load_annotations(folder: Path) -> Annotations:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from exc
-    _check_keys(data, {"events", "figures"}, str(path))
-    events, figures = data.get("events") or [], data.get("figures") or []
-    for key, value in (("events", events), ("figures", figures)):
-        if not isinstance(value, list):
-            raise InputError(f"{path}: {key}: expected a list.")
-    parsed_events = tuple(_event(e, f"{path.name}: events[{i}]") for i, e in enumerate(events))
-    ids = [e.id for e in parsed_events]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicated:
-        raise InputError(f"{path}: event id(s) used twice: {duplicated}.")
+    try:
+        parsed = _AnnotationsFile.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_problem(exc.errors(), path)) from None
     return Annotations(
-        events=parsed_events,
-        figures=tuple(_figure(f, f"{path.name}: figures[{i}]") for i, f in enumerate(figures)),
+        events=tuple(e.note(f"{path.name}: events[{i}]") for i, e in enumerate(parsed.events)),
+        figures=tuple(f.note(f"{path.name}: figures[{i}]") for i, f in enumerate(parsed.figures)),
     )

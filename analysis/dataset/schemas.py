@@ -11,20 +11,34 @@ from analysis.extract.figures import CATEGORIES
 PRECISIONS = ["day", "week", "month", "year"]
 
 
+# Text is pandas' "string" dtype, with pd.NA for a missing value, set by a parser rather than
+# coerced: pandera's coercion to text gives pandas 3's other string dtype, "str", whose missing
+# value is NaN. Every other type is coerced by pandera.
+_AS_STRING = pa.Parser(lambda column: column.astype("string"))
+
+
 def _text(nullable: bool = False, **kw) -> pa.Column:
-    return pa.Column(str, nullable=nullable, **kw)
+    return pa.Column(str, nullable=nullable, parsers=_AS_STRING, **kw)
 
 
 def _int(nullable: bool = False, **kw) -> pa.Column:
-    return pa.Column("Int64", nullable=nullable, **kw)
+    return pa.Column("Int64", nullable=nullable, coerce=True, **kw)
+
+
+def _date(**kw) -> pa.Column:
+    return pa.Column("datetime64[ns]", nullable=True, coerce=True, **kw)
+
+
+def _flag(**kw) -> pa.Column:
+    return pa.Column(bool, coerce=True, **kw)
 
 
 def _dates(prefix: str) -> dict[str, pa.Column]:
     """A resolved date: ISO form, window, precision and how it was found (null when undated)."""
     return {
         prefix: _text(nullable=True, description="ISO date, YYYY-MM, YYYY or START/END window"),
-        f"{prefix}_start": pa.Column("datetime64[ns]", nullable=True),
-        f"{prefix}_end": pa.Column("datetime64[ns]", nullable=True),
+        f"{prefix}_start": _date(),
+        f"{prefix}_end": _date(),
         f"{prefix}_precision": _text(nullable=True, checks=pa.Check.isin(PRECISIONS)),
         f"{prefix}_basis": _text(description="how the date was found, or why there is none"),
     }
@@ -35,7 +49,7 @@ def _quote() -> dict[str, pa.Column]:
         "quote": _text(description="verbatim sentence the row rests on"),
         "span_start": _int(checks=pa.Check.ge(0), description="character offset of the quote in the clean body"),
         "span_end": _int(checks=pa.Check.ge(0)),
-        "reviewed": pa.Column(bool, description="confirmed by a curated annotation"),
+        "reviewed": _flag(description="confirmed by a curated annotation"),
         "source": _text(checks=pa.Check.isin(["annotation", "extraction"])),
     }
 
@@ -52,11 +66,11 @@ ARTICLES = pa.DataFrameSchema(
         "agency": _text(nullable=True),
         "byline": _text(nullable=True),
         "dateline": _text(nullable=True),
-        "page_date": pa.Column("datetime64[ns]", nullable=True, description="date printed on the page"),
-        "published": pa.Column("datetime64[ns]", nullable=True, description="best estimate of publication"),
-        "published_latest": pa.Column("datetime64[ns]", nullable=True),
+        "page_date": _date(description="date printed on the page"),
+        "published": _date(description="best estimate of publication"),
+        "published_latest": _date(),
         "published_basis": _text(),
-        "page_date_contradicted": pa.Column(bool),
+        "page_date_contradicted": _flag(),
         "n_words": _int(checks=pa.Check.gt(0)),
         "chars_removed": _int(checks=pa.Check.ge(0)),
     },
@@ -92,13 +106,12 @@ EVENTS = pa.DataFrameSchema(
         "article_id": _text(),
         **_quote(),
         "date_phrase": _text(nullable=True),
-        "anchor": pa.Column("datetime64[ns]", nullable=True, description="date the phrase was resolved against"),
+        "anchor": _date(description="date the phrase was resolved against"),
         **_dates("mention_date"),
-        "consistent": pa.Column(bool, description="this mention's date agrees with the event's date"),
+        "consistent": _flag(description="this mention's date agrees with the event's date"),
         "kind": _text(nullable=True, description="kind of happening, from the words around the date"),
         "n_articles": _int(checks=pa.Check.ge(1), description="articles that report the event (corroboration)"),
-        "first_reported": pa.Column("datetime64[ns]", nullable=True,
-                                    description="publication date of the first article reporting it"),
+        "first_reported": _date(description="publication date of the first article reporting it"),
     },
     strict=True,
     ordered=True,

@@ -47,19 +47,10 @@ def quote_columns(row: Row) -> dict:
 
 
 def frame(rows: list[dict], schema) -> pd.DataFrame:
+    """The rows as a table of the schema's columns, converted to their types and validated."""
     import pandas as pd
 
-    df = pd.DataFrame(rows, columns=list(schema.columns))
-    for name, column in schema.columns.items():
-        if str(column.dtype) == "datetime64[ns]":
-            df[name] = pd.to_datetime(df[name]).astype("datetime64[ns]")
-        elif str(column.dtype) == "Int64":
-            df[name] = df[name].astype("Int64")
-        elif str(column.dtype) == "bool":
-            df[name] = df[name].astype(bool)
-        else:
-            df[name] = df[name].astype("string")
-    return schema.validate(df)
+    return schema.validate(pd.DataFrame(rows, columns=list(schema.columns)))
 
 
 def claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
