@@ -206,10 +206,10 @@ def test_copied_spans_on_any_small_corpus(articles):
 
 def test_a_bad_file_in_a_large_corpus_stops_the_build_with_its_name(tmp_path):
     """Large folders are read by worker processes; the first bad file still gives its own error."""
-    from analysis.speed.parallel import PARALLEL_FROM
     from analysis.bench.corpus import generate
+    from analysis.speed import parallel
 
-    generate(SEEDS, tmp_path, PARALLEL_FROM)
+    generate(SEEDS, tmp_path, parallel.PARALLEL_FROM)
     (tmp_path / "gen_00007.txt").write_bytes(b"\x00\x01binary")
     with pytest.raises(InputError, match=r"gen_00007\.txt: this is a binary file"):
-        build_dataset(tmp_path)
+        parallel.build_dataset(tmp_path)

@@ -5,6 +5,7 @@ import os
 import re
 from pathlib import Path
 
+import jupytext
 import pandas as pd
 import pytest
 
@@ -104,9 +105,15 @@ def test_filter_that_leaves_nothing_says_so(tmp_path):
     assert page.count("No data for these parameters") >= 5 and "Traceback" not in page
 
 
-def test_code_can_be_shown(tmp_path):
+def test_code_can_be_shown(built, tmp_path):
+    """Every code cell (and papermill's injected parameters) gains an input area, highlighted;
+    the default report shows none of the code."""
     page = build({**DEFAULTS, "show_code": True}, tmp_path)
-    assert "jp-InputArea" in page and "globals" in page and "highlight" in page
+    paths = manifest.notebook_paths()
+    code_cells = sum(c.cell_type == "code" for p in paths for c in jupytext.read(p).cells) + len(paths)
+    area = 'class="jp-InputArea jp-Cell-inputArea"'
+    assert page.count(area) - built[1].count(area) == code_cells
+    assert "summary_html" in page and "summary_html" not in built[1] and 'class="highlight' in page
 
 
 def test_failing_notebook_keeps_previous_report(tmp_path, monkeypatch):
