@@ -4,9 +4,7 @@ import shutil
 
 import pytest
 
-from analysis.build import manifest
 from analysis.build.report import build_report
-from analysis.build.params import notebook_defaults
 from conftest import ROOT, SEEDS, write_article
 from test_untrusted import HOSTILE
 
@@ -25,7 +23,7 @@ def report_with_hostile_article(tmp_path_factory):
         shutil.copy(path, seeds / path.name)
     write_article(seeds, "999_hostile.txt", HOSTILE)
     out = tmp_path_factory.mktemp("reports")
-    target, _ = build_report({**notebook_defaults(manifest.notebook_paths()), "seeds_dir": str(seeds)}, out)
+    target, _ = build_report({"seeds_dir": str(seeds)}, out)
     return target
 
 

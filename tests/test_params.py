@@ -2,14 +2,33 @@
 `parameters` cells repeat that definition, the command line resolves the default articles
 folder, and bad values stop with one line naming the parameter."""
 
+import ast
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from analysis.build import manifest
-from analysis.build.params import Parameters, from_command_line, notebook_defaults, validate
+from analysis.build.params import Parameters, from_command_line, validate
 from analysis.common.errors import InputError
 from conftest import SEEDS
+
+_PARAMETERS_CELL = re.compile(r'^# %%.*tags=\[[^\]]*"parameters"[^\]]*\].*\n((?:(?!# %%).*\n?)*)', re.M)
+
+
+def notebook_defaults(paths: list[Path]) -> dict:
+    """Names and defaults of the notebooks' `parameters` cells, in their order, read from the
+    percent-format text; to compare with `Parameters`."""
+    defaults: dict = {}
+    for path in paths:
+        cell = _PARAMETERS_CELL.search(Path(path).read_text(encoding="utf-8"))
+        assert cell, f"{path}: no cell tagged 'parameters'"
+        for node in ast.parse(cell.group(1)).body:
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                defaults[node.targets[0].id] = ast.literal_eval(node.value)
+    return defaults
+
 
 DEFINED = list(Parameters().model_dump().items())
 

@@ -12,8 +12,6 @@ folder, so it means the project's `seeds/` wherever the command runs; a folder g
 
 from __future__ import annotations
 
-import ast
-import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal, get_args
@@ -143,20 +141,3 @@ def from_command_line(pairs: list[tuple[str, str]], files: list[Path]) -> dict:
     defaults = Parameters().model_dump()
     defaults["seeds_dir"] = str((NOTEBOOKS / defaults["seeds_dir"]).resolve())
     return {**defaults, **given}
-
-
-_PARAMETERS_CELL = re.compile(r'^# %%.*tags=\[[^\]]*"parameters"[^\]]*\].*\n((?:(?!# %%).*\n?)*)', re.M)
-
-
-def notebook_defaults(paths: list[Path]) -> dict:
-    """Names and defaults of the notebooks' `parameters` cells, in their order, read from the
-    percent-format text; for the test that keeps them equal to `Parameters`."""
-    defaults: dict = {}
-    for path in paths:
-        cell = _PARAMETERS_CELL.search(Path(path).read_text(encoding="utf-8"))
-        if not cell:
-            raise InputError(f"{path}: no cell tagged 'parameters'.")
-        for node in ast.parse(cell.group(1)).body:
-            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-                defaults[node.targets[0].id] = ast.literal_eval(node.value)
-    return defaults
