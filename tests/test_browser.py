@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from analysis.build.report import build_report
+
 from conftest import ROOT, SEEDS, write_article
 from test_untrusted import HOSTILE
 

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from analysis.ingest.article import load_article, load_corpus
 from analysis.common.errors import InputError
+from analysis.ingest.article import load_article, load_corpus
+
 from conftest import SEEDS, write_article
 
 
@@ -108,7 +109,8 @@ def test_bad_folders(tmp_path):
         load_corpus(tmp_path)
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from analysis.ingest.cleaning import clean_page  # noqa: E402
 

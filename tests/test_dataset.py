@@ -4,13 +4,15 @@ import shutil
 import frictionless
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.__main__ import main
+from analysis.common.errors import InputError
 from analysis.dataset.build import build_dataset
 from analysis.dataset.dating import reconcile
 from analysis.extract.dates import resolve
-from analysis.common.errors import InputError
+
 from conftest import SEEDS, write_article
 
 

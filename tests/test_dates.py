@@ -1,7 +1,8 @@
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.common.vocabulary import WEEKDAYS
 from analysis.extract.dates import resolve

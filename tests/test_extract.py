@@ -2,12 +2,14 @@ import re
 
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.dataset.build import build_dataset
 from analysis.extract.claimants import claimant_in, stance_of
 from analysis.extract.figures import figures_in
 from analysis.extract.sentences import sentences
+
 from conftest import SEEDS, write_article
 
 

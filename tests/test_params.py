@@ -12,6 +12,7 @@ import pytest
 from analysis.build import manifest
 from analysis.build.params import Parameters, from_command_line, validate
 from analysis.common.errors import InputError
+
 from conftest import SEEDS
 
 _PARAMETERS_CELL = re.compile(r'^# %%.*tags=\[[^\]]*"parameters"[^\]]*\].*\n((?:(?!# %%).*\n?)*)', re.M)

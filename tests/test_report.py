@@ -9,11 +9,12 @@ import jupytext
 import pandas as pd
 import pytest
 
-from analysis.build import manifest
 from analysis.__main__ import main
-from analysis.build.report import build_report
+from analysis.build import manifest
 from analysis.build.params import Parameters
+from analysis.build.report import build_report
 from analysis.common.errors import InputError
+
 from conftest import SEEDS
 
 DEFAULTS = {**Parameters().model_dump(), "seeds_dir": str(SEEDS)}
@@ -162,8 +163,8 @@ def test_notebooks_run_on_their_own_defaults(tmp_path, cores):
     """Opened in Jupyter, a notebook runs with its parameters cell as written ("../seeds" from
     the notebook's folder); run side by side (3 cores: two kernels) or one after the other in
     one kernel (2 cores), they leave this process's directory alone."""
-    from analysis.speed import kernels
     from analysis.build.execute import execute_in_kernels
+    from analysis.speed import kernels
 
     before = os.getcwd()
     paths = manifest.notebook_paths()
@@ -181,8 +182,8 @@ def test_notebooks_run_on_their_own_defaults(tmp_path, cores):
 
 
 def test_a_kernel_shared_by_notebooks_starts_each_with_an_empty_namespace(tmp_path):
-    from analysis.speed import kernels
     from analysis.build.execute import execute_in_kernels
+    from analysis.speed import kernels
 
     first, second = tmp_path / "a.py", tmp_path / "b.py"
     first.write_text("# %%\nimport json\nleft_over = 1\n", encoding="utf-8")

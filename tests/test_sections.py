@@ -2,17 +2,17 @@
 
 import pytest
 
-from analysis.build import params
-from analysis.build import manifest
+from analysis.build import manifest, params
 from analysis.build.buildinfo import build_html
-from analysis.sections.coverage import FIRST, LATER, coverage_matrix, quoted_people
-from analysis.sections.reuse import reuse_matrix
 from analysis.common.errors import InputError
+from analysis.sections.common import timeline_events
+from analysis.sections.coverage import FIRST, LATER, coverage_matrix, quoted_people
+from analysis.sections.filters import apply_filters
 from analysis.sections.quality import removed_by_rule, unreviewed, vague_or_unresolved_dates
+from analysis.sections.reuse import reuse_matrix
 from analysis.sections.summary import key_facts, summary_html
 from analysis.sections.treaty import article4_renderings, highlight_differences, treaty_facts
-from analysis.sections.common import timeline_events
-from analysis.sections.filters import apply_filters
+
 from conftest import SEEDS
 
 NO_FILTER = {"start_date": None, "end_date": None, "sources": None, "claimants": None}
@@ -117,12 +117,11 @@ def test_unknown_names_in_filters(seeds_dataset):
 def test_many_articles_get_summaries_not_matrices(tmp_path):
     """Beyond a dozen articles, matrices of every article would be unreadable (and the pairwise
     reuse matrix quadratic): facts and copies are summarised instead."""
+    from analysis.bench.corpus import generate
+    from analysis.dataset.build import build_dataset
+    from analysis.sections.common import MANY
     from analysis.sections.coverage import coverage_html, coverage_matrix, coverage_summary
     from analysis.sections.reuse import copied_shares, reuse_html
-    from analysis.dataset.build import build_dataset
-    from analysis.bench.corpus import generate
-
-    from analysis.sections.common import MANY
 
     generate(SEEDS, tmp_path, MANY + 3)
     ds = build_dataset(tmp_path)
@@ -161,9 +160,9 @@ def test_short_ids_are_unique_prefixes():
 def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
     """With many articles most claims repeat one another exactly; each distinct mark is drawn
     once and every number still gets its ★ label."""
-    from analysis.sections.charts import troop_figures
-    from analysis.dataset.build import build_dataset
     from analysis.bench.corpus import generate
+    from analysis.dataset.build import build_dataset
+    from analysis.sections.charts import troop_figures
     from analysis.sections.common import troop_claims
 
     generate(SEEDS, tmp_path, 40)

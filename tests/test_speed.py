@@ -7,6 +7,7 @@ from analysis.build.report import build_report
 from analysis.dataset import build
 from analysis.dataset.export import csv_bytes
 from analysis.speed import parallel
+
 from conftest import SEEDS
 from test_report import DEFAULTS
 

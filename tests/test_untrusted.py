@@ -3,21 +3,21 @@
 import re
 
 import pandas as pd
-
 import pytest
 
 from analysis.build import params
-from analysis.sections.coverage import coverage_html
-from analysis.sections.reuse import reuse_html
 from analysis.dataset.build import build_dataset
-from analysis.sections.quality import quality_html
-from analysis.sections.summary import summary_html
-from analysis.sections.treaty import treaty_html
-from analysis.sections.timeline import timeline_chart
-from analysis.sections.troops import troop_chart
 from analysis.sections.articles import articles_table
+from analysis.sections.coverage import coverage_html
 from analysis.sections.filters import apply_filters
+from analysis.sections.quality import quality_html
+from analysis.sections.reuse import reuse_html
 from analysis.sections.sources import sources
+from analysis.sections.summary import summary_html
+from analysis.sections.timeline import timeline_chart
+from analysis.sections.treaty import treaty_html
+from analysis.sections.troops import troop_chart
+
 from conftest import write_article
 
 HOSTILE = (

@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.speed.kernels import plan
-from analysis.build.manifest import ROOT, notebook_paths
 from analysis.bench.corpus import generate
+from analysis.build.manifest import ROOT, notebook_paths
+from analysis.speed.kernels import plan
 
 BIN = Path(sys.executable).parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))

@@ -19,10 +19,10 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz
 
-from analysis.ingest.folder import ANNOTATIONS_FILE
+from analysis.common.errors import InputError
 from analysis.dataset.build import build_dataset
 from analysis.extract.date_windows import DateRef
-from analysis.common.errors import InputError
+from analysis.ingest.folder import ANNOTATIONS_FILE
 
 PEOPLE_CATEGORIES = ("troops", "casualties")
 

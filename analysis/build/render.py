@@ -55,6 +55,11 @@ def render(nb: nbformat.NotebookNode, show_code: bool = False) -> str:
     return add_table_of_contents(page)
 
 
+def report_page(paths: list[Path], executed: dict, params: dict) -> str:
+    """The page of the executed notebooks, in the order of `paths`."""
+    return render(merge([(p.stem, executed[p][0]) for p in paths], params["title"]), params["show_code"])
+
+
 def warm_up() -> None:
     """Load and compile the page templates (a first render does), which the real render would
     otherwise do after the notebooks finish."""

@@ -54,15 +54,14 @@ def _build(overrides: dict, out_dir: Path, fast: bool) -> tuple[Path, bool]:
 
 def _run_plainly(paths, params, current, out_dir, executed_dir):
     from analysis.build.execute import execute_plainly
-    from analysis.build.render import merge, render
+    from analysis.build.render import report_page
     from analysis.dataset.build import build_dataset
 
     prepared = datacache.prepare(out_dir, current, params["seeds_dir"], build_dataset)  # bad input stops here
     check_names(params, prepared.names)
     executed_dir.mkdir(parents=True, exist_ok=True)
     results = execute_plainly(paths, params, executed_dir)
-    page = render(merge([(p.stem, results[p][0]) for p in paths], params["title"]), params["show_code"])
-    return page, results, prepared
+    return report_page(paths, results, params), results, prepared
 
 
 def _run_fast(paths, params, current, out_dir, executed_dir):
@@ -73,7 +72,7 @@ def _run_fast(paths, params, current, out_dir, executed_dir):
         prepared = datacache.prepare(out_dir, current, params["seeds_dir"], parallel.build_dataset)
         check_names(params, prepared.names)
         from analysis.build.execute import execute_in_kernels
-        from analysis.build.render import merge, render, warm_up
+        from analysis.build.render import report_page, warm_up
 
         executed_dir.mkdir(parents=True, exist_ok=True)
         results = execute_in_kernels(running, params, executed_dir, meanwhile=warm_up)
@@ -82,7 +81,7 @@ def _run_fast(paths, params, current, out_dir, executed_dir):
         raise
     stopping = kernels.stop_in_background(running)  # the page renders meanwhile
     try:
-        page = render(merge([(p.stem, results[p][0]) for p in paths], params["title"]), params["show_code"])
+        page = report_page(paths, results, params)
     finally:
         stopping.join()
     return page, results, prepared

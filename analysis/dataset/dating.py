@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from analysis.dataset.rows import Row
-from analysis.extract.dates import resolve
 from analysis.extract.date_windows import DateRef
+from analysis.extract.dates import resolve
 from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
 from analysis.ingest.article import Article
 

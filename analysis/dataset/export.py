@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.dataset.tables import Dataset
 from analysis.common.files import atomic_write
 from analysis.dataset.schemas import TABLES, table_schema
+from analysis.dataset.tables import Dataset
 
 EXTRA_TABLES = {
     "removals": "what cleaning removed from each article, by rule",

@@ -17,8 +17,7 @@ from functools import lru_cache
 from typing import Callable
 
 from analysis.common.vocabulary import MONTHS, MONTHS_RE, NUMBER_WORDS, WEEKDAYS
-from analysis.extract.date_windows import (DateRef, latest_year_not_after, month_window, months_before,
-                                           week_of)
+from analysis.extract.date_windows import DateRef, latest_year_not_after, month_window, months_before, week_of
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

@@ -47,7 +47,6 @@ def sentences(body: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-
 @lru_cache(maxsize=8)
 def phrases_by_sentence(body: str) -> tuple[tuple[DatePhrase, ...], ...]:
     """The dating phrases of each sentence of the body; cached because figures and events

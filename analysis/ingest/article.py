@@ -52,7 +52,6 @@ class Article:
         return len(self.body.split())
 
 
-
 def _take_metadata(page: CleanPage) -> dict:
     """Pull the page's date line, section label, byline and headline out of the paragraphs."""
     meta: dict = {"page_date": None, "page_date_line": None, "byline": None, "headline": None}
@@ -121,7 +120,6 @@ def load_article(path: Path) -> Article:
         captions=page.captions,
         removals=page.removals,
     )
-
 
 
 def load_corpus(folder: Path) -> list[Article]:

@@ -15,9 +15,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
 import pandas as pd  # noqa: E402
 from markupsafe import Markup  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
 
 from analysis.sections.common import MANY, ref_number, short_ids  # noqa: E402
 from analysis.sections.html import render  # noqa: E402

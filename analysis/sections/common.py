@@ -15,6 +15,8 @@ from analysis.sections.html import render
 NO_DATA = "No data for these parameters."
 MANY = 12  # articles or claims: beyond this, per-item legends, labels, matrices and lists are folded
 SHOWN_REFS = 40
+
+
 def ref_number(column: pd.Series) -> pd.Series:
     """A sort key (`sort_values(..., key=ref_number)`) that puts quote references in number order,
     F2 before F10; other columns sort as they are."""
@@ -61,4 +63,3 @@ def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
 def troop_claims(ds: Dataset) -> pd.DataFrame:
     """The figures the troop chart draws: numbers of troops, and claims about them without one."""
     return ds.figures[ds.figures["category"] == "troops"]
-
