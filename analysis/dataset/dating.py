@@ -7,6 +7,7 @@ re-estimated as the earliest day on which every such phrase agrees with the even
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -68,21 +69,22 @@ class Anchors:
 
 
 def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | None, str]:
-    """A dateline's day and month ("MOSCOW. Nov 6 (Interfax)", "TOKYO, December 5. /TASS/.").
-    The year is the one that puts it nearest the other articles' dates (the corpus covers one
-    story); alone in its folder, the latest year the text mentions."""
-    when = re.search(r"([A-Z][a-z]{2,8})\.? (\d{1,2})\b", article.dateline or "")
-    if not when:
+    """A dateline's day and month whose year the page does not give ("MOSCOW, October 24.
+    /TASS/."). The year is the one that puts it nearest the other articles' dates (the corpus
+    covers one story); alone in its folder, the latest year the text mentions."""
+    if article.publication.month_day is None:
         return None, ""
+    month, day = article.publication.month_day
+    when = f"{day} {calendar.month_name[month]}"
     if corpus_dates:
         middle = sorted(corpus_dates)[len(corpus_dates) // 2]
-        candidates = [resolve(f"{when.group(2)} {when.group(1)} {y}", None) for y in (middle.year - 1, middle.year, middle.year + 1)]
+        candidates = [resolve(f"{when} {y}", None) for y in (middle.year - 1, middle.year, middle.year + 1)]
         candidates = [c for c in candidates if c is not None]
         if candidates:
             best = min(candidates, key=lambda c: abs((c.start - middle).days))
             return best.start, f"dateline {article.dateline!r}, year {best.start.year} from the other articles' dates"
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", article.body)]
-    ref = resolve(f"{when.group(2)} {when.group(1)} {max(years)}", None) if years else None
+    ref = resolve(f"{when} {max(years)}", None) if years else None
     if ref is None:
         return None, ""
     return ref.start, f"dateline {article.dateline!r}, year {max(years)} = the latest year the text mentions"
@@ -90,12 +92,10 @@ def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | N
 
 def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) -> Anchors:
     dates, basis = {}, {}
-    known = [a.published_override or a.page_date for a in corpus.values() if a.published_override or a.page_date]
+    known = [a.publication.date for a in corpus.values() if a.publication.date]
     for aid, a in corpus.items():
-        if a.published_override:
-            dates[aid], basis[aid] = a.published_override, "front matter 'published'"
-        elif a.page_date:
-            dates[aid], basis[aid] = a.page_date, f"date line on the page: {a.page_date_line!r}"
+        if a.publication.date:
+            dates[aid], basis[aid] = a.publication.date, a.publication.basis
         else:
             dates[aid], basis[aid] = _dateline_date(a, known)
             if dates[aid] is None:

@@ -7,6 +7,10 @@ import pandera.pandas as pa
 
 from analysis.extract.claimants import STANCES
 from analysis.extract.figures import CATEGORIES
+from analysis.ingest.published import REASONS
+
+# Which date won: one of the page's own (ingest.published), or one found from more than the page.
+PUBLISHED_SOURCES = [*REASONS, "dateline, year from the corpus", "re-estimated from the text"]
 
 PRECISIONS = ["day", "week", "month", "year"]
 
@@ -70,6 +74,10 @@ ARTICLES = pa.DataFrameSchema(
         "published": _date(description="best estimate of publication"),
         "published_latest": _date(),
         "published_basis": _text(),
+        "published_source": _text(nullable=True, checks=pa.Check.isin(list(PUBLISHED_SOURCES)),
+                                  description="which of the page's dates won (ingest.published)"),
+        "published_note": _text(nullable=True, description="the page's other dates, and why they lost"),
+        "updated": _date(description="date of an 'Updated' line on the page"),
         "page_date_contradicted": _flag(),
         "n_words": _int(checks=pa.Check.gt(0)),
         "chars_removed": _int(checks=pa.Check.ge(0)),

@@ -80,6 +80,16 @@ def figure_table(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) 
     return table
 
 
+def _source(a: Article, anchors: Anchors) -> str | None:
+    """Which date won: the page's own, unless the corpus supplied a dateline's year or the
+    text contradicted the page and the date was re-estimated."""
+    if a.id in anchors.contradicted and anchors.dates[a.id] != a.publication.date:
+        return "re-estimated from the text"
+    if a.publication.source:
+        return a.publication.source
+    return "dateline, year from the corpus" if anchors.dates[a.id] else None
+
+
 def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
     """One row per article: what the page shows, and the publication date as checked."""
     return [{
@@ -87,6 +97,8 @@ def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
         "headline_basis": a.headline_basis, "outlet": a.outlet, "url": a.url, "agency": a.agency, "byline": a.byline,
         "dateline": a.dateline, "page_date": a.page_date, "published": anchors.dates[a.id],
         "published_latest": anchors.latest[a.id], "published_basis": anchors.basis[a.id],
+        "published_source": _source(a, anchors), "published_note": a.publication.note,
+        "updated": a.publication.updated,
         "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,
         "chars_removed": sum(len(r.text) for r in a.removals),
     } for a in corpus.values()]

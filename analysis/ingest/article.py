@@ -13,16 +13,13 @@ from pathlib import Path
 from analysis.common.errors import InputError
 from analysis.ingest.cleaning import CleanPage, Removal, clean_page
 from analysis.ingest.folder import article_paths
-from analysis.ingest.page_dates import parse_page_date
+from analysis.ingest.datelines import find_dateline
+from analysis.ingest.page_dates import DateLine, read_date_line
+from analysis.ingest.published import Publication, choose_publication
 from analysis.ingest.text import decode, front_matter
 
 BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[\w.'’-]+){0,12}$")
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?)[.,]?\s*(?:(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2})\s*)?"
-    r"\((?P<agency>[A-Z][\w .-]{1,30})\)\s*[-–—]\s*"
-)
 DATE_PREFIX = re.compile(r"^\s*(date\s+\d{4}-\d{2}-\d{2})[ \t]+(?=\S)", re.I)
-SLASH_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<when>[A-Z][a-z]+ \d{1,2})\.\s*/(?P<agency>[A-Za-z]+)/\.")
 
 
 @dataclass
@@ -43,6 +40,7 @@ class Article:
     byline: str | None = None
     dateline: str | None = None
     agency: str | None = None
+    publication: Publication = field(default_factory=Publication)
     encoding: str = "utf-8"
     captions: list[str] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
@@ -53,16 +51,19 @@ class Article:
 
 
 def _take_metadata(page: CleanPage) -> dict:
-    """Pull the page's date line, section label, byline and headline out of the paragraphs."""
+    """Pull the page's date lines, section label, byline and headline out of the paragraphs.
+    The page date is the first date line's bare date, else its labelled one."""
     meta: dict = {"page_date": None, "page_date_line": None, "byline": None, "headline": None}
     paras = page.paragraphs
     candidates = list(range(min(4, len(paras)))) + list(range(max(4, len(paras) - 2), len(paras)))
-    for i in candidates:
-        found = parse_page_date(paras[i])
-        if found:
-            meta["page_date"], meta["page_date_line"] = found, paras[i]
-            page.removals.append(Removal("date line (kept as page_date)", paras.pop(i)))
-            break
+    dated = [i for i in candidates if read_date_line(paras[i])]
+    lines: list[tuple[str, DateLine]] = [(paras[i], read_date_line(paras[i])) for i in dated]
+    meta["date_lines"] = lines
+    if lines:
+        meta["page_date_line"], meta["page_date"] = lines[0][0], lines[0][1].first
+    page.removals.extend(Removal("date line (kept as page_date)", text) for text, _ in lines)
+    for i in reversed(dated):
+        paras.pop(i)
     for i, text in enumerate(paras[:3]):
         if BYLINE.match(text):
             meta["byline"] = text
@@ -74,14 +75,6 @@ def _take_metadata(page: CleanPage) -> dict:
         meta["headline"] = paras[0]
         page.removals.append(Removal("headline (kept as headline)", paras.pop(0)))
     return meta
-
-
-def _dateline(body: str) -> tuple[str | None, str | None]:
-    for pattern in (DATELINE, SLASH_DATELINE):
-        m = pattern.match(body)
-        if m:
-            return m.group(0).strip(), m.group("agency").strip()
-    return None, None
 
 
 def load_article(path: Path) -> Article:
@@ -100,7 +93,9 @@ def load_article(path: Path) -> Article:
         headline, basis = str(front["headline"]), "front matter"
     elif headline is None:
         headline, basis = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0][:160], "first sentence (no headline on the page)"
-    dateline, agency = _dateline(body)
+    found = find_dateline(page.paragraphs)
+    dateline = found[1] if found else None
+    publication = choose_publication(front.get("published"), meta["date_lines"], dateline, front.get("url"))
     return Article(
         id=path.stem,
         path=path,
@@ -114,8 +109,9 @@ def load_article(path: Path) -> Article:
         url=front.get("url"),
         outlet=front.get("outlet"),
         byline=meta["byline"],
-        dateline=dateline,
-        agency=agency,
+        dateline=dateline.text if dateline else None,
+        agency=dateline.agency if dateline else None,
+        publication=publication,
         encoding=encoding,
         captions=page.captions,
         removals=page.removals,
