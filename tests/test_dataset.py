@@ -73,6 +73,8 @@ def test_contradicted_page_dates_are_noticed_and_explained(seeds_dataset):
         assert row["published"] == pd.Timestamp("2024-10-24")
         assert "'on Thursday'" in row["published_basis"] and "2024-10-24" in row["published_basis"]
     assert (a.loc[~a["page_date_contradicted"], "published"] == a.loc[~a["page_date_contradicted"], "page_date"]).all()
+    assert set(contradicted["published_source"]) == {"re-estimated from the text"}
+    assert set(a.loc[~a["page_date_contradicted"], "published_source"]) == {"date line"}
     assert set(seeds_dataset.conflicts["kind"]) == {"page date contradicted"}
 
 

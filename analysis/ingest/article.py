@@ -93,8 +93,7 @@ def load_article(path: Path) -> Article:
         headline, basis = str(front["headline"]), "front matter"
     elif headline is None:
         headline, basis = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0][:160], "first sentence (no headline on the page)"
-    found = find_dateline(page.paragraphs)
-    dateline = found[1] if found else None
+    dateline = find_dateline(page.paragraphs)
     publication = choose_publication(front.get("published"), meta["date_lines"], dateline, front.get("url"))
     return Article(
         id=path.stem,

@@ -8,8 +8,8 @@ colon or full stop:
     WASHINGTON (AP) —                    Kyiv, 5 November 2024 –
     MOSCOW. Nov 6 (Interfax) -           PYONGYANG, Oct. 24 (KCNA) --
 
-A place in capitals may stand alone before a dash ("LONDON —"); a place in title case needs a
-date or an agency after it, so that an ordinary sentence is not read as a dateline."""
+A place in capitals may stand alone before a dash ("LONDON —"); a place in title case needs an
+agency, or a date and a dash, so that an ordinary sentence is not read as a dateline."""
 
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ _PREFIX = 160         # the grammar reads only the start of a paragraph
 _MONTH = "(?:" + "|".join(n.capitalize() + "|" + n.upper() for n in MONTH_NAMES) + ")"
 _CAPS = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}"
 _TITLE = r"[A-Z][a-z.'’]+(?:[ -][A-Z][a-z.'’]+){0,2}"
-_PLACE = rf"(?P<place>(?:{_CAPS}|{_TITLE})(?:,\s(?:{_CAPS}|{_TITLE}))?)"
+_PLACE = rf"(?P<place>(?:{_CAPS}|{_TITLE})(?:,\s(?!{_MONTH}\b)(?:{_CAPS}|{_TITLE}))?)"
 _WHEN = (rf"(?:(?P<month>{_MONTH})\.?\s(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s(?P<month2>{_MONTH})\.?)"
          r"(?:,?\s(?P<year>(?:19|20)\d{2}))?")
-_AGENCY = r"(?:\((?P<agency>[A-Z][\w .&’'-]{0,30}?)\)|/(?P<agency2>[A-Z][\w .&’'-]{0,30}?)/)"
+_AGENCY = r"(?:\((?P<agency>[A-Z][\w .&’'-]{1,30}?)\)|/(?P<agency2>[A-Z][\w .&’'-]{1,30}?)/)"
 DATELINE = re.compile(
     rf"{_PLACE}(?:[,.]?\s+{_WHEN})?\s*[.,]?\s*{_AGENCY}?\s*(?P<end>-{{1,2}}|[–—]|:|\.)\s*")
 # Words that begin sentences or name a day, never a place of filing.
@@ -60,21 +60,19 @@ def read_dateline(paragraph: str) -> Dateline | None:
     words = {w.lower().strip(".") for w in re.split(r"[\s,-]+", place)}
     if words & (_NOT_PLACES | WEEKDAY_NAMES | set(MONTHS)):
         return None
-    if not (month_name or agency):
-        if not place.isupper() or m["end"] in (":", "."):
-            return None
-    elif not place.isupper() and m["end"] == ":":
-        return None
+    dash = m["end"][0] in "-–—"
+    if not place.isupper() and not (agency or (month_name and dash)):
+        return None  # "Kyiv, 5 November 2024 –" and "Pyongyang (KCNA) —", not "Rudenko, October 24."
+    if not (month_name or agency or dash):
+        return None  # "LONDON —", not "NATO." nor "BREAKING:"
     if month_name is None:
         return Dateline(m.group(0).strip(), place, agency)
     return Dateline(m.group(0).strip(), place, agency, MONTHS[month_name.lower()],
                     int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None)
 
 
-def find_dateline(paragraphs: list[str]) -> tuple[int, Dateline] | None:
-    """The first of the early paragraphs that opens with a dateline, and that dateline."""
-    for i, paragraph in enumerate(paragraphs[:EARLY_PARAGRAPHS]):
-        found = read_dateline(paragraph)
-        if found:
-            return i, found
-    return None
+def find_dateline(paragraphs: list[str]) -> Dateline | None:
+    """The first dateline that opens one of the early paragraphs, a dated one first: a photo
+    credit in capitals ("KURSK, RUSSIA - AUGUST 12: ...") may come before the story's own."""
+    found = [d for d in map(read_dateline, paragraphs[:EARLY_PARAGRAPHS]) if d]
+    return next((d for d in found if d.dated), found[0] if found else None)
