@@ -31,6 +31,7 @@ BODY = ("The two governments exchanged the ratified documents at a ceremony in t
      DateLine(published=date(2024, 11, 4), updated=date(2024, 11, 6))),
     ("Updated 6 Nov 2024 · Published 4 Nov 2024", DateLine(published=date(2024, 11, 4), updated=date(2024, 11, 6))),
     ("Desk Report Published December 2, 2024", DateLine(published=date(2024, 12, 2))),
+    ("By Jane Doe | November 5, 2024 | 3 min read", DateLine(plain=date(2024, 11, 5))),
 ])
 def test_date_line_forms(line, expected):
     assert read_date_line(line) == expected
@@ -160,3 +161,9 @@ def test_dataset_records_source_note_and_update(tmp_path):
     assert a.loc["url", "updated"] == pd.Timestamp("2024-11-09")
     assert "dateline 2024-11-05" in a.loc["url", "published_note"]
     assert a.loc["dated", "published_source"] == "date line" and pd.isna(a.loc["dated", "published_note"])
+
+
+def test_a_byline_sharing_the_date_line_is_kept(tmp_path):
+    article = load_article(write_article(tmp_path, "c.txt", "Treaty takes effect, ministry says\n\n"
+                                         "By Jane Doe | November 5, 2024 | 3 min read\n\n" + BODY))
+    assert article.byline == "By Jane Doe" and article.page_date == date(2024, 11, 5)

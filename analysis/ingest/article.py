@@ -69,6 +69,9 @@ def _take_metadata(page: CleanPage) -> dict:
             meta["byline"] = text
             page.removals.append(Removal("byline (kept as byline)", paras.pop(i)))
             break
+    else:  # "By Jane Doe | November 5, 2024" went out with the date line
+        parts = [part.strip() for text, _ in lines for part in text.split("|")]
+        meta["byline"] = next((part for part in parts if BYLINE.match(part)), None)
     while paras and len(paras[0].split()) <= 2 and not re.search(r"[.!?]$", paras[0]):
         page.removals.append(Removal("section label", paras.pop(0)))
     if paras and 3 <= len(paras[0].split()) <= 30 and not paras[0].endswith("."):

@@ -75,13 +75,16 @@ def parse_page_date(line: str) -> date | None:
 
 
 def _plain_date(text: str) -> date | None:
-    """A full date (day, month and year) with little else: a weekday, a time, a time zone."""
+    """A full date (day, month and year) with little else: a weekday, a time, a time zone.
+    Of a line in parts ("By Jane Doe | November 5, 2024 | 3 min read"), the first part with a year."""
     text = _PAGE_DATE_PREFIX.sub("", text).strip(" []()|")
     leading_iso = _LEADING_ISO.match(text)
     if leading_iso:
         text = leading_iso.group(0)
-    text = text.split("|")[0].strip()
-    if not _PAGE_DATE_HINT.search(text) or len(text) > MAX_PLAIN_LINE or len(re.findall(r"[A-Za-z]{3,}", text)) > 3:
+    if len(text) > MAX_PLAIN_LINE:
+        return None
+    text = next((part.strip() for part in text.split("|") if _PAGE_DATE_HINT.search(part)), "")
+    if not text or len(re.findall(r"[A-Za-z]{3,}", text)) > 3:
         return None
     return _common_date(text) or _dateparser_date(text)
 
