@@ -109,7 +109,7 @@ TASS = read_dateline("MOSCOW, November 4. /TASS/. The ministry said.")
 ])
 def test_order_of_trust(front, lines, dateline, url, day, source):
     chosen = choose_publication(front, lines, dateline, url)
-    assert (chosen.date, chosen.source) == (day, source)
+    assert (chosen.day, chosen.source) == (day, source)
 
 
 def test_the_note_names_the_losers_and_the_update_is_kept():
@@ -123,12 +123,12 @@ def test_the_note_names_the_losers_and_the_update_is_kept():
 def test_a_yearless_dateline_takes_the_year_that_puts_it_before_the_page_dates():
     new_year = read_dateline("TOKYO, December 30 (Kyodo) -- The ministry said.")
     chosen = choose_publication(None, [("Updated: 2025-01-02 08:00", DateLine(updated=date(2025, 1, 2)))], new_year, None)
-    assert chosen.date == date(2024, 12, 30) and "year 2024 from the updated line" in chosen.basis
+    assert chosen.day == date(2024, 12, 30) and "year 2024 from the updated line" in chosen.basis
 
 
 def test_a_yearless_dateline_alone_leaves_the_year_to_the_corpus():
     chosen = choose_publication(None, [], TASS, None)
-    assert chosen.date is None and chosen.month_day == (11, 4)
+    assert chosen.day is None and chosen.month_day == (11, 4)
 
 
 def test_loaded_article_with_subheading_before_the_dateline(tmp_path):
@@ -144,7 +144,7 @@ def test_loaded_article_dates_from_lines_and_url(tmp_path):
                          "Treaty takes effect, ministry says\n\nFirst published: 5 Nov 2024 | Last updated: 8 Nov 2024\n\n"
                          "SEOUL, Nov. 5 (Yonhap) -- " + BODY)
     article = load_article(path)
-    assert (article.publication.date, article.publication.source) == (date(2024, 11, 5), "published line")
+    assert (article.publication.day, article.publication.source) == (date(2024, 11, 5), "published line")
     assert article.publication.updated == date(2024, 11, 8)
     assert "First published" not in article.body and article.body.startswith("SEOUL, Nov. 5 (Yonhap) --")
 

@@ -1,5 +1,6 @@
 """Dates are checked, not trusted. Each article's anchor (the date its relative phrases are read
-against) starts as its page date, front matter or dateline; a passage copied from an earlier
+against) starts as the date the page gives (ingest.published: front matter, date lines, url,
+dateline), or a yearless dateline with the corpus's year; a passage copied from an earlier
 article is read against that article's date. The mentions of one event are reconciled: a date
 written out ("24 October") outweighs a relative one ("on Thursday"). Where a relative phrase
 cannot be true with the page date, the page date is contradicted and the publication date is
@@ -92,10 +93,10 @@ def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | N
 
 def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) -> Anchors:
     dates, basis = {}, {}
-    known = [a.publication.date for a in corpus.values() if a.publication.date]
+    known = [a.publication.day for a in corpus.values() if a.publication.day]
     for aid, a in corpus.items():
-        if a.publication.date:
-            dates[aid], basis[aid] = a.publication.date, a.publication.basis
+        if a.publication.day:
+            dates[aid], basis[aid] = a.publication.day, a.publication.basis
         else:
             dates[aid], basis[aid] = _dateline_date(a, known)
             if dates[aid] is None:

@@ -83,7 +83,7 @@ def figure_table(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) 
 def _source(a: Article, anchors: Anchors) -> str | None:
     """Which date won: the page's own, unless the corpus supplied a dateline's year or the
     text contradicted the page and the date was re-estimated."""
-    if a.id in anchors.contradicted and anchors.dates[a.id] != a.publication.date:
+    if a.id in anchors.contradicted and anchors.dates[a.id] != a.publication.day:
         return "re-estimated from the text"
     if a.publication.source:
         return a.publication.source

@@ -15,11 +15,11 @@ Every date the page gives is a candidate; the first in this order of trust wins:
    puts it on or before the page's other dates; with none, the corpus decides (dataset.dating).
 6. an "Updated" / "Last updated" line: publication was on or before it. Kept as `updated`.
 
-The losing candidates, and how far they are from the winner, are kept in a note."""
+The losing candidates, with their dates, are kept in a note."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from analysis.ingest.datelines import Dateline
@@ -50,13 +50,12 @@ class Publication:
     """The page's publication date, its source and why; `month_day` is a dateline's month
     and day whose year nothing on the page gives (the corpus decides it)."""
 
-    date: date | None = None
+    day: date | None = None
     source: str | None = None
     basis: str = "no date on the page or in a dateline"
     note: str | None = None
     updated: date | None = None
     month_day: tuple[int, int] | None = None
-    candidates: list[Candidate] = field(default_factory=list)
 
 
 def page_candidates(lines: list[tuple[str, DateLine]], url: str | None) -> list[Candidate]:
@@ -121,5 +120,4 @@ def choose_publication(front: date | None, lines: list[tuple[str, DateLine]], da
         return Publication(month_day=(dateline.month, dateline.day) if year_left else None)
     winner, rest = candidates[0], candidates[1:]
     updated = updates[0].day if updates else None
-    return Publication(winner.day, winner.source, winner.basis, _note(winner, rest, set_aside), updated,
-                       candidates=candidates)
+    return Publication(winner.day, winner.source, winner.basis, _note(winner, rest, set_aside), updated)
