@@ -19,6 +19,7 @@ from analysis.ingest.published import Publication, choose_publication
 from analysis.ingest.text import decode, front_matter
 
 BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[\w.'’-]+){0,12}$")
+HEADER_PARAGRAPHS = 6  # headline, subheading, byline, section label, share buttons, then the date line
 DATE_PREFIX = re.compile(r"^\s*(date\s+\d{4}-\d{2}-\d{2})[ \t]+(?=\S)", re.I)
 
 
@@ -55,7 +56,8 @@ def _take_metadata(page: CleanPage) -> dict:
     The page date is the first date line's bare date, else its labelled one."""
     meta: dict = {"page_date": None, "page_date_line": None, "byline": None, "headline": None}
     paras = page.paragraphs
-    candidates = list(range(min(4, len(paras)))) + list(range(max(4, len(paras) - 2), len(paras)))
+    top = min(HEADER_PARAGRAPHS, len(paras))
+    candidates = list(range(top)) + list(range(max(top, len(paras) - 2), len(paras)))
     dated = [i for i in candidates if read_date_line(paras[i])]
     lines: list[tuple[str, DateLine]] = [(paras[i], read_date_line(paras[i])) for i in dated]
     meta["date_lines"] = lines
