@@ -167,3 +167,10 @@ def test_a_byline_sharing_the_date_line_is_kept(tmp_path):
     article = load_article(write_article(tmp_path, "c.txt", "Treaty takes effect, ministry says\n\n"
                                          "By Jane Doe | November 5, 2024 | 3 min read\n\n" + BODY))
     assert article.byline == "By Jane Doe" and article.page_date == date(2024, 11, 5)
+
+
+def test_a_date_line_below_the_page_header_is_found(tmp_path):
+    article = load_article(write_article(tmp_path, "d.txt", "Treaty takes effect, ministry says\n\nThe deputy minister "
+                                         "spoke of the alliance\n\nBy Jane Doe\n\nListen to this article\n\n5 min read\n\n"
+                                         "Published November 5, 2024\n\n" + BODY))
+    assert article.publication.day == date(2024, 11, 5) and "Published" not in article.body
