@@ -80,6 +80,14 @@ def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -
     return EventDates(groups, refs, agreed_of, disagree, clashes)
 
 
+def event_or_not(row: Row) -> dict:
+    """Whether a mention dates a real event (an annotation says so, or extraction found an event
+    word on the story in the date's clause), and why."""
+    if row.reviewed:
+        return {"is_event": True, "reason": "confirmed by an annotation"}
+    return {"is_event": row.kind not in (None, "other"), "reason": row.fields.get("reason", "")}
+
+
 def event_table(event_rows: list[Row], dated: EventDates, anchors: Anchors,
                 corpus: dict[str, Article]) -> tuple[list[dict], list[dict]]:
     """One row per mention, with its event's agreed date and its own; and the conflicts."""
@@ -107,6 +115,6 @@ def event_table(event_rows: list[Row], dated: EventDates, anchors: Anchors,
                 "anchor": anchor if ref is not None and ref.relative else None,
                 **date_columns("mention_date", ref, undated(row, anchors)),
                 "consistent": i not in disagree,
-                "kind": kind, "n_articles": len(reporting), "first_reported": first,
+                "kind": kind, **event_or_not(row), "n_articles": len(reporting), "first_reported": first,
             })
     return table, conflicts
