@@ -13,7 +13,8 @@ from analysis.extract.date_windows import DateRef
 from analysis.extract.events import SINGULAR_KINDS
 from analysis.ingest.article import Article
 
-GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification"}
+GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification", "fighting", "meeting", "movement",
+                 "sanctions"}
 CHAMBER_KINDS = {"lower-house-ratification", "upper-house-ratification"}
 
 

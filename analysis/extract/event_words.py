@@ -19,7 +19,8 @@ EVENT_WORDS = [
     ("ratify", r"ratif(?:y|ies|ied|ying)|endors(?:e|es|ed|ing)|approv(?:e|es|ed)|adopt(?:s|ed)|vot(?:e|es|ed)|passed",
      r"ratification|approval|voting"),
     ("submit", r"submit(?:s|ted|ting)?|introduc(?:e|es|ed)|tabled", r"submission"),
-    ("publish", r"publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|post(?:s|ed)|appear(?:s|ed)|unveil(?:s|ed)", r"publication"),
+    ("publish", r"publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|post(?:s|ed)|appear(?:s|ed)|unveil(?:s|ed)",
+     r"publication"),
     ("casualty", r"kill(?:s|ed|ing)?|wound(?:s|ed)?|die[ds]?|captured", r"casualties|deaths?"),
     ("deploy", r"deploy(?:s|ed|ing)?|sen[dt]|sends|sending|dispatch(?:es|ed)?|transferr?(?:s|ed|ing)?|"
                r"transport(?:s|ed|ing)?|stationed|arriv(?:e|es|ed)|enter(?:s|ed)|crossed|withdr[ae]w\w*|"
