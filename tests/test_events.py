@@ -7,6 +7,7 @@ import pytest
 
 from analysis.extract.events import events_in
 from analysis.sections.common import other_dated, timeline_events
+from conftest import write_article
 
 
 def _found(text: str) -> list[tuple[str, str, str]]:
@@ -91,3 +92,17 @@ def test_other_mentions_stay_in_the_data_off_the_timeline(seeds_dataset):
     assert len(others) and (others["kind"] == "other").all() and others["reason"].str.len().gt(0).all()
     assert not set(others["ref"]) & set(timeline_events(events)["ref"])
     assert events[events["reviewed"]]["is_event"].all()
+
+
+def test_the_previous_day_counts_from_the_event_told_before_it(tmp_path):
+    from analysis.dataset.build import build_dataset
+
+    write_article(tmp_path, "a.txt", "Ministry reports on the treaty\nMarch 10, 2025\n"
+                  "On March 3, the ministry announced that North Korean troops had reached Russia. "
+                  "The previous day, the Duma ratified the pact with Pyongyang.\n\n"
+                  "Officials said yesterday that more soldiers were on their way.\n")
+    events = build_dataset(tmp_path).events.set_index("date_phrase")
+    assert events.loc["The previous day", "mention_date"] == "2025-03-02"
+    assert "counted from the event dated just before it" in events.loc["The previous day", "mention_date_basis"]
+    assert str(events.loc["The previous day", "anchor"].date()) == "2025-03-03"
+    assert events.loc["yesterday", "mention_date"] == "2025-03-09"  # the reader's yesterday
