@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from analysis.extract.claimants import DENIAL
 from analysis.extract.dates import DatePhrase
-from analysis.extract.event_words import EVENT_WORD, NOUN, STATEMENT_CLASSES, clause_bounds, on_topic, word_class
+from analysis.extract.event_words import STATEMENT_CLASSES, EventWord, clause_bounds, event_words, on_topic
 from analysis.extract.figures import PEOPLE
 from analysis.extract.sentences import Sentence, phrases_by_sentence, sentences
 
@@ -97,30 +97,30 @@ def _clause_of(text: str, bounds: list[int], start: int, end: int) -> tuple[int,
     return left, right
 
 
-def _topic_text(text: str, clause: tuple[int, int], word: re.Match) -> str:
+def _topic_text(text: str, clause: tuple[int, int], word: EventWord) -> str:
     """What the topic test reads: the clause with the clauses before it (a subordinate clause is
     about what its sentence is about; a sentence's first clause stands alone), and for a
     statement, what was said (the rest of the sentence)."""
-    return text[:clause[1]] + (text[clause[1]:] if word_class(word) in STATEMENT_CLASSES else "")
+    return text[:clause[1]] + (text[clause[1]:] if word.cls in STATEMENT_CLASSES else "")
 
 
-def _preference(word: re.Match, a: int, b: int) -> tuple[bool, bool, int]:
+def _preference(word: EventWord, a: int, b: int) -> tuple[bool, bool, int]:
     """How likely a word is the one a date at a..b modifies, best first: a verb before a noun; the
     verb the date follows ("signed the treaty in June") before the one it precedes, which is the
     rule only for a date put first ("On Monday, NATO said"); then the nearer."""
-    after = word.start() >= b
-    return word.lastgroup.endswith(NOUN), after, word.start() - b if after else a - word.end()
+    after = word.start >= b
+    return word.is_noun, after, word.start - b if after else a - word.end
 
 
-def _dated_words(s: Sentence, phrases: tuple[DatePhrase, ...]) -> list[tuple[DatePhrase, re.Match | None, tuple]]:
+def _dated_words(s: Sentence, phrases: tuple[DatePhrase, ...]) -> list[tuple[DatePhrase, EventWord | None, tuple]]:
     """Each phrase with the event word of its clause it modifies (None if the clause has none)."""
     text, bounds = s.text, clause_bounds(s.text)
     local = [(p.start - s.start, p.end - s.start) for p in phrases]
-    words = [w for w in EVENT_WORD.finditer(text) if not any(a < w.end() and w.start() < b for a, b in local)]
+    words = [w for w in event_words(text) if not any(a < w.end and w.start < b for a, b in local)]
     out = []
     for p, (a, b) in zip(phrases, local):
         clause = _clause_of(text, bounds, a, b)
-        near = [w for w in words if clause[0] <= w.start() and w.end() <= clause[1]]
+        near = [w for w in words if clause[0] <= w.start and w.end <= clause[1]]
         best = min(near, key=lambda w: _preference(w, a, b), default=None)
         out.append((p, best, clause))
     return out
@@ -140,20 +140,20 @@ def _joined(text: str, offset: int, group: list[DatePhrase]) -> list[DatePhrase]
 def _sentence_events(s: Sentence, phrases: tuple[DatePhrase, ...]) -> list[FoundEvent]:
     text, span = s.text, (s.start, s.end)
     found: list[FoundEvent] = []
-    by_word: dict[int, tuple[re.Match, tuple, list[DatePhrase]]] = {}
+    by_word: dict[int, tuple[EventWord, tuple, list[DatePhrase]]] = {}
     for p, word, clause in _dated_words(s, phrases):
         if word is None:
             found.append(FoundEvent(span, p, "other", "no event word in the clause of the date"))
         elif not on_topic(_topic_text(text, clause, word)):
-            found.append(FoundEvent(span, p, "other", f"off the story: {word.group(0)!r} is not about its subject"))
+            found.append(FoundEvent(span, p, "other", f"off the story: {word.text!r} is not about its subject"))
         else:
-            by_word.setdefault(word.start(), (word, clause, []))[2].append(p)
+            by_word.setdefault(word.start, (word, clause, []))[2].append(p)
     for word, clause, group in by_word.values():
-        said = word.group(0)
+        said = word.text
         units = _joined(text, s.start, group)
-        at = (s.start + word.start(), s.start + word.end())
+        at = (s.start + word.start, s.start + word.end)
         nearest = min(units, key=lambda u: u.start - at[1] if u.start >= at[1] else at[0] - u.end)
-        kind = kind_of(word_class(word), text[clause[0]:clause[1]], text)
+        kind = kind_of(word.cls, text[clause[0]:clause[1]], text)
         for u in units:
             found.append(FoundEvent(span, u, kind, f"event word {said!r}") if u is nearest else
                          FoundEvent(span, u, "other", f"a second date for {said!r}, which a nearer one dates"))
