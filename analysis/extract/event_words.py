@@ -38,8 +38,8 @@ EVENT_WORDS = [
 ]
 NOUN = "__noun"  # suffix of the group that matched a noun
 _PHRASES = re.compile(r"\b(?:{0})\b|\b(?P<force__noun>{1})\b".format(EVENT_WORDS[0][1], EVENT_WORDS[0][2]), re.I)
-_WORD = re.compile("|".join(rf"(?P<{name}>{verbs})|(?P<{name}{NOUN}>{nouns})" for name, verbs, nouns in EVENT_WORDS[1:]),
-                   re.I)
+_WORD = re.compile("|".join(rf"(?P<{name}>{verbs})|(?P<{name}{NOUN}>{nouns})"
+                            for name, verbs, nouns in EVENT_WORDS[1:]), re.I)
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
