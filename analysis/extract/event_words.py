@@ -30,7 +30,7 @@ EVENT_WORDS = [
     ("attack", r"attack(?:s|ed|ing)?|strikes?|struck|shell(?:s|ed|ing)|invad(?:e|es|ed|ing)|launch(?:es|ed)?|"
                r"fought|fight(?:s)?|clash(?:es|ed)?|bomb(?:s|ed|ing)",
      r"invasion|incursion|offensive|combat|fighting|hostilities"),
-    ("meet", r"me(?:et|ets|t)|visit(?:s|ed|ing)?|host(?:s|ed)", r"meeting|summit|talks"),
+    ("meet", r"me(?:et|ets|t)|visit(?:s|ed|ing)?|host(?:s|ed)|flew|travell?ed", r"meeting|summit|talks|trip"),
     ("sanction", r"sanction(?:ed)?|imposed", r"sanctions"),
     ("deny", r"den(?:y|ied|ies)|rejected|dismissed", r"groundless|fake|rumou?rs?|baseless|fabricat\w+"),
     ("state", rf"{CLAIM_VERBS}|say|tell|announce[sd]?|warn(?:s|ed)?|accus(?:e|es|ed)|address(?:ed)?",
