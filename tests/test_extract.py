@@ -177,11 +177,8 @@ KEYWORDS = (
 def test_pattern_hints_are_necessary(text):
     """A pattern is skipped when none of its hints is in the text; it must never match then."""
     from analysis.extract.claimants import DECLINE, DECLINE_HINTS, DENIAL, DENIAL_HINTS
-    from analysis.extract.events import EVENT_KINDS
 
-    rules = [(DENIAL, DENIAL_HINTS), (DECLINE, DECLINE_HINTS),
-             *((re.compile(pattern, re.I), hints) for _, pattern, hints in EVENT_KINDS)]
-    for pattern, hints in rules:
+    for pattern, hints in [(DENIAL, DENIAL_HINTS), (DECLINE, DECLINE_HINTS)]:
         if pattern.search(text):
             assert any(hint in text.lower() for hint in hints), (pattern.pattern[:40], text)
 

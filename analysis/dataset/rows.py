@@ -72,7 +72,8 @@ def extracted_rows(article: Article) -> tuple[list[Row], list[Row]]:
     """Event and figure rows that extraction finds in one article."""
     aid, body = article.id, article.body
     events = [Row(aid, e.span, body[e.span[0]:e.span[1]], (e.date_phrase.start, e.date_phrase.end),
-                  False, "extraction", {"label": EVENT_LABELS[e.kind]}, kind=e.kind) for e in events_in(body)]
+                  False, "extraction", {"label": EVENT_LABELS[e.kind], "reason": e.reason}, kind=e.kind)
+              for e in events_in(body)]
     figures = [Row(aid, f.span, body[f.span[0]:f.span[1]],
                    (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
                    False, "extraction", f.figure.fields())

@@ -118,6 +118,9 @@ EVENTS = pa.DataFrameSchema(
         **_dates("mention_date"),
         "consistent": _flag(description="this mention's date agrees with the event's date"),
         "kind": _text(nullable=True, description="kind of happening, from the words around the date"),
+        "is_event": _flag(description="dates a real event; false for other dated mentions (a background date, "
+                                      "an event off the story, a second date of one event)"),
+        "reason": _text(description="the event word the date modifies, or why the mention is not an event"),
         "n_articles": _int(checks=pa.Check.ge(1), description="articles that report the event (corroboration)"),
         "first_reported": _date(description="publication date of the first article reporting it"),
     },

@@ -54,10 +54,21 @@ def iso_day(value) -> str:
 
 
 def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
-    """The happenings worth a row on the timeline: treaty milestones and confirmed events,
-    not every dated aside (those stay in the data)."""
-    keep = events.groupby("event_id")["reviewed"].transform("any") | events["kind"].isin(sorted(SINGULAR_KINDS))
-    return events[keep & events["date_start"].notna()]
+    """The events the report counts and draws: real events (not the other dated mentions) with
+    a date, that are treaty milestones or confirmed by an annotation. The summary's count, the
+    key facts and the timeline all read these rows; every other mention stays in the data."""
+    real = events[events["is_event"] & events["date_start"].notna()]
+    keep = real.groupby("event_id")["reviewed"].transform("any") | real["kind"].isin(sorted(SINGULAR_KINDS))
+    return real[keep]
+
+
+def other_dated(events: pd.DataFrame) -> tuple[int, int]:
+    """What the report leaves off its timeline: dated events mentioned in passing (counted as
+    events), and dated mentions that are not events (counted as mentions)."""
+    dated = events[events["date_start"].notna()]
+    shown = set(timeline_events(events)["event_id"])
+    passing = dated[dated["is_event"] & ~dated["event_id"].isin(shown)]["event_id"].nunique()
+    return passing, int((~dated["is_event"]).sum())
 
 
 def troop_claims(ds: Dataset) -> pd.DataFrame:

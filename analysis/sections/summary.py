@@ -6,7 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
-from analysis.sections.common import MANY, NO_DATA, iso_day, ref_number, timeline_events
+from analysis.sections.common import MANY, NO_DATA, iso_day, other_dated, ref_number, timeline_events
 from analysis.sections.html import linked_refs, notice, render, table_html
 
 
@@ -68,10 +68,15 @@ def summary_html(ds: Dataset) -> Markup:
     troops = ds.figures[(ds.figures["category"] == "troops") & ds.figures["value"].notna()]
     counts = ds.figures[ds.figures["category"] == "treaty_articles"]["value"].dropna().astype(int)
     denials = ds.figures[ds.figures["stance"] != "asserts"]
+    n_events = timeline_events(ds.events)["event_id"].nunique()
     sentences = [
         f"{len(a):,} articles published between {_day(a['published'].min())} and {_day(a['published'].max())} "
-        f"report {ds.events['event_id'].nunique():,} dated events and {len(ds.figures):,} figures and claims.",
+        f"report {n_events:,} dated events (those on the timeline) and {len(ds.figures):,} figures and claims.",
     ]
+    passing, mentions = other_dated(ds.events)
+    if passing or mentions:
+        sentences.append(f"The data also list {passing:,} other dated events mentioned in passing and {mentions:,} "
+                         "dated mentions that are not events (background dates, events off the story).")
     if len(counts):
         sentences.append(f"The treaty is reported to have {', '.join(f'{c:,}' for c in sorted(set(counts)))} articles.")
     if len(troops):

@@ -1,0 +1,108 @@
+"""Events: each date phrase dates the event word it modifies, once; what is not a real event on
+the story is kept as another dated mention; the report counts and draws the same events."""
+
+import re
+
+import pytest
+
+from analysis.extract.events import events_in
+from analysis.sections.common import other_dated, timeline_events
+from conftest import write_article
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(text[e.date_phrase.start:e.date_phrase.end], e.kind, e.reason) for e in events_in(text)]
+
+
+def test_one_event_with_one_date_is_one_row():
+    (row,) = _found("The pact between Moscow and Pyongyang was signed in June.")
+    assert row[:2] == ("in June", "treaty-signing") and "'signed'" in row[2]
+
+
+def test_two_dated_events_in_one_sentence_each_get_their_own_date():
+    rows = _found("The treaty was signed in June and ratified by the lower house in November.")
+    assert [r[:2] for r in rows] == [("in June", "treaty-signing"), ("in November", "lower-house-ratification")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the verb a date follows, not a verb in another clause
+    ("A ministry spokesman said on Monday that North Korean troops arrived in Russia last week.",
+     [("on Monday", "statement"), ("last week", "troop-deployment")]),
+    # a date put first goes to the verb after it
+    ("On Tuesday, the State Duma ratified the treaty with North Korea.", [("On Tuesday", "lower-house-ratification")]),
+    ("The upper house on Friday approved the pact with Pyongyang.", [("on Friday", "upper-house-ratification")]),
+    # the verb the date follows wins over a nearer one after it
+    ("The Kremlin submitted a bill to the Duma, published online on March 3, to ratify the treaty.",
+     [("March 3", "publication")]),
+    # a clause with no verb of an event takes a noun that names one
+    ("The two leaders shook hands during their summit in Pyongyang on July 9, 2024.", [("July 9, 2024", "meeting")]),
+    ("In a statement released on Friday, the agency said troops were moved by sea.", [("on Friday", "statement")]),
+    ("The war, which began when Russia invaded Ukraine in 2022, goes on.", [("in 2022", "fighting")]),
+])
+def test_date_goes_to_the_event_word_it_modifies(sentence, expected):
+    assert [r[:2] for r in _found(sentence)] == expected
+
+
+def test_a_date_written_twice_for_one_event_is_one_phrase():
+    (row,) = _found("The pact with North Korea was signed on Wednesday, July 10.")
+    assert row[0] == "on Wednesday, July 10" and row[1] == "treaty-signing"
+
+
+def test_a_second_date_for_one_event_is_another_mention():
+    rows = _found("North Korean troops arrived on Monday in the Kursk region, in late October.")
+    assert [r[:2] for r in rows] == [("on Monday", "troop-deployment"), ("in late October", "other")]
+    assert "a second date for 'arrived'" in rows[1][2]
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("The president visited China last month, soon after his inauguration.", "off the story"),
+    ("The alliance, resulting from the pact in June 2024, would include a defence clause.", "no event word"),
+    ("In February 2022, prices in Moscow doubled.", "no event word"),
+])
+def test_other_dated_mentions_are_kept_and_flagged(sentence, reason):
+    (row,) = _found(sentence)
+    assert row[1] == "other" and reason in row[2]
+
+
+def test_every_date_phrase_gives_exactly_one_row():
+    text = ("Officials in Seoul said on Monday that North Korea sent 3,000 soldiers to Russia in early October "
+            "and that more followed last week. The treaty, signed in June, entered into force on December 4.")
+    phrases = [(e.date_phrase.start, e.date_phrase.end) for e in events_in(text)]
+    assert len(phrases) == len(set(phrases)) == 5
+
+
+def test_the_summary_counts_what_the_timeline_draws(seeds_dataset):
+    from analysis.sections.summary import summary_html
+    from analysis.sections.timeline import timeline_chart
+
+    shown = timeline_events(seeds_dataset.events)
+    assert shown["is_event"].all()
+    n = shown["event_id"].nunique()
+    summary = str(summary_html(seeds_dataset))
+    assert re.search(rf"report {n} dated events \(those on the timeline\)", summary)
+    assert f"Timeline of {n} events" in str(timeline_chart(seeds_dataset, "svg"))
+    passing, mentions = other_dated(seeds_dataset.events)
+    assert mentions == (~seeds_dataset.events["is_event"] & seeds_dataset.events["date_start"].notna()).sum() > 0
+    assert f"{passing} other dated events mentioned in passing and {mentions} dated mentions" in summary
+
+
+def test_other_mentions_stay_in_the_data_off_the_timeline(seeds_dataset):
+    events = seeds_dataset.events
+    others = events[~events["is_event"]]
+    assert len(others) and (others["kind"] == "other").all() and others["reason"].str.len().gt(0).all()
+    assert not set(others["ref"]) & set(timeline_events(events)["ref"])
+    assert events[events["reviewed"]]["is_event"].all()
+
+
+def test_the_previous_day_counts_from_the_event_told_before_it(tmp_path):
+    from analysis.dataset.build import build_dataset
+
+    write_article(tmp_path, "a.txt", "Ministry reports on the treaty\nMarch 10, 2025\n"
+                  "On March 3, the ministry announced that North Korean troops had reached Russia. "
+                  "The previous day, the Duma ratified the pact with Pyongyang.\n\n"
+                  "Officials said yesterday that more soldiers were on their way.\n")
+    events = build_dataset(tmp_path).events.set_index("date_phrase")
+    assert events.loc["The previous day", "mention_date"] == "2025-03-02"
+    assert "counted from the event dated just before it" in events.loc["The previous day", "mention_date_basis"]
+    assert str(events.loc["The previous day", "anchor"].date()) == "2025-03-03"
+    assert events.loc["yesterday", "mention_date"] == "2025-03-09"  # the reader's yesterday
