@@ -94,6 +94,7 @@ class _FigureEntry(_MentionEntry):
     what: Text
     claimant: Text | None = None
     stance: Literal[STANCES]
+    cited_source: Text | None = None
 
     @model_validator(mode="after")
     def _value_is_complete(self):

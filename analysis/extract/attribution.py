@@ -1,0 +1,184 @@
+"""Who one sentence attributes its claim to, and whom that claimant cites: the subject of a
+speech verb ("X said", "X told", "X estimates"), an inverted one ('"...," said X'), "according
+to X", "as reported by X"; a chain "X, citing Y" or "according to Y, ..., X said" keeps Y apart
+as the source. Nothing here reads beyond the sentence (see `claimants` for the article)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, SUBORDINATORS, Mention, is_np_word, is_proper,
+                                             mention_of, plain)
+from analysis.extract.dates import date_pattern_for
+
+SPEECH_VERBS = frozenset(
+    "said says told tells stated states reported reports claimed claims estimated estimates estimate confirmed confirms "
+    "announced announces wrote writes warned warns accused accuses believes believe added adds insisted noted stressed "
+    "revealed disclosed assessed posted alleged denied denies acknowledged admitted explained argued indicated "
+    "suggested predicted described called".split())
+INVERTIBLE = frozenset("said says added adds reported reports wrote writes noted stated continued explained".split())
+_WORDS = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"[\w\u00C0-\u024F](?:[\w\u00C0-\u024F.’'-]*[\w’'])?\.?|[,;:“”\"()—–]|(?<=\s)-(?=\s)")
+_PUNCT = frozenset(",;:“”\"()—–-")
+_AUX = frozenset("also has have had not did does do would will could may might later earlier previously reportedly "
+                 "then again is was were been has just further repeatedly publicly recently on once first".split())
+_ASIDE = re.compile(r"\s+(?:in|on|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:statement|interview|post|video|address|briefing|speech|message|conference|meeting|report)\s*$",
+                    re.I)
+_ASIDE_OPENERS = frozenset("a an of from who which whose in at speaking citing quoting with for according as "
+                           "when after during".split())
+_CITING = re.compile(r"\b(?:citing|quoting)\s+((?:[A-Z][\w.’'-]*,\s+)*[^,.;:“”\"]+)")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated)\s+by)\s+"
+                        r"((?:[A-Z][\w.’'-]*,\s+)*[^,.;:“”\"]+)")
+_CHUNK = re.compile(r"\s+(?:(of(?=\s+[a-z])|from|by|released\s+by|published\s+by|issued\s+by|provided\s+by|cited\s+by)|"
+                    r"in|on|at|with|that|which|who|to|for(?=\s+[a-z]))\s+")
+_ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s*$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The claimant a sentence names (or None), the source it cites, and where it says so."""
+
+    claimant: Mention | None
+    source: str | None
+    at: int | None
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _subject(before: str) -> tuple[list[str], bool, str | None]:
+    """The noun phrase a speech verb's subject ends with, whether it opens a clause after a
+    comma or quote (a trailing "..., X said."), and a source cited in an aside before the verb."""
+    pattern = date_pattern_for(before)
+    if pattern is not None:
+        before = pattern.sub(" ", before)
+    before = _ASIDE.sub(" ", before)
+    tokens = _tokens(before)
+    if tokens and tokens[-1] in "“”\"":  # '"...," said X': the speaker follows the verb
+        return [], False, None
+    while tokens and (tokens[-1].lower() in _AUX or tokens[-1] == ","):
+        tokens.pop()
+    source = None
+    for _ in range(3):  # a subject may stand before an aside or two ("X, of Y, said")
+        cut = max((i for i, t in enumerate(tokens) if t in _PUNCT), default=-1)
+        segment = tokens[cut + 1:]
+        words = _phrase_back(segment)
+        start = len(segment) - len(words)
+        covered = start == 0 or plain(segment[start - 1]) in SUBORDINATORS or all(
+            plain(t) in OPENERS for t in segment[:start])
+        if words and covered:
+            return words, cut >= 0 and tokens[cut] != "(", source
+        if cut < 0 or not segment or plain(segment[0]) not in _ASIDE_OPENERS:
+            return [], False, source
+        if plain(segment[0]) in ("citing", "quoting"):
+            source = " ".join(segment[1:])
+        tokens = tokens[:cut]
+        while tokens and tokens[-1] in _PUNCT:
+            tokens.pop()
+    return [], False, source
+
+
+def _phrase_back(segment: list[str]) -> list[str]:
+    """The longest run of noun-phrase words ending the segment; a determiner opens the phrase."""
+    i = len(segment)
+    while i > 0:
+        t = segment[i - 1]
+        low = t.lower()
+        if low in DETERMINERS:
+            i -= 1
+            break
+        joins = low in ("of", "for", "and", "&") and i < len(segment) and i > 1 and is_proper(segment[i])
+        if not (is_np_word(t) or joins) or low in _AUX or low in SPEECH_VERBS:
+            break
+        i -= 1
+    return segment[i:]
+
+
+def _phrase_forward(text: str) -> list[str]:
+    out: list[str] = []
+    for t in _tokens(text)[:8]:
+        if t in _PUNCT or (out or t.lower() not in DETERMINERS) and not is_np_word(t):
+            break
+        out.append(t)
+    return out
+
+
+def described(text: str) -> Mention | None:
+    """The claimant a phrase after "according to" or "citing" names: the phrase itself when its
+    head is an agent, else the agent a document belongs to ("Ukrainian intelligence estimates",
+    "a report by the ministry"); "the full text of the pact" names none."""
+    text = text.strip()
+    cut = _CHUNK.search(text)
+    words = (text[:cut.start()] if cut else text).split()[:10]
+    if words and plain(words[-1]) in DOCUMENTS:
+        owner = mention_of(words[:-1]) if len(words) > 1 else None
+        if owner is None and cut and cut.group(1):  # "a report by X", "data from X"
+            return described(text[cut.end():])
+        return owner
+    return mention_of(words)
+
+
+def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None]:
+    """The first speech verb with an agent for its subject (or after it, inverted)."""
+    verbs = SPEECH_VERBS.intersection(_WORDS.findall(sentence))
+    if not verbs:
+        return None, None, False, None
+    for m in re.finditer(r"\b(?:" + "|".join(sorted(verbs)) + r")\b", sentence):
+        before = sentence[:m.start()]
+        if _RELATIVE.search(before) or _quoted(before):
+            continue
+        words, trailing, source = _subject(before)
+        if words:
+            who = mention_of(words)
+            if who is not None:  # trailing: "..., X said." frames what went before
+                return who, m.start(), trailing and len(sentence) - m.end() < len(sentence) / 3, source
+            continue
+        if m.group(0) in INVERTIBLE and (not before.strip() or before.rstrip()[-1] in ",“”\""):
+            who = mention_of(_phrase_forward(sentence[m.end():]))
+            if who is not None:
+                return who, m.start(), True, None
+    return None, None, False, None
+
+
+def _quoted(before: str) -> bool:
+    """Whether a position is inside a quotation (words quoted are not the attribution)."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def attribution_in(sentence: str) -> Attribution:
+    """A sentence's claimant and cited source: a speech verb's subject, else "according to X";
+    when both stand in a sentence, the one that frames it is the claimant and the other its
+    source ("According to X, ... Y said": Y cites X; "According to X, Y said ...": X tells it)."""
+    text = _ACRONYM_NOTE.sub(lambda m: " " * len(m.group(0)), sentence)  # "Service (NIS)": an alias, not a word
+    speaker, at, trailing, source = _speech(text)
+    according = _ACCORDING.search(text) if ("ccording" in text or " by " in text) else None
+    named = described(according.group(1)) if according else None
+    if according and according.group(0)[:2].lower() == "as" and named is not None:
+        return Attribution(named, speaker.name if speaker and speaker.kind != "pronoun" else None, according.start())
+    if named is not None and speaker is not None:
+        if according.start() == 0 and not trailing:
+            return Attribution(named, None, 0)
+        source = named.name
+    elif named is not None:
+        return Attribution(named, None, according.start())
+    if speaker is None:
+        m = re.search(r"\b(?:has|have)\s+not\s+(?:been\s+)?confirmed", text) if "confirmed" in text else None
+        words = _subject(text[:m.start()])[0] if m else []
+        who = mention_of(words) if words else None
+        return Attribution(who, None, m.start() if who else None)
+    cited = _CITING.search(text, at) if source is None and ("citing" in text or "quoting" in text) else None
+    if cited:
+        found = described(cited.group(1))
+        source = found.name if found else _trimmed(cited.group(1))
+    return Attribution(speaker, source, at)
+
+
+def _trimmed(phrase: str) -> str:
+    words = phrase.split()[:8]
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)

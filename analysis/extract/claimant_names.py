@@ -1,0 +1,174 @@
+"""What a claimant noun phrase is: a person's name (perhaps after a title), an organisation (a
+proper name with "the", an acronym, or a name whose head is an agency-like noun), a country or
+capital speaking for its government, or a described speaker ("a senior US official"). The head
+of the phrase must be an agent noun or a proper name: "the agreement", "intelligence data" and
+"the summit" claim nothing. Tables of words, never of names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.common.vocabulary import MONTHS, WEEKDAY_NAMES
+
+# Heads that name a person (or people) speaking; they also serve as titles before a name.
+PERSON_HEADS = frozenset(
+    "official officials lawmaker lawmakers legislator legislators spokesman spokeswoman spokesperson spokespeople "
+    "diplomat diplomats minister ministers president vice-president leader leaders analyst analysts expert experts "
+    "officer officers commander commanders general aide aides adviser advisers advisor advisors ambassador envoy "
+    "researcher researchers professor senator senators deputy deputies chief secretary head director chairman "
+    "chairwoman chair governor mayor representative representatives premier journalist journalists correspondent "
+    "reporter reporters blogger bloggers observer observers colonel admiral marshal lieutenant prosecutor negotiator "
+    "source sources sergeant captain commissioner ombudsman chancellor king emperor ruler member members "
+    "military-blogger soldier soldiers witness witnesses resident residents activist activists scholar".split())
+# Spokespeople speak for the organisation named before their title ("Kremlin spokesman X").
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
+# Heads that name an organisation, institution or outlet.
+ORG_HEADS = frozenset(
+    "agency agencies ministry ministries service services government governments office military intelligence "
+    "media newspaper newspapers outlet outlets broadcaster channel army navy command staff council parliament "
+    "committee mission embassy department administration institute university forces headquarters directorate "
+    "bureau presidency cabinet house assembly congress senate centre center group organisation organization "
+    "alliance daily network radio station watchdog firm company authorities authority regime delegation "
+    "coalition party court police guard corps kremlin pentagon duma tribunal commission secretariat "
+    "think-tank monitor monitors".split())
+# Words that may stand before a head ("senior", "spy", "foreign") without being names.
+MODIFIERS = frozenset(
+    "senior top former acting deputy chief spy defence defense foreign state national security military "
+    "intelligence news presidential prime first vice general interior federal local western regional government "
+    "anonymous unnamed several two three other high-ranking ranking unidentified some many affairs international "
+    "of staff armed border main public official independent state-run state-owned private".split())
+# Words after which a clause's subject may begin ("days after X told", "but X said").
+SUBORDINATORS = frozenset("and but after before when while because since although though if as once until whereas "
+                          "so yet then also meanwhile however moreover separately".split())
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
+PRONOUN_KINDS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any"}
+# Words that open a sentence or clause but are no part of the name after them.
+OPENERS = frozenset(
+    "and but also meanwhile however as in on at now then still yet so earlier later today yesterday while when "
+    "after before because since although though if that moreover separately additionally instead thus indeed "
+    "previously recently reportedly again".split())
+# A table of countries with their capitals and demonyms, for a government speaking through its
+# country's or capital's name ("Seoul said") and for matching "Seoul's" with "South Korea's".
+COUNTRIES = {
+    "russia": ("moscow", "russian"), "ukraine": ("kyiv kiev", "ukrainian"),
+    "north korea": ("pyongyang", "north korean"), "south korea": ("seoul", "south korean"),
+    "united states": ("washington", "american us u.s. usa u.s.a."), "china": ("beijing", "chinese"),
+    "japan": ("tokyo", "japanese"), "united kingdom": ("london", "british uk u.k. britain"),
+    "france": ("paris", "french"), "germany": ("berlin", "german"), "iran": ("tehran", "iranian"),
+    "belarus": ("minsk", "belarusian"), "poland": ("warsaw", "polish"), "india": ("new delhi", "indian"),
+    "turkey": ("ankara", "turkish"), "israel": ("jerusalem", "israeli"), "syria": ("damascus", "syrian"),
+    "georgia": ("tbilisi", "georgian"), "lithuania": ("vilnius", "lithuanian"), "latvia": ("riga", "latvian"),
+    "estonia": ("tallinn", "estonian"), "finland": ("helsinki", "finnish"), "sweden": ("stockholm", "swedish"),
+    "italy": ("rome", "italian"), "canada": ("ottawa", "canadian"), "australia": ("canberra", "australian"),
+    "taiwan": ("taipei", "taiwanese"), "vietnam": ("hanoi", "vietnamese"), "mongolia": ("ulaanbaatar", "mongolian"),
+    "kazakhstan": ("astana", "kazakh"), "hungary": ("budapest", "hungarian"), "moldova": ("chisinau", "moldovan"),
+}
+COUNTRY_OF: dict[str, str] = {"dprk": "north korea", "rok": "south korea", "us": "united states",
+                              "the united states": "united states", "america": "united states"}
+for _country, (_capitals, _demonyms) in COUNTRIES.items():
+    COUNTRY_OF[_country] = _country
+    for _word in (*_capitals.split(" "), *_demonyms.split(" ")):
+        COUNTRY_OF[_word] = _country
+COUNTRY_OF["new delhi"] = "india"
+COUNTRY_OF.pop("new", None)
+COUNTRY_OF.pop("delhi", None)
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&-]{1,7}")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_TRAILING = re.compile(r"[’']s?,?$|,$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A claimant as one sentence names it: `name` to show, `kind` (person, organisation,
+    government, pronoun, role) and, for a spokesperson, the organisation they speak for."""
+
+    name: str
+    kind: str
+    head: str = ""
+    definite: bool = False
+    org: str | None = None
+    person: str | None = None
+
+
+def plain(token: str) -> str:
+    """A word without its possessive ending or list comma, lower-cased, for the tables."""
+    return _TRAILING.sub("", token).lower()
+
+
+def is_proper(token: str) -> bool:
+    return token[:1].isupper() and not token.isdigit()
+
+
+def is_np_word(token: str) -> bool:
+    """A word that may stand inside a claimant noun phrase."""
+    low = plain(token)
+    return (is_proper(token) or low in PERSON_HEADS or low in ORG_HEADS or low in MODIFIERS
+            or low in COUNTRY_OF)
+
+
+def _country_name(words: list[str]) -> bool:
+    return " ".join(plain(w) for w in words) in COUNTRY_OF
+
+
+def mention_of(words: list[str]) -> Mention | None:
+    """The claimant a noun phrase names, or None when its head is no agent."""
+    while words and plain(words[0]) in OPENERS and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    definite = plain(words[0]) in DETERMINERS
+    if definite:
+        words = words[1:]
+    if not words or _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s’"):
+        return None  # "the agreement's" and the like: the phrase goes on past the verb's subject
+    low = [plain(w) for w in words]
+    if len(words) == 1 and low[0] in PRONOUN_KINDS and not definite:
+        return Mention(low[0], "pronoun", low[0])
+    head = low[-1]
+    if head in NON_AGENT or all(w in MONTHS or w in WEEKDAY_NAMES or w.isdigit() for w in low):
+        return None
+    titles = [i for i, w in enumerate(low) if w in PERSON_HEADS and not (i and low[i - 1] == "of")]
+    last_title = titles[-1] if titles else -1
+    name = words[last_title + 1:]
+    if name and all(is_proper(w) and plain(w) not in ORG_HEADS for w in name) and last_title >= 0:
+        person = " ".join(name)
+        before = words[:last_title]
+        if low[last_title] in SPOKESPEOPLE and before and not _country_name(before):
+            org = " ".join(w for w in before if plain(w) not in MODIFIERS) or None
+            if org:
+                return Mention(f"{org} ({person})", "person", head, org=org, person=person)
+        return Mention(person, "person", low[last_title], person=person)
+    text = " ".join(words)
+    if head in PERSON_HEADS:
+        if low[-1] in SPOKESPEOPLE and len(words) > 1 and not _country_name(words[:-1]):
+            org = " ".join(w for w in words[:-1] if plain(w) not in MODIFIERS)
+            if org and all(is_proper(w) for w in org.split()):
+                return Mention(org, "organisation", "agency", definite=True)
+        if definite and not any(map(is_proper, words)):
+            return Mention(text, "role", head, definite)  # "the spokesman": someone named before
+        if len(words) == 1 and not head.endswith("s"):
+            return None  # a bare title
+        return Mention(text, "person", head, definite)  # "a senior US official", "officials"
+    if head in ORG_HEADS:
+        if is_proper(words[-1]) or any(map(is_proper, words)):
+            return Mention(text, "organisation", head, definite)
+        return Mention(text, "role" if definite else "organisation", head, definite)
+    if not all(is_proper(w) or plain(w) in ("of", "for", "and") for w in words) or not is_proper(words[-1]):
+        return None
+    if all(part.strip() in COUNTRY_OF for part in re.split(r"\band\b|,", " ".join(low))):
+        return Mention(text, "government", head, definite)
+    if definite or _ACRONYM.fullmatch(words[-1]):
+        return Mention(text, "organisation", head, definite)
+    return Mention(text, "person", head, person=text)
+
+
+# Heads that never speak; documents among them may carry a speaker ("a report by X").
+DOCUMENTS = frozenset(
+    "data text report reports statement statements estimate estimates figures figure assessment assessments "
+    "document documents findings analysis information tally count calculations survey study records record "
+    "footage video post message letter release briefing decree publication publications materials".split())
+NON_AGENT = DOCUMENTS | frozenset(
+    "pact agreement treaty summit deal law bill charter article plan news images photos website page talks "
+    "meeting conference visit war invasion operation accord protocol convention resolution".split())
