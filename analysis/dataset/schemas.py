@@ -118,7 +118,19 @@ EVENTS = pa.DataFrameSchema(
     ordered=True,
 )
 
-TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS}
+CLAIMANTS = pa.DataFrameSchema(
+    {
+        "claimant": _text(unique=True, description="canonical name, as the figures table gives it"),
+        "kind": _text(checks=pa.Check.isin(["person", "organisation", "government"])),
+        "aliases": _text(description="the names the articles use for it, joined with '; '"),
+        "articles": _text(description="ids of the articles with its figures or claims, joined with ', '"),
+        "n_figures": _int(checks=pa.Check.ge(1), description="figures and claims it makes"),
+    },
+    strict=True,
+    ordered=True,
+)
+
+TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS, "claimants": CLAIMANTS}
 
 _FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "Int64": "integer", "bool": "boolean", "datetime64[ns]": "date"}
 

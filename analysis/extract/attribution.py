@@ -34,6 +34,8 @@ _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quote
 _CHUNK = re.compile(r"\s+(?:(of(?=\s+[a-z])|from|by|released\s+by|published\s+by|issued\s+by|provided\s+by|cited\s+by)|"
                     r"in|on|at|with|that|which|who|to|for(?=\s+[a-z]))\s+")
 _ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_PASSIVE_AGENT = re.compile(r"(?:\s+(?:at|in|during|on)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 
 
@@ -104,6 +106,8 @@ def _phrase_forward(text: str) -> list[str]:
         if t in _PUNCT or (out or t.lower() not in DETERMINERS) and not is_np_word(t):
             break
         out.append(t)
+    if out and out[-1].endswith(".") and out[-1].count(".") == 1:
+        out[-1] = out[-1][:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
     return out
 
 
@@ -137,6 +141,11 @@ def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None
             if who is not None:  # trailing: "..., X said." frames what went before
                 return who, m.start(), trailing and len(sentence) - m.end() < len(sentence) / 3, source
             continue
+        agent = _PASSIVE_AGENT.match(sentence, m.end()) if _PASSIVE.search(before) else None
+        if agent:  # "was stated at a briefing by X"
+            who = mention_of(_phrase_forward(sentence[agent.end():]))
+            if who is not None:
+                return who, m.start(), False, None
         if m.group(0) in INVERTIBLE and (not before.strip() or before.rstrip()[-1] in ",“”\""):
             who = mention_of(_phrase_forward(sentence[m.end():]))
             if who is not None:

@@ -48,13 +48,13 @@ OPENERS = frozenset(
     "and but also meanwhile however as in on at now then still yet so earlier later today yesterday while when "
     "after before because since although though if that moreover separately additionally instead thus indeed "
     "previously recently reportedly again".split())
-# A table of countries with their capitals and demonyms, for a government speaking through its
+# A table of countries with their capitals and demonyms (comma-separated), for a government speaking through its
 # country's or capital's name ("Seoul said") and for matching "Seoul's" with "South Korea's".
 COUNTRIES = {
-    "russia": ("moscow", "russian"), "ukraine": ("kyiv kiev", "ukrainian"),
+    "russia": ("moscow", "russian"), "ukraine": ("kyiv,kiev", "ukrainian"),
     "north korea": ("pyongyang", "north korean"), "south korea": ("seoul", "south korean"),
-    "united states": ("washington", "american us u.s. usa u.s.a."), "china": ("beijing", "chinese"),
-    "japan": ("tokyo", "japanese"), "united kingdom": ("london", "british uk u.k. britain"),
+    "united states": ("washington", "american,us,u.s.,usa,u.s.a."), "china": ("beijing", "chinese"),
+    "japan": ("tokyo", "japanese"), "united kingdom": ("london", "british,uk,u.k.,britain"),
     "france": ("paris", "french"), "germany": ("berlin", "german"), "iran": ("tehran", "iranian"),
     "belarus": ("minsk", "belarusian"), "poland": ("warsaw", "polish"), "india": ("new delhi", "indian"),
     "turkey": ("ankara", "turkish"), "israel": ("jerusalem", "israeli"), "syria": ("damascus", "syrian"),
@@ -63,16 +63,22 @@ COUNTRIES = {
     "italy": ("rome", "italian"), "canada": ("ottawa", "canadian"), "australia": ("canberra", "australian"),
     "taiwan": ("taipei", "taiwanese"), "vietnam": ("hanoi", "vietnamese"), "mongolia": ("ulaanbaatar", "mongolian"),
     "kazakhstan": ("astana", "kazakh"), "hungary": ("budapest", "hungarian"), "moldova": ("chisinau", "moldovan"),
+    "norway": ("oslo", "norwegian"), "denmark": ("copenhagen", "danish"), "netherlands": ("amsterdam", "dutch"),
+    "spain": ("madrid", "spanish"), "czech republic": ("prague", "czech"), "slovakia": ("bratislava", "slovak"),
+    "romania": ("bucharest", "romanian"), "bulgaria": ("sofia", "bulgarian"), "serbia": ("belgrade", "serbian"),
+    "egypt": ("cairo", "egyptian"), "saudi arabia": ("riyadh", "saudi"), "pakistan": ("islamabad", "pakistani"),
+    "iraq": ("baghdad", "iraqi"), "brazil": ("brasilia", "brazilian"), "mexico": ("mexico city", "mexican"),
+    "south africa": ("pretoria", "south african"), "indonesia": ("jakarta", "indonesian"),
+    "philippines": ("manila", "philippine,filipino"), "azerbaijan": ("baku", "azerbaijani"),
+    "armenia": ("yerevan", "armenian"), "cuba": ("havana", "cuban"), "venezuela": ("caracas", "venezuelan"),
 }
 COUNTRY_OF: dict[str, str] = {"dprk": "north korea", "rok": "south korea", "us": "united states",
                               "the united states": "united states", "america": "united states"}
 for _country, (_capitals, _demonyms) in COUNTRIES.items():
     COUNTRY_OF[_country] = _country
-    for _word in (*_capitals.split(" "), *_demonyms.split(" ")):
+    for _word in (*_capitals.split(","), *_demonyms.split(",")):
         COUNTRY_OF[_word] = _country
-COUNTRY_OF["new delhi"] = "india"
-COUNTRY_OF.pop("new", None)
-COUNTRY_OF.pop("delhi", None)
+
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&-]{1,7}")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -155,6 +161,11 @@ def mention_of(words: list[str]) -> Mention | None:
         if is_proper(words[-1]) or any(map(is_proper, words)):
             return Mention(text, "organisation", head, definite)
         return Mention(text, "role" if definite else "organisation", head, definite)
+    proper = len(words)
+    while proper and (is_proper(words[proper - 1]) or plain(words[proper - 1]) in ("of", "for", "and")):
+        proper -= 1
+    if 0 < proper < len(words) and low[proper - 1] in ORG_HEADS:  # "the newspaper Nordic Daily"
+        return Mention(" ".join(words[proper:]), "organisation", head, True)
     if not all(is_proper(w) or plain(w) in ("of", "for", "and") for w in words) or not is_proper(words[-1]):
         return None
     if all(part.strip() in COUNTRY_OF for part in re.split(r"\band\b|,", " ".join(low))):

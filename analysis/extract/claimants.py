@@ -76,7 +76,7 @@ class Claimants:
         self.own: dict[int, tuple[Mention | None, str | None, int | None]] = {}
         self.resolved: dict[int, Mention | None] = {}
         self.full_names: dict[str, Mention] = {}  # surname -> the fuller mention it stands for
-        self.by_value: dict[int, tuple[str, str | None]] = {}
+        self.by_value: dict[int, tuple[str, str | None, str]] = {}
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
@@ -120,25 +120,25 @@ class Claimants:
         who = self.mention(i)
         return (who.name if who else None), self._own(i)[2]
 
-    def for_figure(self, i: int, value: int | None) -> tuple[str | None, str | None]:
-        """Claimant and cited source of a figure in sentence i: its own sentence's, else (for a
+    def for_figure(self, i: int, value: int | None) -> tuple[str | None, str | None, str | None]:
+        """Claimant, cited source and kind of claimant of a figure in sentence i: its own sentence's, else (for a
         number restated without attribution) the same number's claimant earlier in the article
         or in a headline that states it ("10,000 troops in Russia, Pentagon says")."""
         who = self.mention(i)
         if who is not None:
-            found = (who.name, self._own(i)[1])
+            found = (who.name, self._own(i)[1], who.kind)
             if value is not None:
                 self.by_value.setdefault(value, found)
             return found
         if value is None:
-            return None, None
+            return None, None, None
         if value in self.by_value:
             return self.by_value[value]
         if self.headline and any(n.value == value for n in find_numbers(self.headline)):
             said = attribution_in(HEADLINE_VERB.sub(lambda m: m.group(0).lower(), self.headline))
             if said.claimant is not None and said.claimant.kind not in ("pronoun", "role"):
-                return said.claimant.name, said.source
-        return None, None
+                return said.claimant.name, said.source, said.claimant.kind
+        return None, None, None
 
 
 def claimants_of_article(sents: tuple[Sentence, ...]) -> list[str]:

@@ -35,6 +35,7 @@ class Figure:
     claimant: str | None
     stance: str
     cited_source: str | None = None  # whom the claimant cites ("X, citing Y": Y)
+    claimant_kind: str | None = None  # person, organisation or government (for the claimants table)
 
     def fields(self) -> dict:
         return asdict(self)
@@ -133,8 +134,8 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
             category = "casualties" if CASUALTY_WORDS.search(clause + " " + counted) else "troops"
             if re.search(r"\bworkers\b", counted, re.I):
                 category = "other"
-            who, cited = claimant_of.for_figure(i, n.value)
-            figure = Figure(n.value, n.value_max, n.qualifier, category, counted, who, stance_of(s.text), cited)
+            who, cited, kind = claimant_of.for_figure(i, n.value)
+            figure = Figure(n.value, n.value_max, n.qualifier, category, counted, who, stance_of(s.text), cited, kind)
             found.append(FoundFigure((s.start, s.end), figure, claim_date()))
             numbered = True
         treaty_facts = "rticle" in s.text  # cheap test before the article patterns
@@ -154,7 +155,7 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
         if not numbered:
             stance = stance_of(s.text)
             if _troop_claim(s.text, sents[i - 1].text if i else "", stance) and claimant_of(i)[0]:
-                who, cited = claimant_of.for_figure(i, None)
-                figure = Figure(None, None, None, "troops", "North Korean troops in Russia", who, stance, cited)
+                who, cited, kind = claimant_of.for_figure(i, None)
+                figure = Figure(None, None, None, "troops", "North Korean troops in Russia", who, stance, cited, kind)
                 found.append(FoundFigure((s.start, s.end), figure, claim_date()))
     return found
