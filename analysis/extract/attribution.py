@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, SUBORDINATORS, Mention, is_np_word, is_proper,
-                                             mention_of, plain)
+from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, ORG_HEADS, PERSON_HEADS, SUBORDINATORS, Mention,
+                                             is_np_word, is_proper, mention_of, plain)
 from analysis.extract.dates import date_pattern_for
 
 SPEECH_VERBS = frozenset(
@@ -34,6 +34,7 @@ _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quote
 _CHUNK = re.compile(r"\s+(?:(of(?=\s+[a-z])|from|by|released\s+by|published\s+by|issued\s+by|provided\s+by|cited\s+by)|"
                     r"in|on|at|with|that|which|who|to|for(?=\s+[a-z]))\s+")
 _ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
+_JOINS = frozenset({"of", "for", "and", "&", "in", "from"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?:at|in|during|on)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s*$")
@@ -73,8 +74,9 @@ def _subject(before: str) -> tuple[list[str], bool, str | None]:
         covered = start == 0 or plain(segment[start - 1]) in SUBORDINATORS or all(
             plain(t) in OPENERS for t in segment[:start])
         if words and covered:
-            return words, cut >= 0 and tokens[cut] != "(", source
-        if cut < 0 or not segment or plain(segment[0]) not in _ASIDE_OPENERS:
+            named = _named_before(tokens[:cut]) if plain(segment[0]) in DETERMINERS and tokens[cut] == "," else []
+            return named or words, cut >= 0 and tokens[cut] != "(", source
+        if cut < 0 or not segment or not (plain(segment[0]) in _ASIDE_OPENERS or segment[0].islower()):
             return [], False, source
         if plain(segment[0]) in ("citing", "quoting"):
             source = " ".join(segment[1:])
@@ -84,19 +86,31 @@ def _subject(before: str) -> tuple[list[str], bool, str | None]:
     return [], False, source
 
 
+def _named_before(tokens: list[str]) -> list[str]:
+    """The name an apposition follows: "Anna Koski, the head of the agency, said"."""
+    cut = max((i for i, t in enumerate(tokens) if t in _PUNCT), default=-1)
+    segment = tokens[cut + 1:]
+    words = _phrase_back(segment)
+    return words if words and len(words) == len(segment) and all(map(is_proper, words)) else []
+
+
 def _phrase_back(segment: list[str]) -> list[str]:
     """The longest run of noun-phrase words ending the segment; a determiner opens the phrase."""
     i = len(segment)
     while i > 0:
         t = segment[i - 1]
         low = t.lower()
-        if low in DETERMINERS:
+        inner = i > 1 and i < len(segment) and (is_np_word(segment[i]) or segment[i] == "the")
+        if low in DETERMINERS and not (low == "the" and inner and segment[i - 2].lower() in ("of", "for")):
             i -= 1
             break
-        joins = low in ("of", "for", "and", "&") and i < len(segment) and i > 1 and is_proper(segment[i])
+        joins = inner and (low in ("of", "for", "and", "&", "the") or low in ("in", "from")
+                           and plain(segment[i - 2]) in PERSON_HEADS | ORG_HEADS)
         if not (is_np_word(t) or joins) or low in _AUX or low in SPEECH_VERBS:
             break
         i -= 1
+    while i < len(segment) and segment[i].lower() in _JOINS:  # a phrase never opens with "of"
+        i += 1
     return segment[i:]
 
 

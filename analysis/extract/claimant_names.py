@@ -37,10 +37,13 @@ MODIFIERS = frozenset(
     "senior top former acting deputy chief spy defence defense foreign state national security military "
     "intelligence news presidential prime first vice general interior federal local western regional government "
     "anonymous unnamed several two three other high-ranking ranking unidentified some many affairs international "
-    "of staff armed border main public official independent state-run state-owned private".split())
+    "staff armed border main public official independent state-run state-owned private".split())
 # Words after which a clause's subject may begin ("days after X told", "but X said").
 SUBORDINATORS = frozenset("and but after before when while because since although though if as once until whereas "
                           "so yet then also meanwhile however moreover separately".split())
+TITLE_ABBREVIATIONS = frozenset("gen. lt. col. maj. adm. sgt. capt. dr. prof. sen. rep. gov. mr mr. mrs mrs. ms ms. dr "
+                                "president-elect".split())
+ANAPHORIC = frozenset({"the", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
 PRONOUN_KINDS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any"}
 # Words that open a sentence or clause but are no part of the name after them.
@@ -118,39 +121,71 @@ def _country_name(words: list[str]) -> bool:
     return " ".join(plain(w) for w in words) in COUNTRY_OF
 
 
+def _name_start(words: list[str], low: list[str]) -> int:
+    """Where a personal name after a title begins ("U.S. Secretary of State Antony Blinken": at
+    "Antony"), or -1 when the phrase ends in no titled name."""
+    i = len(words)
+    while (i > 0 and len(words) - i < 4 and is_proper(words[i - 1]) and low[i - 1] not in TABLE_WORDS
+           and low[i - 1] not in COUNTRY_OF and not _ACRONYM.fullmatch(words[i - 1])):
+        i -= 1
+    return i if 0 < i < len(words) and any(w in PERSON_HEADS or w in TITLE_ABBREVIATIONS for w in low[:i]) else -1
+
+
+def _titled(words: list[str], low: list[str], head: str) -> Mention | None:
+    """A titled name: the person, or for a spokesperson "Organisation (Person)"."""
+    start = _name_start(words, low)
+    if start < 0:
+        return None
+    person = " ".join(words[start:])
+    spokes = [k for k in range(start) if low[k] in SPOKESPEOPLE]
+    before = words[:spokes[-1]] if spokes else []
+    org = " ".join(_TRAILING.sub("", w) if w is before[-1] else w for w in before if plain(w) not in MODIFIERS)
+    if org and not _country_name(before):
+        return Mention(f"{org} ({person})", "person", head, org=org, person=person)
+    return Mention(person, "person", low[start - 1], person=person)
+
+
+def _with_place(words: list[str]) -> Mention | None:
+    """"Officials in Seoul", "sources from the ministry": a speaker placed by a phrase."""
+    low = [plain(w) for w in words]
+    at = next((k for k in range(1, len(low)) if low[k] in ("in", "from", "at")), None)
+    if at is None or low[at - 1] not in PERSON_HEADS | ORG_HEADS:
+        return None
+    core = mention_of(words[:at])
+    if core is None or core.kind == "pronoun":
+        return None
+    kind = core.kind if core.kind != "role" else ("person" if core.head in PERSON_HEADS else "organisation")
+    text = " ".join(words[1:] if low[0] in DETERMINERS else words)
+    return Mention(text, kind, core.head)
+
+
 def mention_of(words: list[str]) -> Mention | None:
     """The claimant a noun phrase names, or None when its head is no agent."""
     while words and plain(words[0]) in OPENERS and len(words) > 1:
         words = words[1:]
-    if not words:
-        return None
-    definite = plain(words[0]) in DETERMINERS
-    if definite:
+    placed = _with_place(words) if len(words) > 2 else None
+    if placed is not None:
+        return placed
+    definite = bool(words) and plain(words[0]) in ANAPHORIC
+    if words and plain(words[0]) in DETERMINERS:
         words = words[1:]
     if not words or _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s’"):
         return None  # "the agreement's" and the like: the phrase goes on past the verb's subject
     low = [plain(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUN_KINDS and not definite:
         return Mention(low[0], "pronoun", low[0])
-    head = low[-1]
+    k = next((k for k in range(1, len(low)) if low[k] in ("of", "for")), 0)
+    head = low[k - 1] if k and low[k - 1] in PERSON_HEADS | ORG_HEADS else low[-1]  # "Ministry of Defence"
     if head in NON_AGENT or all(w in MONTHS or w in WEEKDAY_NAMES or w.isdigit() for w in low):
         return None
-    titles = [i for i, w in enumerate(low) if w in PERSON_HEADS and not (i and low[i - 1] == "of")]
-    last_title = titles[-1] if titles else -1
-    name = words[last_title + 1:]
-    if name and all(is_proper(w) and plain(w) not in ORG_HEADS for w in name) and last_title >= 0:
-        person = " ".join(name)
-        before = words[:last_title]
-        if low[last_title] in SPOKESPEOPLE and before and not _country_name(before):
-            org = " ".join(w for w in before if plain(w) not in MODIFIERS) or None
-            if org:
-                return Mention(f"{org} ({person})", "person", head, org=org, person=person)
-        return Mention(person, "person", low[last_title], person=person)
+    titled = _titled(words, low, head)
+    if titled is not None:
+        return titled
     text = " ".join(words)
     if head in PERSON_HEADS:
-        if low[-1] in SPOKESPEOPLE and len(words) > 1 and not _country_name(words[:-1]):
+        if head in SPOKESPEOPLE and len(words) > 1 and not _country_name(words[:-1]):
             org = " ".join(w for w in words[:-1] if plain(w) not in MODIFIERS)
-            if org and all(is_proper(w) for w in org.split()):
+            if org and all(is_proper(w) for w in org.split()):  # "the Pentagon spokesman": the Pentagon
                 return Mention(org, "organisation", "agency", definite=True)
         if definite and not any(map(is_proper, words)):
             return Mention(text, "role", head, definite)  # "the spokesman": someone named before
@@ -158,15 +193,15 @@ def mention_of(words: list[str]) -> Mention | None:
             return None  # a bare title
         return Mention(text, "person", head, definite)  # "a senior US official", "officials"
     if head in ORG_HEADS:
-        if is_proper(words[-1]) or any(map(is_proper, words)):
+        if any(map(is_proper, words)) or not definite:
             return Mention(text, "organisation", head, definite)
-        return Mention(text, "role" if definite else "organisation", head, definite)
+        return Mention(text, "role", head, definite)
     proper = len(words)
     while proper and (is_proper(words[proper - 1]) or plain(words[proper - 1]) in ("of", "for", "and")):
         proper -= 1
     if 0 < proper < len(words) and low[proper - 1] in ORG_HEADS:  # "the newspaper Nordic Daily"
         return Mention(" ".join(words[proper:]), "organisation", head, True)
-    if not all(is_proper(w) or plain(w) in ("of", "for", "and") for w in words) or not is_proper(words[-1]):
+    if not all(is_proper(w) or plain(w) in ("of", "for", "and", "the") for w in words) or not is_proper(words[-1]):
         return None
     if all(part.strip() in COUNTRY_OF for part in re.split(r"\band\b|,", " ".join(low))):
         return Mention(text, "government", head, definite)
@@ -183,3 +218,4 @@ DOCUMENTS = frozenset(
 NON_AGENT = DOCUMENTS | frozenset(
     "pact agreement treaty summit deal law bill charter article plan news images photos website page talks "
     "meeting conference visit war invasion operation accord protocol convention resolution".split())
+TABLE_WORDS = PERSON_HEADS | ORG_HEADS | MODIFIERS | TITLE_ABBREVIATIONS
