@@ -8,15 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, ORG_HEADS, PERSON_HEADS, SUBORDINATORS, Mention,
-                                             is_np_word, is_proper, mention_of, plain)
+from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
+                                             SUBORDINATORS, Mention, is_np_word, is_proper, mention_of, plain)
 from analysis.extract.dates import date_pattern_for
 
 SPEECH_VERBS = frozenset(
     "said says told tells stated states reported reports claimed claims estimated estimates estimate confirmed confirms "
     "announced announces wrote writes warned warns accused accuses believes believe added adds insisted noted stressed "
     "revealed disclosed assessed posted alleged denied denies acknowledged admitted explained argued indicated "
-    "suggested predicted described called".split())
+    "suggested predicted described called learned quoted cited assesses believed thinks informed briefed "
+    "reiterated emphasised emphasized specified clarified".split())
+_IN_WORDS = re.compile(r"\b[Ii]n\s+(his|her|their|its)\s+(?:words|view|estimation|assessment|opinion)\b")
 INVERTIBLE = frozenset("said says added adds reported reports wrote writes noted stated continued explained".split())
 _WORDS = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[\w\u00C0-\u024F](?:[\w\u00C0-\u024F.’'-]*[\w’'])?\.?|[,;:“”\"()—–]|(?<=\s)-(?=\s)")
@@ -29,11 +31,12 @@ _ASIDE = re.compile(r"\s+(?:in|on|during|at)\s+(?:a|an|the|his|her|its|their)\s+
 _ASIDE_OPENERS = frozenset("a an of from who which whose in at speaking citing quoting with for according as "
                            "when after during".split())
 _CITING = re.compile(r"\b(?:citing|quoting)\s+((?:[A-Z][\w.’'-]*,\s+)*[^,.;:“”\"]+)")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated)\s+by)\s+"
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated|confirmed|announced)\s+by)\s+"
                         r"((?:[A-Z][\w.’'-]*,\s+)*[^,.;:“”\"]+)")
 _CHUNK = re.compile(r"\s+(?:(of(?=\s+[a-z])|from|by|released\s+by|published\s+by|issued\s+by|provided\s+by|cited\s+by)|"
                     r"in|on|at|with|that|which|who|to|for(?=\s+[a-z]))\s+")
 _ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
+_CITES = frozenset({"quoted", "cited"})
 _JOINS = frozenset({"of", "for", "and", "&", "in", "from"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?:at|in|during|on)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
@@ -100,12 +103,13 @@ def _phrase_back(segment: list[str]) -> list[str]:
     while i > 0:
         t = segment[i - 1]
         low = t.lower()
-        inner = i > 1 and i < len(segment) and (is_np_word(segment[i]) or segment[i] == "the")
+        inner = i > 1 and i < len(segment) and (is_np_word(segment[i]) or segment[i] in PARTICLES or segment[i] == "the")
         if low in DETERMINERS and not (low == "the" and inner and segment[i - 2].lower() in ("of", "for")):
             i -= 1
             break
         joins = inner and (low in ("of", "for", "and", "&", "the") or low in ("in", "from")
-                           and plain(segment[i - 2]) in PERSON_HEADS | ORG_HEADS)
+                           and plain(segment[i - 2]) in PERSON_HEADS | ORG_HEADS
+                           or low in PARTICLES and (is_proper(segment[i - 2]) or segment[i - 2] in PARTICLES))
         if not (is_np_word(t) or joins) or low in _AUX or low in SPEECH_VERBS:
             break
         i -= 1
@@ -149,17 +153,19 @@ def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None
         before = sentence[:m.start()]
         if _RELATIVE.search(before) or _quoted(before):
             continue
-        words, trailing, source = _subject(before)
-        if words:
-            who = mention_of(words)
-            if who is not None:  # trailing: "..., X said." frames what went before
-                return who, m.start(), trailing and len(sentence) - m.end() < len(sentence) / 3, source
-            continue
         agent = _PASSIVE_AGENT.match(sentence, m.end()) if _PASSIVE.search(before) else None
         if agent:  # "was stated at a briefing by X"
             who = mention_of(_phrase_forward(sentence[agent.end():]))
             if who is not None:
                 return who, m.start(), False, None
+        words, trailing, source = _subject(before)
+        if words:
+            who = mention_of(words)
+            if who is not None:  # trailing: "..., X said." frames what went before
+                if m.group(0) in _CITES:  # "TASS quoted X as saying": X is the source
+                    source = _trimmed(" ".join(_phrase_forward(sentence[m.end():]))) or source
+                return who, m.start(), trailing and len(sentence) - m.end() < len(sentence) / 3, source
+            continue
         if m.group(0) in INVERTIBLE and (not before.strip() or before.rstrip()[-1] in ",“”\""):
             who = mention_of(_phrase_forward(sentence[m.end():]))
             if who is not None:
@@ -188,6 +194,10 @@ def attribution_in(sentence: str) -> Attribution:
         source = named.name
     elif named is not None:
         return Attribution(named, None, according.start())
+    in_words = _IN_WORDS.search(text) if speaker is None and "n " in text else None
+    if in_words:  # "In his words, ...": the speaker named before
+        subject = {"his": "he", "her": "she", "their": "they", "its": "it"}[in_words.group(1)]
+        return Attribution(mention_of([subject]), None, in_words.start())
     if speaker is None:
         m = re.search(r"\b(?:has|have)\s+not\s+(?:been\s+)?confirmed", text) if "confirmed" in text else None
         words = _subject(text[:m.start()])[0] if m else []

@@ -37,7 +37,7 @@ MODIFIERS = frozenset(
     "senior top former acting deputy chief spy defence defense foreign state national security military "
     "intelligence news presidential prime first vice general interior federal local western regional government "
     "anonymous unnamed several two three other high-ranking ranking unidentified some many affairs international "
-    "staff armed border main public official independent state-run state-owned private".split())
+    "staff armed border main public official independent state-run state-owned private press".split())
 # Words after which a clause's subject may begin ("days after X told", "but X said").
 SUBORDINATORS = frozenset("and but after before when while because since although though if as once until whereas "
                           "so yet then also meanwhile however moreover separately".split())
@@ -45,7 +45,11 @@ TITLE_ABBREVIATIONS = frozenset("gen. lt. col. maj. adm. sgt. capt. dr. prof. se
                                 "president-elect".split())
 ANAPHORIC = frozenset({"the", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
-PRONOUN_KINDS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any"}
+# Pronouns a claimant may be named by, each as its subject form ("according to him": he).
+PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they", "it": "it",
+            "we": "we", "us": "we"}
+# Lower-case particles inside names ("Ursula von der Leyen").
+PARTICLES = frozenset("von van der den de del della da di du la le al el bin ibn ter".split())
 # Words that open a sentence or clause but are no part of the name after them.
 OPENERS = frozenset(
     "and but also meanwhile however as in on at now then still yet so earlier later today yesterday while when "
@@ -125,7 +129,8 @@ def _name_start(words: list[str], low: list[str]) -> int:
     """Where a personal name after a title begins ("U.S. Secretary of State Antony Blinken": at
     "Antony"), or -1 when the phrase ends in no titled name."""
     i = len(words)
-    while (i > 0 and len(words) - i < 4 and is_proper(words[i - 1]) and low[i - 1] not in TABLE_WORDS
+    while (i > 0 and len(words) - i < 5 and (is_proper(words[i - 1]) or low[i - 1] in PARTICLES and i > 1)
+           and low[i - 1] not in TABLE_WORDS
            and low[i - 1] not in COUNTRY_OF and not _ACRONYM.fullmatch(words[i - 1])):
         i -= 1
     return i if 0 < i < len(words) and any(w in PERSON_HEADS or w in TITLE_ABBREVIATIONS for w in low[:i]) else -1
@@ -137,7 +142,9 @@ def _titled(words: list[str], low: list[str], head: str) -> Mention | None:
     if start < 0:
         return None
     person = " ".join(words[start:])
-    spokes = [k for k in range(start) if low[k] in SPOKESPEOPLE]
+    spokes = [k for k in range(start) if low[k] in SPOKESPEOPLE or k and low[k - 1] == "press"]
+    if spokes and spokes[-1] and low[spokes[-1] - 1] == "press":  # "press secretary", "press officer"
+        spokes[-1] -= 1
     before = words[:spokes[-1]] if spokes else []
     org = " ".join(_TRAILING.sub("", w) if w is before[-1] else w for w in before if plain(w) not in MODIFIERS)
     if org and not _country_name(before):
@@ -163,6 +170,8 @@ def mention_of(words: list[str]) -> Mention | None:
     """The claimant a noun phrase names, or None when its head is no agent."""
     while words and plain(words[0]) in OPENERS and len(words) > 1:
         words = words[1:]
+    if len(words) == 1 and words[0].lower() in PRONOUNS and not words[0].isupper():
+        return Mention(words[0].lower(), "pronoun", PRONOUNS[words[0].lower()])
     placed = _with_place(words) if len(words) > 2 else None
     if placed is not None:
         return placed
@@ -172,8 +181,6 @@ def mention_of(words: list[str]) -> Mention | None:
     if not words or _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s’"):
         return None  # "the agreement's" and the like: the phrase goes on past the verb's subject
     low = [plain(w) for w in words]
-    if len(words) == 1 and low[0] in PRONOUN_KINDS and not definite:
-        return Mention(low[0], "pronoun", low[0])
     k = next((k for k in range(1, len(low)) if low[k] in ("of", "for")), 0)
     head = low[k - 1] if k and low[k - 1] in PERSON_HEADS | ORG_HEADS else low[-1]  # "Ministry of Defence"
     if head in NON_AGENT or all(w in MONTHS or w in WEEKDAY_NAMES or w.isdigit() for w in low):
@@ -201,7 +208,8 @@ def mention_of(words: list[str]) -> Mention | None:
         proper -= 1
     if 0 < proper < len(words) and low[proper - 1] in ORG_HEADS:  # "the newspaper Nordic Daily"
         return Mention(" ".join(words[proper:]), "organisation", head, True)
-    if not all(is_proper(w) or plain(w) in ("of", "for", "and", "the") for w in words) or not is_proper(words[-1]):
+    if not all(is_proper(w) or plain(w) in ("of", "for", "and", "the") or plain(w) in PARTICLES for w in words) \
+            or not is_proper(words[-1]):
         return None
     if all(part.strip() in COUNTRY_OF for part in re.split(r"\band\b|,", " ".join(low))):
         return Mention(text, "government", head, definite)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.attribution import attribution_in
-from analysis.extract.claimant_names import Mention, is_proper
+from analysis.extract.attribution import attribution_in, described
+from analysis.extract.claimant_names import Mention, is_proper, mention_of
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence
 
@@ -25,6 +25,9 @@ CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|cla
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
+STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
+                          r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
+LABEL = re.compile(r"Sources?\s*:\s*([^;.\n]+)")
 HEADLINE_VERB = re.compile(r"\b(Says|Said|Warns|Claims|Confirms|Reports|Estimates|Tells|Told|Believes|Denies)\b")
 
 
@@ -77,6 +80,7 @@ class Claimants:
         self.resolved: dict[int, Mention | None] = {}
         self.full_names: dict[str, Mention] = {}  # surname -> the fuller mention it stands for
         self.by_value: dict[int, tuple[str, str | None, str]] = {}
+        self.label: Mention | None | bool = False  # not looked for yet
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
@@ -92,12 +96,40 @@ class Claimants:
         if i in self.resolved:
             return self.resolved[i]
         who = self._own(i)[0]
-        if who is not None and who.kind in ("pronoun", "role"):
+        if who is None:
+            who = self._continued(i) or self._stated_after(i)
+        elif who.kind in ("pronoun", "role"):
             who = self._referent(i, who)
         elif who is not None and who.kind == "person" and who.person and " " not in who.person:
             who = self._full_name(i, who)
         self.resolved[i] = who
         return who
+
+    def _continued(self, i: int) -> Mention | None:
+        """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .
+        ... ."'): sentences inside the quotation carry no quote marks of their own."""
+        for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+            text = self.sents[j].text
+            if text.count("“") > text.count("”") or text.count('"') % 2 == 1 or text.rstrip().endswith(":"):
+                return self.mention(j) if self._own(j)[0] is not None else None
+            if any(mark in text for mark in '“”"') or self._own(j)[0] is not None:
+                return None
+        return None
+
+    def _stated_after(self, i: int) -> Mention | None:
+        """The speaker the next sentence names for this one ("... . This was stated by X.")."""
+        if i + 1 < len(self.sents) and STATED_AFTER.match(self.sents[i + 1].text):
+            who = self._own(i + 1)[0]
+            return who if who is not None and who.kind not in ("pronoun", "role") else None
+        return None
+
+    def _label(self) -> Mention | None:
+        """The article's "Source: X" line, as some outlets open or close a report with."""
+        if self.label is False:
+            found = (LABEL.match(s.text) for s in self.sents if s.text.startswith("Source"))
+            m = next((m for m in found if m), None)
+            self.label = described(m.group(1)) if m else None
+        return self.label
 
     def _referent(self, i: int, ref: Mention) -> Mention | None:
         for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
@@ -134,11 +166,28 @@ class Claimants:
             return None, None, None
         if value in self.by_value:
             return self.by_value[value]
+        if i and self.sents[i].start - self.sents[i - 1].end < 2 and self.mention(i - 1) is not None:
+            who = self.mention(i - 1)  # the paragraph's statement goes on ("X said A. B.")
+            return who.name, self._own(i - 1)[1], who.kind
+        label = self._label()
+        if label is not None and label.kind not in ("pronoun", "role"):
+            return label.name, None, label.kind
         if self.headline and any(n.value == value for n in find_numbers(self.headline)):
-            said = attribution_in(HEADLINE_VERB.sub(lambda m: m.group(0).lower(), self.headline))
-            if said.claimant is not None and said.claimant.kind not in ("pronoun", "role"):
-                return said.claimant.name, said.source, said.claimant.kind
+            said = headline_claimant(self.headline)
+            if said is not None:
+                return said.name, None, said.kind
         return None, None, None
+
+
+def headline_claimant(headline: str) -> Mention | None:
+    """Who a headline says said it: "..., Pentagon Says", "Kremlin says ...", "Zelensky: ..."."""
+    said = attribution_in(HEADLINE_VERB.sub(lambda m: m.group(0).lower(), headline)).claimant
+    if said is None and ":" in headline[:60]:  # "Zelensky: 11,000 troops ..."
+        said = mention_of(headline.split(":", 1)[0].split())
+    dash = re.search(r"\s[-–—]\s*([^-–—]{2,60})$", headline)
+    if said is None and dash:  # "11,000 troops in Kursk - Zelensky"
+        said = mention_of(dash.group(1).split())
+    return said if said is not None and said.kind not in ("pronoun", "role") else None
 
 
 def claimants_of_article(sents: tuple[Sentence, ...]) -> list[str]:
