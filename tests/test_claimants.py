@@ -46,6 +46,14 @@ def _who(sentence):
      "Finnish intelligence"),
     ("The figure of 400 was given by the ministry, as reported by Nordic Daily.", "Nordic Daily", None),
     ("The plan was announced at a briefing by Navy spokesman Karl Berg.", "Navy (Karl Berg)", None),
+    ("TASS quoted Oleg Sorokin as saying 300 soldiers had been wounded.", "TASS", "Oleg Sorokin"),
+    ("This was stated at a briefing by Navy press secretary Karl Berg.", "Navy (Karl Berg)", None),
+    ("According to him, 400 troops crossed.", "him", None),  # a pronoun, resolved in the article
+    ("European Commission President Ursula von der Leyen said 300 soldiers were there.", "Ursula von der Leyen", None),
+    ("The Institute for the Study of Conflict said 300 soldiers were there.", "Institute for the Study of Conflict",
+     None),
+    ("Kyrylo Marchuk, the head of the border service, said 300 soldiers were there.", "Kyrylo Marchuk", None),
+    ("Officials in Warsaw said 300 soldiers were there.", "Officials in Warsaw", None),
     # described speakers without a name
     ("A senior Polish official added that 1,000 troops were expected.", "senior Polish official", None),
     ("U.S. officials said 2,500 soldiers had arrived.", "U.S. officials", None),
@@ -56,6 +64,7 @@ def _who(sentence):
     ("The lawmakers did not comment on the treaty's reported content.", None, None),
     ("Intelligence data showed 500 troops had moved.", None, None),
     ("On Tuesday said nothing.", None, None),
+    ("Both sides moved closer to the North, and have accused it of trading arms.", None, None),
 ])
 def test_claimant_grammar(sentence, claimant, source):
     assert _who(sentence) == (claimant, source)
@@ -96,6 +105,22 @@ def test_a_headline_names_the_claimant_of_the_figure_it_states():
     found = {f.figure.value: (f.figure.claimant, f.figure.claimant_kind)
              for f in figures_in(body, "7,000 Troops in Region, Finnish Ministry Says") if f.figure.value}
     assert found == {7000: ("Finnish Ministry", "organisation"), 300: (None, None)}
+
+
+@pytest.mark.parametrize("body, headline, claimant", [
+    ('Minister Anna Koski said: "We know where they are. About 800 soldiers came by rail."', None, "Anna Koski"),
+    ("About 800 soldiers came by rail. This was stated by Minister Anna Koski in her address.", None, "Anna Koski"),
+    ("Minister Anna Koski spoke in parliament. About 800 soldiers came by rail.", None, None),
+    ("Minister Anna Koski said the border was calm. About 800 soldiers came by rail.", None, "Anna Koski"),
+    ("Minister Anna Koski said the border was calm.\n\nAbout 800 soldiers came by rail.", None, None),
+    ("About 800 soldiers came by rail.\n\nSource: Latvian Defence Ministry on Telegram", None,
+     "Latvian Defence Ministry"),
+    ("About 800 soldiers came by rail.", "Koski: 800 soldiers came by rail", "Koski"),
+    ("About 800 soldiers came by rail.", "800 soldiers came by rail – Latvian army", "Latvian army"),
+    ("About 800 soldiers came by rail.", "Rail brought soldiers, officials say", None),  # not the same figure
+])
+def test_a_figure_without_its_own_attribution(body, headline, claimant):
+    assert [f.figure.claimant for f in figures_in(body, headline) if f.figure.value] == [claimant]
 
 
 def test_a_restated_figure_keeps_its_claimant():

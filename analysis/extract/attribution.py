@@ -79,7 +79,7 @@ def _subject(before: str) -> tuple[list[str], bool, str | None]:
         if words and covered:
             named = _named_before(tokens[:cut]) if plain(segment[0]) in DETERMINERS and tokens[cut] == "," else []
             return named or words, cut >= 0 and tokens[cut] != "(", source
-        if cut < 0 or not segment or not (plain(segment[0]) in _ASIDE_OPENERS or segment[0].islower()):
+        if cut < 0 or len(segment) < 2 or not (plain(segment[0]) in _ASIDE_OPENERS or segment[0].islower()):
             return [], False, source
         if plain(segment[0]) in ("citing", "quoting"):
             source = " ".join(segment[1:])
