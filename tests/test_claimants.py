@@ -136,7 +136,8 @@ def test_transliterations_share_a_key_or_nearly(a, b):
 
 
 def test_canonical_names_across_articles():
-    kinds = {"Ivan Petrenkov": "person", "Ivan Petrenkoff": "person", "Petrenkov": "person", "Oksana Petrenkov": "person",
+    kinds = {"Ivan Petrenkov": "person", "Ivan Petrenkoff": "person", "Petrenkov": "person",
+             "Oksana Petrenkov": "person",
              "Lukas Marr": "person", "Marr": "person", "NSB": "organisation",
              "Norway's National Security Bureau": "organisation", "Oslo's security bureau": "organisation",
              "Seoul": "government", "South Korea": "government", "Kremlin (Oleg Sorokin)": "person",

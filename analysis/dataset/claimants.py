@@ -45,8 +45,9 @@ def surname_key(word: str) -> str:
 def name_like(name: str) -> bool:
     """A personal name: capitalised words, none of them a title or an organisation word."""
     words = name.split()
-    return bool(words) and all(is_proper(w) and plain(w) not in PERSON_HEADS and plain(w) not in ORG_HEADS
-                               and not _ACRONYM.match(w) for w in words) and " ".join(map(plain, words)) not in COUNTRY_OF
+    if not words or " ".join(map(plain, words)) in COUNTRY_OF:
+        return False
+    return all(is_proper(w) and plain(w) not in PERSON_HEADS | ORG_HEADS and not _ACRONYM.match(w) for w in words)
 
 
 def _split(name: str) -> tuple[str | None, str]:
@@ -130,9 +131,10 @@ def _join_people(groups: _Groups, people: dict[str, str]) -> None:
             for m in full[1:]:
                 groups.join(full[0], m)
         lone = sorted(m for m in mentions if len(people[m].split()) == 1)
-        target = next(iter(by_first.values()))[0] if len(by_first) == 1 else (lone[0] if lone and not by_first else None)
-        for m in lone if target else ():
-            groups.join(target, m)
+        if len(by_first) == 1 or lone and not by_first:  # one person the surname can stand for
+            target = next(iter(by_first.values()))[0] if by_first else lone[0]
+            for m in lone:
+                groups.join(target, m)
 
 
 def canonical_names(kinds: dict[str, str], counts: Counter) -> dict[str, tuple[str, str]]:
@@ -209,7 +211,8 @@ def canonical_claimants(rows: list[Row]) -> tuple[list[Row], list[dict]]:
             continue
         name, kind = canon[mention]
         out.append(replace(r, fields={**r.fields, "claimant": name, "claimant_kind": kind}))
-        entry = table.setdefault(name, {"claimant": name, "kind": kind, "aliases": set(), "articles": set(), "n_figures": 0})
+        entry = table.setdefault(name, {"claimant": name, "kind": kind, "aliases": set(), "articles": set(),
+                                        "n_figures": 0})
         entry["aliases"].add(mention)
         entry["articles"].add(r.article)
         entry["n_figures"] += 1

@@ -13,7 +13,8 @@ from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, OR
 from analysis.extract.dates import date_pattern_for
 
 SPEECH_VERBS = frozenset(
-    "said says told tells stated states reported reports claimed claims estimated estimates estimate confirmed confirms "
+    "said says told tells stated states reported reports claimed claims estimated estimates estimate confirmed "
+    "confirms "
     "announced announces wrote writes warned warns accused accuses believes believe added adds insisted noted stressed "
     "revealed disclosed assessed posted alleged denied denies acknowledged admitted explained argued indicated "
     "suggested predicted described called learned quoted cited assesses believed thinks informed briefed "
@@ -39,7 +40,8 @@ _ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
 _CITES = frozenset({"quoted", "cited"})
 _JOINS = frozenset({"of", "for", "and", "&", "in", "from"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
-_PASSIVE_AGENT = re.compile(r"(?:\s+(?:at|in|during|on)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+(?:\s+[\w-]+)?)?\s+by\s+")
+_PASSIVE_AGENT = re.compile(r"(?:\s+(?:at|in|during|on)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+(?:\s+[\w-]+)?)?"
+                            r"\s+by\s+")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 
 
@@ -103,7 +105,8 @@ def _phrase_back(segment: list[str]) -> list[str]:
     while i > 0:
         t = segment[i - 1]
         low = t.lower()
-        inner = i > 1 and i < len(segment) and (is_np_word(segment[i]) or segment[i] in PARTICLES or segment[i] == "the")
+        nxt = segment[i] if i < len(segment) else ""
+        inner = i > 1 and nxt != "" and (is_np_word(nxt) or nxt in PARTICLES or nxt == "the")
         if low in DETERMINERS and not (low == "the" and inner and segment[i - 2].lower() in ("of", "for")):
             i -= 1
             break
