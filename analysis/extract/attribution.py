@@ -18,7 +18,10 @@ SPEECH_VERBS = frozenset(
     "announced announces wrote writes warned warns accused accuses believes believe added adds insisted noted stressed "
     "revealed disclosed assessed posted alleged denied denies acknowledged admitted explained argued indicated "
     "suggested predicted described called learned quoted cited assesses believed thinks informed briefed "
-    "reiterated emphasised emphasized specified clarified".split())
+    "reiterated emphasised emphasized specified clarified say tell report claim confirm warn note add insist allege "
+    "deny assess put puts".split())
+# "put the number at": a speech verb only before a count
+_PUT_COUNT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:number|figure|toll|total|count|estimate)")
 _IN_WORDS = re.compile(r"\b[Ii]n\s+(his|her|their|its)\s+(?:words|view|estimation|assessment|opinion)\b")
 INVERTIBLE = frozenset("said says added adds reported reports wrote writes noted stated continued explained".split())
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -31,12 +34,16 @@ _ASIDE = re.compile(r"\s+(?:in|on|during|at)\s+(?:a|an|the|his|her|its|their)\s+
                     re.I)
 _ASIDE_OPENERS = frozenset("a an of from who which whose in at speaking citing quoting with for according as "
                            "when after during".split())
-_CITING = re.compile(r"\b(?:citing|quoting)\s+((?:[A-Z][\w.’'-]*,\s+)*[^,.;:“”\"]+)")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated|confirmed|announced)\s+by)\s+"
-                        r"((?:[A-Z][\w.’'-]*,\s+)*[^,.;:“”\"]+)")
+_PHRASE = r"((?:[A-Z][\w.’'-]*,\s+)*(?:[^,.;:“”\"]|(?<=[A-Z])\.(?=\s?[A-Za-z]))+)"  # "U.S." inside, not a full stop
+_CITING = re.compile(r"\b(?:citing|quoting)\s+" + _PHRASE)
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated|confirmed|announced)\s+by|"
+                        r"[Pp]er(?=\s+(?:the\s|[A-Z])))\s+" + _PHRASE)
 _CHUNK = re.compile(r"\s+(?:(of(?=\s+[a-z])|from|by|released\s+by|published\s+by|issued\s+by|provided\s+by|cited\s+by)|"
                     r"in|on|at|with|that|which|who|to|for(?=\s+[a-z]))\s+")
 _ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
+SUBJECT_REACH = 250  # characters before a verb its subject (and an aside or two) may take up
+_DOCUMENT_ADJECTIVES = frozenset("latest new recent preliminary official own updated initial first final fresh "
+                                 "earlier previous current".split())
 _CITES = frozenset({"quoted", "cited"})
 _JOINS = frozenset({"of", "for", "and", "&", "in", "from"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -138,7 +145,7 @@ def described(text: str) -> Mention | None:
     "a report by the ministry"); "the full text of the pact" names none."""
     text = text.strip()
     cut = _CHUNK.search(text)
-    words = (text[:cut.start()] if cut else text).split()[:10]
+    words = [w for w in (text[:cut.start()] if cut else text).split()[:10] if w.lower() not in _DOCUMENT_ADJECTIVES]
     if words and plain(words[-1]) in DOCUMENTS:
         owner = mention_of(words[:-1]) if len(words) > 1 else None
         if owner is None and cut and cut.group(1):  # "a report by X", "data from X"
@@ -152,9 +159,13 @@ def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None
     verbs = SPEECH_VERBS.intersection(_WORDS.findall(sentence))
     if not verbs:
         return None, None, False, None
+    curly = straight = last = 0  # quotation marks so far: a verb inside a quotation is no attribution
     for m in re.finditer(r"\b(?:" + "|".join(sorted(verbs)) + r")\b", sentence):
-        before = sentence[:m.start()]
-        if _RELATIVE.search(before) or _quoted(before):
+        passed, last = sentence[last:m.start()], m.start()
+        curly, straight = curly + passed.count("“") - passed.count("”"), straight + passed.count('"')
+        before = sentence[max(0, m.start() - SUBJECT_REACH):m.start()]
+        if curly > 0 or straight % 2 or _RELATIVE.search(before) or m.group(0) in ("put", "puts") and not (
+                _PUT_COUNT.match(sentence, m.end())):
             continue
         agent = _PASSIVE_AGENT.match(sentence, m.end()) if _PASSIVE.search(before) else None
         if agent:  # "was stated at a briefing by X"
@@ -176,18 +187,13 @@ def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None
     return None, None, False, None
 
 
-def _quoted(before: str) -> bool:
-    """Whether a position is inside a quotation (words quoted are not the attribution)."""
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 def attribution_in(sentence: str) -> Attribution:
     """A sentence's claimant and cited source: a speech verb's subject, else "according to X";
     when both stand in a sentence, the one that frames it is the claimant and the other its
     source ("According to X, ... Y said": Y cites X; "According to X, Y said ...": X tells it)."""
     text = _ACRONYM_NOTE.sub(lambda m: " " * len(m.group(0)), sentence)  # "Service (NIS)": an alias, not a word
     speaker, at, trailing, source = _speech(text)
-    according = _ACCORDING.search(text) if ("ccording" in text or " by " in text) else None
+    according = _ACCORDING.search(text) if ("ccording" in text or " by " in text or "er " in text) else None
     named = described(according.group(1)) if according else None
     if according and according.group(0)[:2].lower() == "as" and named is not None:
         return Attribution(named, speaker.name if speaker and speaker.kind != "pronoun" else None, according.start())

@@ -81,8 +81,10 @@ COUNTRIES = {
 }
 COUNTRY_OF: dict[str, str] = {"dprk": "north korea", "rok": "south korea", "us": "united states",
                               "the united states": "united states", "america": "united states"}
+DEMONYMS: set[str] = set()  # "Ukrainian estimates": Ukraine's
 for _country, (_capitals, _demonyms) in COUNTRIES.items():
     COUNTRY_OF[_country] = _country
+    DEMONYMS.update(_demonyms.split(","))
     for _word in (*_capitals.split(","), *_demonyms.split(",")):
         COUNTRY_OF[_word] = _country
 
@@ -212,6 +214,8 @@ def mention_of(words: list[str]) -> Mention | None:
             or not is_proper(words[-1]):
         return None
     if all(part.strip() in COUNTRY_OF for part in re.split(r"\band\b|,", " ".join(low))):
+        if " ".join(low) in DEMONYMS and len(low[0]) > 3:  # "Ukrainian" speaks for Ukraine ("U.S." stays)
+            text = COUNTRY_OF[" ".join(low)].title()
         return Mention(text, "government", head, definite)
     if definite or _ACRONYM.fullmatch(words[-1]):
         return Mention(text, "organisation", head, definite)

@@ -85,7 +85,7 @@ def _date_from_context(sents: tuple[Sentence, ...], phrases: tuple[tuple[DatePhr
     if i and re.match(r"According\s+to\b", sents[i].text):
         if phrases[i - 1] and SPEECH.search(sents[i - 1].text):
             return phrases[i - 1][0]
-    surname = (who or "").split()[-1:] or []
+    surname = (who or "").replace(")", " ").split()[-1:] or []  # "Kremlin (Dmitry Peskov)": Peskov
     if not surname or not surname[0][:1].isupper():
         return None
     speaker = re.compile(rf"\b{re.escape(surname[0])}\b(?!['’]s)")
