@@ -7,7 +7,8 @@ import json
 import pytest
 
 from analysis.dataset.build import build_dataset
-from analysis.dataset.claimants import canonical_names, surname_key
+from analysis.dataset.claimants import canonical_names
+from analysis.extract.claimant_keys import surname_key
 from analysis.extract.attribution import attribution_in
 from analysis.extract.claimants import Claimants, claimants_of_article
 from analysis.extract.figures import figures_in
@@ -98,6 +99,19 @@ def test_a_surname_stands_for_the_full_name_given_before():
     assert claimants_of_article(sentences(body)) == ["Marta Vidal"]
     assert {f.figure.value: f.figure.claimant for f in figures_in(body) if f.figure.value} == {
         700: "Marta Vidal", 90: "Marta Vidal"}
+
+
+def test_who_an_article_quotes_is_listed_once_each():
+    body = ("Marr said the talks were over. The Baltic Security Bureau (BSB) said 300 troops came. "
+            "Analyst Lukas Marr said it again. The BSB added that 100 more were due.")
+    assert claimants_of_article(sentences(body)) == ["Lukas Marr", "Baltic Security Bureau"]
+
+
+def test_a_described_role_refers_back_only_to_a_matching_title():
+    body = ("Deputy Foreign Minister Ivan Petrenkov said 300 troops came. The senior Latvian diplomat also said "
+            "100 more soldiers were due. During a call with him, the Latvian president then said 50 soldiers had died.")
+    assert [f.figure.claimant for f in figures_in(body) if f.figure.value] == [
+        "Ivan Petrenkov", "Ivan Petrenkov", "Latvian president"]
 
 
 def test_a_headline_names_the_claimant_of_the_figure_it_states():

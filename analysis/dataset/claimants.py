@@ -13,13 +13,13 @@ frequent name; of a government its most frequent name. Ties are broken by sortin
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from analysis.dataset.rows import Row
+from analysis.extract.claimant_keys import ACRONYM, ascii_lower, country_split, initials, surname_key
 from analysis.extract.claimant_names import COUNTRY_OF, MODIFIERS, ORG_HEADS, PERSON_HEADS, is_proper, plain
 
 KINDS = ("person", "organisation", "government")
@@ -27,19 +27,7 @@ KINDS = ("person", "organisation", "government")
 HEAD_SYNONYMS = {"spy": "intelligence", "agency": "", "service": "", "services": "", "agencies": "",
                  "defence": "defense", "ministry": "ministry", "national": "", "state": "", "federal": ""}
 _PAREN = re.compile(r"^(?P<outer>.*?)\s*\((?P<inner>[^()]*)\)$")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$")
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio of two transliterated surnames of one person
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
-def surname_key(word: str) -> str:
-    """A surname with its transliteration endings and doubled letters folded: Zelensky,
-    Zelenskiy and Zelenskyy give one key."""
-    key = re.sub(r"(?:iy|yy|ij|ii|yi|y|i)$", "i", _ascii(word).strip(".’'")).replace("y", "i")
-    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def name_like(name: str) -> bool:
@@ -47,7 +35,7 @@ def name_like(name: str) -> bool:
     words = name.split()
     if not words or " ".join(map(plain, words)) in COUNTRY_OF:
         return False
-    return all(is_proper(w) and plain(w) not in PERSON_HEADS | ORG_HEADS and not _ACRONYM.match(w) for w in words)
+    return all(is_proper(w) and plain(w) not in PERSON_HEADS | ORG_HEADS and not ACRONYM.match(w) for w in words)
 
 
 def _split(name: str) -> tuple[str | None, str]:
@@ -61,30 +49,13 @@ def _split(name: str) -> tuple[str | None, str]:
     return None, m.group("outer")
 
 
-def _country_split(words: list[str]) -> tuple[str, list[str]]:
-    """A leading country, capital or demonym ("Seoul's", "South Korean") and the words after it."""
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    for n in (3, 2, 1):
-        phrase = " ".join(_ascii(plain(w)) for w in words[:n])
-        if len(words) >= n and phrase in COUNTRY_OF:
-            return COUNTRY_OF[phrase], words[n:]
-    return "", words
-
-
 def org_key(name: str) -> str:
     """An organisation or government: its country folded from any country word, a leading
     article dropped, heads folded to their synonym ("Seoul's spy agency" and "South Korea's
     National Intelligence Service" both give "south korea|intelligence")."""
-    country, rest = _country_split(name.split())
+    country, rest = country_split(name.split())
     words = [HEAD_SYNONYMS.get(w, w) for w in map(plain, rest) if w not in ("of", "for", "the", "and")]
-    return f"{country}|{' '.join(_ascii(w) for w in words if w)}"
-
-
-def initials(name: str) -> str:
-    """The acronym an organisation's name would have, its country words left out."""
-    words = [w for w in _country_split(name.split())[1] if is_proper(w) and w.lower() not in ("of", "for", "and")]
-    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+    return f"{country}|{' '.join(ascii_lower(w) for w in words if w)}"
 
 
 class _Groups:
@@ -149,7 +120,7 @@ def canonical_names(kinds: dict[str, str], counts: Counter) -> dict[str, tuple[s
             people[mention] = person
             continue
         by_key[(kind == "government", org_key(person))].append(mention)
-        if _ACRONYM.match(person.split()[-1]) and len(person.split()) == 1:
+        if ACRONYM.match(person.split()[-1]) and len(person.split()) == 1:
             acronyms[person].append(mention)
     _join_people(groups, people)
     for mentions in by_key.values():
@@ -188,7 +159,7 @@ def _canonical(group: list[str], kind: str, people: dict[str, str], counts: Coun
         org = sorted(orgs, key=lambda o: (-orgs[o], o))[0] if orgs else None
         return f"{org} ({name})" if org else name
     names = [m for m in group if m not in people]
-    short = [m for m in names if _ACRONYM.match(m)] if kind == "organisation" else []
+    short = [m for m in names if ACRONYM.match(m)] if kind == "organisation" else []
     return sorted(short or names, key=lambda m: (-counts.get(m, 0), -len(m), m))[0]
 
 

@@ -196,7 +196,7 @@ def mention_of(words: list[str]) -> Mention | None:
             org = " ".join(w for w in words[:-1] if plain(w) not in MODIFIERS)
             if org and all(is_proper(w) for w in org.split()):  # "the Pentagon spokesman": the Pentagon
                 return Mention(org, "organisation", "agency", definite=True)
-        if definite and not any(map(is_proper, words)):
+        if definite and (not head.endswith("s") or not any(map(is_proper, words))):
             return Mention(text, "role", head, definite)  # "the spokesman": someone named before
         if len(words) == 1 and not head.endswith("s"):
             return None  # a bare title

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from analysis.extract.attribution import attribution_in, described
-from analysis.extract.claimant_names import Mention, is_proper, mention_of
+from analysis.extract.claimant_keys import initials
+from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence
 
@@ -51,22 +52,30 @@ def claimant_in(sentence: str) -> tuple[str | None, int | None]:
 
 
 def _fits(ref: Mention, candidate: Mention) -> bool:
-    """Whether a named claimant can be what a pronoun or role refers to."""
+    """Whether a named claimant can be what a pronoun or role refers to: a person for "he",
+    "she" and a person's title, an organisation for "it" and an agency-like head; a role
+    described with a name ("the Russian diplomat") only a person of a matching title."""
     if candidate.kind in ("pronoun", "role"):
         return False
-    wants = "person" if ref.kind == "pronoun" and ref.head in ("he", "she") else (
-        "organisation" if ref.kind == "pronoun" and ref.head == "it" else None)
-    if ref.kind == "role":
-        wants = "organisation" if ref.head not in _PERSON_ROLES else "person"
+    if ref.kind == "pronoun":
+        wants = {"he": "person", "she": "person", "it": "organisation"}.get(ref.head)
+    else:
+        wants = "person" if ref.head in PERSON_HEADS else "organisation"
     if wants == "person":
-        return candidate.person is not None
+        if candidate.person is None:
+            return False
+        if ref.kind == "role" and any(map(is_proper, ref.name.split())):
+            return candidate.head == ref.head or candidate.head in ROLE_TITLES.get(ref.head, ())
+        return True
     if wants == "organisation":
         return candidate.kind in ("organisation", "government")
     return True
 
 
-_PERSON_ROLES = frozenset("spokesman spokeswoman spokesperson official president minister leader chief secretary "
-                          "commander general aide adviser advisor ambassador envoy director chairman".split())
+# Titles a described role may stand for ("the Russian diplomat": a minister named before).
+ROLE_TITLES = {"diplomat": {"minister", "ambassador", "envoy", "secretary", "deputy"},
+               "leader": {"president", "premier", "chairman", "chancellor", "king"},
+               "official": set(PERSON_HEADS), "minister": {"deputy", "secretary"}}
 
 
 class Claimants:
@@ -138,8 +147,9 @@ class Claimants:
                 return candidate
         # A described role ("the Russian president") stands on its own; a bare one does not.
         words = ref.name.split()
-        return Mention(ref.name, "person" if ref.head in _PERSON_ROLES else "organisation", ref.head,
-                       person=ref.name if ref.head in _PERSON_ROLES else None) if any(map(is_proper, words)) else None
+        person = ref.head in PERSON_HEADS
+        return Mention(ref.name, "person" if person else "organisation", ref.head,
+                       person=ref.name if person else None) if any(map(is_proper, words)) else None
 
     def _full_name(self, i: int, who: Mention) -> Mention:
         surname = who.person.lower()
@@ -191,11 +201,16 @@ def headline_claimant(headline: str) -> Mention | None:
 
 
 def claimants_of_article(sents: tuple[Sentence, ...]) -> list[str]:
-    """Everyone an article attributes words to, in its order, each once (references resolved)."""
+    """Everyone an article attributes words to, in its order, each once (references resolved;
+    a surname said before the full name is given still stands for it)."""
     resolver = Claimants(sents)
+    found = [resolver.mention(i) for i in range(len(sents))]
+    full = {who.person.split()[-1]: who.name for who in found if who is not None and who.person and " " in who.person}
+    full.update({initials(who.name): who.name for who in reversed(found)
+                 if who is not None and who.kind == "organisation" and initials(who.name)})  # "NIS": its expansion
     names: list[str] = []
-    for i in range(len(sents)):
-        who = resolver.mention(i)
-        if who is not None and who.name not in names:
-            names.append(who.name)
+    for who in found:
+        name = full.get(who.name, who.name) if who is not None else None
+        if name is not None and name not in names:
+            names.append(name)
     return names
