@@ -175,16 +175,24 @@ def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None
         words, trailing, source = _subject(before)
         if words:
             who = mention_of(words)
+            who = _outlet(who, m.group(0))
             if who is not None:  # trailing: "..., X said." frames what went before
                 if m.group(0) in _CITES:  # "TASS quoted X as saying": X is the source
                     source = _trimmed(" ".join(_phrase_forward(sentence[m.end():]))) or source
                 return who, m.start(), trailing and len(sentence) - m.end() < len(sentence) / 3, source
             continue
         if m.group(0) in INVERTIBLE and (not before.strip() or before.rstrip()[-1] in ",“”\""):
-            who = mention_of(_phrase_forward(sentence[m.end():]))
+            who = _outlet(mention_of(_phrase_forward(sentence[m.end():])), m.group(0))
             if who is not None:
                 return who, m.start(), True, None
     return None, None, False, None
+
+
+def _outlet(who: Mention | None, verb: str) -> Mention | None:
+    """A lone name that "reported" something is an outlet ("Reuters reported"), not a person."""
+    if who is not None and who.kind == "person" and verb.startswith("report") and " " not in who.name:
+        return Mention(who.name, "organisation", who.head)
+    return who
 
 
 def attribution_in(sentence: str) -> Attribution:
