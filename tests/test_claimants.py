@@ -65,6 +65,8 @@ def _who(sentence):
     ("The lawmakers did not comment on the treaty's reported content.", None, None),
     ("Intelligence data showed 500 troops had moved.", None, None),
     ("On Tuesday said nothing.", None, None),
+    ("According to intelligence data, 500 troops moved.", None, None),
+    ("President said 500 troops moved.", None, None),
     ("Both sides moved closer to the North, and have accused it of trading arms.", None, None),
 ])
 def test_claimant_grammar(sentence, claimant, source):

@@ -147,7 +147,7 @@ def described(text: str) -> Mention | None:
     cut = _CHUNK.search(text)
     words = [w for w in (text[:cut.start()] if cut else text).split()[:10] if w.lower() not in _DOCUMENT_ADJECTIVES]
     if words and plain(words[-1]) in DOCUMENTS:
-        owner = mention_of(words[:-1]) if len(words) > 1 else None
+        owner = mention_of(words[:-1]) if any(map(is_proper, words[:-1])) else None  # not "intelligence data"
         if owner is None and cut and cut.group(1):  # "a report by X", "data from X"
             return described(text[cut.end():])
         return owner
