@@ -94,6 +94,8 @@ class _FigureEntry(_MentionEntry):
     what: Text
     claimant: Text | None = None
     stance: Literal[STANCES]
+    cited_source: Text | None = None
+    claimant_kind: Literal["person", "organisation", "government"] | None = None
 
     @model_validator(mode="after")
     def _value_is_complete(self):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Iterator, TypeVar
 
 from analysis.dataset.annotations import load_annotations
+from analysis.dataset.claimants import canonical_claimants
 from analysis.dataset.dating import initial_anchors, reestimate
 from analysis.dataset.events import event_dates, event_table
 from analysis.dataset.merge import dedupe_figures, merge
@@ -61,13 +62,13 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
     with reading(article_paths(folder)) as read:
         import pandas as pd  # meanwhile, a parallel reading has started
 
-        from analysis.dataset.schemas import ARTICLES, EVENTS, FIGURES  # pandera: to build, not to use a dataset
+        from analysis.dataset.schemas import ARTICLES, CLAIMANTS, EVENTS, FIGURES  # pandera: to build, not to use a dataset
 
         corpus, auto_events, auto_figures, prints = read()
     noted_events, noted_figures = annotated_rows(load_annotations(folder), corpus, str(folder / ANNOTATIONS_FILE))
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
-    figure_rows = dedupe_figures(figure_rows)
+    figure_rows, claimants = canonical_claimants(dedupe_figures(figure_rows))
 
     anchors = initial_anchors(corpus, prints)
     for _ in range(3):
@@ -93,5 +94,6 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
             columns=["article_id", "rule", "n_chars", "text"]),
         conflicts=pd.DataFrame(conflicts, columns=["kind", "article_id", "subject", "detail"]),
         copies=pd.DataFrame([vars(c) for c in anchors.copies], columns=["article_id", "start", "end", "source_id"]),
+        claimants=frame(claimants, CLAIMANTS),
         corpus=corpus,
     )

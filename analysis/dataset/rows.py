@@ -77,5 +77,5 @@ def extracted_rows(article: Article) -> tuple[list[Row], list[Row]]:
     figures = [Row(aid, f.span, body[f.span[0]:f.span[1]],
                    (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
                    False, "extraction", f.figure.fields())
-               for f in figures_in(body)]
+               for f in figures_in(body, article.headline)]
     return events, figures

@@ -95,7 +95,8 @@ FIGURES = pa.DataFrameSchema(
         "qualifier": _text(nullable=True),
         "category": _text(checks=pa.Check.isin(list(CATEGORIES))),
         "what": _text(description="what is counted"),
-        "claimant": _text(nullable=True),
+        "claimant": _text(nullable=True, description="who makes the claim (one canonical name across articles)"),
+        "cited_source": _text(nullable=True, description="whom the claimant cites (\"X, citing Y\": Y)"),
         "stance": _text(checks=pa.Check.isin(list(STANCES))),
         **_dates("claim_date"),
         "date_phrase": _text(nullable=True),
@@ -128,7 +129,19 @@ EVENTS = pa.DataFrameSchema(
     ordered=True,
 )
 
-TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS}
+CLAIMANTS = pa.DataFrameSchema(
+    {
+        "claimant": _text(unique=True, description="canonical name, as the figures table gives it"),
+        "kind": _text(checks=pa.Check.isin(["person", "organisation", "government"])),
+        "aliases": _text(description="the names the articles use for it, joined with '; '"),
+        "articles": _text(description="ids of the articles with its figures or claims, joined with ', '"),
+        "n_figures": _int(checks=pa.Check.ge(1), description="figures and claims it makes"),
+    },
+    strict=True,
+    ordered=True,
+)
+
+TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS, "claimants": CLAIMANTS}
 
 _FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "Int64": "integer", "bool": "boolean", "datetime64[ns]": "date"}
 

@@ -23,6 +23,7 @@ class Dataset:
     removals: pd.DataFrame
     conflicts: pd.DataFrame
     copies: pd.DataFrame
+    claimants: pd.DataFrame
     corpus: dict[str, Article] = field(repr=False)
 
 

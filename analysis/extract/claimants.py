@@ -1,13 +1,17 @@
-"""Who a sentence attributes its claim to, and with what stance (asserts, denies, declines to
-confirm): the subject of a claim verb, an "according to", a titled name cut to its surname, a
-pronoun taken back to the last name before it."""
+"""Who an article attributes each claim to, and with what stance (asserts, denies, declines to
+confirm). One sentence's attribution comes from `attribution`; here a pronoun or a role ("he",
+"the agency", "the spokesman") is taken back to the nearest earlier named claimant of its kind,
+a surname to the full name the article gave before, and a figure whose sentence names nobody
+to the claimant of the same figure earlier in the article or in the headline."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from analysis.extract.dates import DATE_PHRASE, date_pattern_for
+from analysis.extract.attribution import attribution_in, described
+from analysis.extract.claimant_keys import initials
+from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
+from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence
 
 STANCES = ("asserts", "denies", "declines to confirm")
@@ -17,106 +21,15 @@ DENIAL_HINTS = ("den", "groundless", "fake", "rumo", "defamation", "baseless", "
 DECLINE = re.compile(r"\b(not\s+(?:been\s+)?confirmed|declined\s+to\s+(?:confirm|comment)|(?:would|could|did)\s+not\s+"
                      r"confirm|refused\s+to\s+confirm|neither\s+confirm\w*\s+nor\s+den\w+)\b", re.I)
 DECLINE_HINTS = ("confirm", "comment")
+# The verbs of a statement, as the event grammar reads them.
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
-ROLE_WORDS = {
-    "intelligence", "agency", "ministry", "mission", "spokesman", "spokeswoman", "spokesperson", "officials",
-    "official", "service", "services", "estimates", "president", "media", "military", "government", "office",
-    "spy", "army", "command", "staff", "chief", "of", "minister", "secretary", "general", "the", "defence",
-    "defense", "foreign", "state", "national", "leader", "aide",
-}
-PRONOUNS = {"he", "she", "they", "it", "the president", "the agency", "the ministry"}
-
-
-def _clean_claimant(words: list[str]) -> str | None:
-    while words and (words[0].lower() in {"the", "of", "and", "but", "also", "meanwhile", "however", "as", "in"}
-                     or words[0].lower().endswith("ly") or DATE_PHRASE.fullmatch(words[0])):
-        words = words[1:]
-    name = " ".join(words).strip(" ,;:\"“”'’")
-    return name or None
-
-
-def _subject_before(text: str) -> str | None:
-    """The noun phrase just before a claim verb: capitalised words, possessives and role nouns.
-    Dating words in between ("Zelenskiy this week accused") are skipped."""
-    pattern = date_pattern_for(text)
-    if pattern is not None:
-        text = pattern.sub(" ", text)
-    tokens = re.findall(r"[\w’'.()-]+", text)
-    while tokens and tokens[-1].lower() in {"also", "has", "have", "had", "not", "did", "does", "later",
-                                            "earlier", "previously", "reportedly", "then", "again", "on"}:
-        tokens.pop()
-    picked: list[str] = []
-    for token in reversed(tokens[-8:]):
-        plain = token.lower().strip("’'")
-        if token[:1].isupper() or plain in ROLE_WORDS or re.fullmatch(r"\w+[’']s", token):
-            picked.insert(0, token)
-        else:
-            break
-    name = _clean_claimant(picked)
-    if name and name.lower() in PRONOUNS:
-        return "<pronoun>"
-    return name
-
-
-TITLED_NAME = re.compile(
-    r"\b(?:President|spokesman|spokeswoman|spokesperson|Minister|Secretary(?:\s+General)?|chief|leader|aide|"
-    r"Chairman|Commander|Ambassador|Envoy)\s+(?:[A-Z][\w.’'-]+\s+)*(?P<surname>[A-Z][\w’'-]+)$")
-
-
-CITING = re.compile(r",?\s*\b(?:citing|quoting|based\s+on)\s+(?:his|her|its|their|the)?\s*([^,.;]+)", re.I)
-
-
-def short_claimant(name: str | None) -> str | None:
-    """A person named with a title is known by surname ("Ukrainian President Volodymyr
-    Zelenskiy" -> "Zelenskiy"); institutions keep their name; a chain keeps its source
-    ("Zelenskiy (citing intelligence agencies)")."""
-    if not name:
-        return name
-    name, chain = re.match(r"(.*?)(\s*\(citing .*\))?$", name).groups()
-    m = TITLED_NAME.search(name)
-    return (m.group("surname") if m else name) + (chain or "")
-
-
-ACCORDING = re.compile(r"\b(?:according\s+to|citing)\s+(?:the\s+)?(?:most\s+recent\s+|latest\s+)?([^,.;]+)", re.I)
-_CLAIM_VERB_SET = frozenset(CLAIM_VERBS.split("|"))
-_ASCII_WORDS = re.compile(r"[A-Za-z]+")
-
-
-@lru_cache(maxsize=1024)
-def _whole_words(words: frozenset[str]) -> re.Pattern:
-    """An alternation of just the words a sentence holds: a long alternation tried at every
-    position is the slow part of a regex scan."""
-    return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
-
-
-def claimant_in(sentence: str) -> tuple[str | None, int | None]:
-    """Who the sentence attributes its claim to, and where the attribution is: an opening
-    "According to X", else the subject of a claim verb (with the source it cites), else
-    "according to"/"citing" anywhere."""
-    lower = sentence.lower()
-    according = (ACCORDING.search(sentence) if "according" in lower or "citing" in lower else None)
-    if according and according.start() == 0:
-        return _clean_claimant(according.group(1).split()[:6]), 0
-    verbs = _CLAIM_VERB_SET.intersection(_ASCII_WORDS.findall(sentence))
-    for m in _whole_words(frozenset(verbs)).finditer(sentence) if verbs else ():
-        before = sentence[:m.start()]
-        if re.search(r"\b(that|which|who)\s*$", before):
-            continue
-        who = _subject_before(before)
-        if not who:
-            after = re.match(r"\s+((?:[A-Z][\w’'-]+\s*){1,4})", sentence[m.end():])
-            who = _clean_claimant(after.group(1).split()) if after else None
-        if who:
-            chain = CITING.search(sentence, m.end())
-            return (f"{who} (citing {chain.group(1).strip()})" if chain and who != "<pronoun>" else who), m.start()
-    if according:
-        return _clean_claimant(according.group(1).split()[:6]), according.start()
-    m = re.search(r"\b(?:has|have)\s+not\s+(?:been\s+)?confirmed", sentence) if "confirmed" in sentence else None
-    if m:
-        return _subject_before(sentence[:m.start()]), m.start()
-    return None, None
+LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
+STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
+                          r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
+LABEL = re.compile(r"Sources?\s*:\s*([^;.\n]+)")
+HEADLINE_VERB = re.compile(r"\b(Says|Said|Warns|Claims|Confirms|Reports|Estimates|Tells|Told|Believes|Denies)\b")
 
 
 def stance_of(sentence: str) -> str:
@@ -128,34 +41,176 @@ def stance_of(sentence: str) -> str:
     return "asserts"
 
 
+def claimant_in(sentence: str) -> tuple[str | None, int | None]:
+    """The claimant one sentence names and where ("<pronoun>" for he/she/they/it; a role such
+    as "the agency" as written): for a single sentence, without the article around it."""
+    found = attribution_in(sentence)
+    who = found.claimant
+    if who is None:
+        return None, None
+    return ("<pronoun>" if who.kind == "pronoun" else who.name), found.at
+
+
+def _fits(ref: Mention, candidate: Mention) -> bool:
+    """Whether a named claimant can be what a pronoun or role refers to: a person for "he",
+    "she" and a person's title, an organisation for "it" and an agency-like head; a role
+    described with a name ("the Russian diplomat") only a person of a matching title."""
+    if candidate.kind in ("pronoun", "role"):
+        return False
+    if ref.kind == "pronoun":
+        wants = {"he": "person", "she": "person", "it": "organisation"}.get(ref.head)
+    else:
+        wants = "person" if ref.head in PERSON_HEADS else "organisation"
+    if wants == "person":
+        if candidate.person is None:
+            return False
+        if ref.kind == "role" and any(map(is_proper, ref.name.split())):
+            return candidate.head == ref.head or candidate.head in ROLE_TITLES.get(ref.head, ())
+        return True
+    if wants == "organisation":
+        return candidate.kind in ("organisation", "government")
+    return True
+
+
+# Titles a described role may stand for ("the Russian diplomat": a minister named before).
+ROLE_TITLES = {"diplomat": {"minister", "ambassador", "envoy", "secretary", "deputy"},
+               "leader": {"president", "premier", "chairman", "chancellor", "king"},
+               "official": set(PERSON_HEADS), "minister": {"deputy", "secretary"}}
+
+
 class Claimants:
-    """Who each sentence of an article attributes its claim to, worked out only for the sentences
-    that need it (most carry no figure). A pronoun ("he said") stands for the nearest earlier
-    sentence's claimant that is a name."""
+    """The claimants of an article's sentences, worked out only for the sentences that need
+    them (most carry no figure); each sentence is read once and looks back a bounded way."""
 
-    def __init__(self, sents: tuple[Sentence, ...]):
+    def __init__(self, sents: tuple[Sentence, ...], headline: str | None = None):
         self.sents = sents
-        self.own: dict[int, tuple[str | None, int | None]] = {}
-        self.resolved: dict[int, str | None] = {}  # pronoun sentences already looked back from
+        self.headline = headline
+        self.own: dict[int, tuple[Mention | None, str | None, int | None]] = {}
+        self.resolved: dict[int, Mention | None] = {}
+        self.full_names: dict[str, Mention] = {}  # surname -> the fuller mention it stands for
+        self.by_value: dict[int, tuple[str, str | None, str]] = {}
+        self.label: Mention | None | bool = False  # not looked for yet
 
-    def _own(self, i: int) -> tuple[str | None, int | None]:
+    def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
-            self.own[i] = claimant_in(self.sents[i].text)
+            found = attribution_in(self.sents[i].text)
+            who = found.claimant
+            if who is not None and who.person and " " in who.person:
+                self.full_names.setdefault(who.person.split()[-1].lower(), who)
+            self.own[i] = (who, found.source, found.at)
         return self.own[i]
 
-    def __call__(self, i: int) -> tuple[str | None, int | None]:
-        who, at = self._own(i)
-        if who == "<pronoun>":
-            if i not in self.resolved:
-                self.resolved[i] = self._name_before(i)
-            who = self.resolved[i]
-        return who, at
+    def mention(self, i: int) -> Mention | None:
+        """The named claimant sentence i stands for, references resolved."""
+        if i in self.resolved:
+            return self.resolved[i]
+        who = self._own(i)[0]
+        if who is None:
+            who = self._continued(i) or self._stated_after(i)
+        elif who.kind in ("pronoun", "role"):
+            who = self._referent(i, who)
+        elif who is not None and who.kind == "person" and who.person and " " not in who.person:
+            who = self._full_name(i, who)
+        self.resolved[i] = who
+        return who
 
-    def _name_before(self, i: int) -> str | None:
-        for j in range(i - 1, -1, -1):
-            if j in self.resolved:  # a pronoun already resolved: the same name (each step back is taken once)
-                return self.resolved[j]
-            who = self._own(j)[0]
-            if who not in (None, "<pronoun>"):
-                return who
+    def _continued(self, i: int) -> Mention | None:
+        """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .
+        ... ."'): sentences inside the quotation carry no quote marks of their own."""
+        for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+            text = self.sents[j].text
+            if text.count("“") > text.count("”") or text.count('"') % 2 == 1 or text.rstrip().endswith(":"):
+                return self.mention(j) if self._own(j)[0] is not None else None
+            if any(mark in text for mark in '“”"') or self._own(j)[0] is not None:
+                return None
         return None
+
+    def _stated_after(self, i: int) -> Mention | None:
+        """The speaker the next sentence names for this one ("... . This was stated by X.")."""
+        if i + 1 < len(self.sents) and STATED_AFTER.match(self.sents[i + 1].text):
+            who = self._own(i + 1)[0]
+            return who if who is not None and who.kind not in ("pronoun", "role") else None
+        return None
+
+    def _label(self) -> Mention | None:
+        """The article's "Source: X" line, as some outlets open or close a report with."""
+        if self.label is False:
+            found = (LABEL.match(s.text) for s in self.sents if s.text.startswith("Source"))
+            m = next((m for m in found if m), None)
+            self.label = described(m.group(1)) if m else None
+        return self.label
+
+    def _referent(self, i: int, ref: Mention) -> Mention | None:
+        for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+            candidate = self.mention(j) if j in self.resolved else self._own(j)[0]
+            if candidate is not None and _fits(ref, candidate):
+                return candidate
+        # A described role ("the Russian president") stands on its own; a bare one does not.
+        words = ref.name.split()
+        person = ref.head in PERSON_HEADS
+        return Mention(ref.name, "person" if person else "organisation", ref.head,
+                       person=ref.name if person else None) if any(map(is_proper, words)) else None
+
+    def _full_name(self, i: int, who: Mention) -> Mention:
+        surname = who.person.lower()
+        for j in range(max(0, i - LOOKBACK), i):
+            self._own(j)
+        return self.full_names.get(surname, who)
+
+    def __call__(self, i: int) -> tuple[str | None, int | None]:
+        """Compatible with the sentence-level reading: the resolved name and where it is."""
+        who = self.mention(i)
+        return (who.name if who else None), self._own(i)[2]
+
+    def for_figure(self, i: int, value: int | None) -> tuple[str | None, str | None, str | None]:
+        """Claimant, cited source and kind of claimant of a figure in sentence i: its own sentence's, else (for a
+        number restated without attribution) the same number's claimant earlier in the article
+        or in a headline that states it ("10,000 troops in Russia, Pentagon says")."""
+        who = self.mention(i)
+        if who is not None:
+            found = (who.name, self._own(i)[1], who.kind)
+            if value is not None:
+                self.by_value.setdefault(value, found)
+            return found
+        if value is None:
+            return None, None, None
+        if value in self.by_value:
+            return self.by_value[value]
+        if i and self.sents[i].start - self.sents[i - 1].end < 2 and self.mention(i - 1) is not None:
+            who = self.mention(i - 1)  # the paragraph's statement goes on ("X said A. B.")
+            return who.name, self._own(i - 1)[1], who.kind
+        label = self._label()
+        if label is not None and label.kind not in ("pronoun", "role"):
+            return label.name, None, label.kind
+        if self.headline and any(n.value == value for n in find_numbers(self.headline)):
+            said = headline_claimant(self.headline)
+            if said is not None:
+                return said.name, None, said.kind
+        return None, None, None
+
+
+def headline_claimant(headline: str) -> Mention | None:
+    """Who a headline says said it: "..., Pentagon Says", "Kremlin says ...", "Zelensky: ..."."""
+    said = attribution_in(HEADLINE_VERB.sub(lambda m: m.group(0).lower(), headline)).claimant
+    if said is None and ":" in headline[:60]:  # "Zelensky: 11,000 troops ..."
+        said = mention_of(headline.split(":", 1)[0].split())
+    dash = re.search(r"\s[-–—]\s*([^-–—]{2,60})$", headline)
+    if said is None and dash:  # "11,000 troops in Kursk - Zelensky"
+        said = mention_of(dash.group(1).split())
+    return said if said is not None and said.kind not in ("pronoun", "role") else None
+
+
+def claimants_of_article(sents: tuple[Sentence, ...]) -> list[str]:
+    """Everyone an article attributes words to, in its order, each once (references resolved;
+    a surname said before the full name is given still stands for it)."""
+    resolver = Claimants(sents)
+    found = [resolver.mention(i) for i in range(len(sents))]
+    full = {who.person.split()[-1]: who.name for who in found if who is not None and who.person and " " in who.person}
+    full.update({initials(who.name): who.name for who in reversed(found)
+                 if who is not None and who.kind == "organisation" and initials(who.name)})  # "NIS": its expansion
+    names: list[str] = []
+    for who in found:
+        name = full.get(who.name, who.name) if who is not None else None
+        if name is not None and name not in names:
+            names.append(name)
+    return names

@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from analysis.common.vocabulary import MONTHS_RE
-from analysis.extract.claimants import Claimants, short_claimant, stance_of
+from analysis.extract.claimants import Claimants, stance_of
 from analysis.extract.dates import DatePhrase
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, phrases_by_sentence, sentences
@@ -34,6 +34,8 @@ class Figure:
     what: str
     claimant: str | None
     stance: str
+    cited_source: str | None = None  # whom the claimant cites ("X, citing Y": Y)
+    claimant_kind: str | None = None  # person, organisation or government (for the claimants table)
 
     def fields(self) -> dict:
         return asdict(self)
@@ -83,7 +85,7 @@ def _date_from_context(sents: tuple[Sentence, ...], phrases: tuple[tuple[DatePhr
     if i and re.match(r"According\s+to\b", sents[i].text):
         if phrases[i - 1] and SPEECH.search(sents[i - 1].text):
             return phrases[i - 1][0]
-    surname = (who or "").split()[-1:] or []
+    surname = (who or "").replace(")", " ").split()[-1:] or []  # "Kremlin (Dmitry Peskov)": Peskov
     if not surname or not surname[0][:1].isupper():
         return None
     speaker = re.compile(rf"\b{re.escape(surname[0])}\b(?!['’]s)")
@@ -101,12 +103,13 @@ def _troop_claim(text: str, previous: str, stance: str) -> bool:
     return bool(TROOP_TOPIC.search(text) or (ALLEGATION.search(text) and TROOP_TOPIC.search(previous)))
 
 
-def figures_in(body: str) -> list[FoundFigure]:
+def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
     """Figures about people, treaty facts, and troop claims without a number (denials,
-    refusals to confirm, accusations), each with its sentence as the quote."""
+    refusals to confirm, accusations), each with its sentence as the quote (the headline
+    may name the claimant of a figure it states)."""
     found: list[FoundFigure] = []
     sents, phrases_of = sentences(body), phrases_by_sentence(body)
-    claimant_of = Claimants(sents)
+    claimant_of = Claimants(sents, headline)
     for i, s in enumerate(sents):
         phrases = phrases_of[i]
 
@@ -131,8 +134,8 @@ def figures_in(body: str) -> list[FoundFigure]:
             category = "casualties" if CASUALTY_WORDS.search(clause + " " + counted) else "troops"
             if re.search(r"\bworkers\b", counted, re.I):
                 category = "other"
-            figure = Figure(n.value, n.value_max, n.qualifier, category, counted, short_claimant(claimant_of(i)[0]),
-                            stance_of(s.text))
+            who, cited, kind = claimant_of.for_figure(i, n.value)
+            figure = Figure(n.value, n.value_max, n.qualifier, category, counted, who, stance_of(s.text), cited, kind)
             found.append(FoundFigure((s.start, s.end), figure, claim_date()))
             numbered = True
         treaty_facts = "rticle" in s.text  # cheap test before the article patterns
@@ -152,7 +155,7 @@ def figures_in(body: str) -> list[FoundFigure]:
         if not numbered:
             stance = stance_of(s.text)
             if _troop_claim(s.text, sents[i - 1].text if i else "", stance) and claimant_of(i)[0]:
-                figure = Figure(None, None, None, "troops", "North Korean troops in Russia",
-                                short_claimant(claimant_of(i)[0]), stance)
+                who, cited, kind = claimant_of.for_figure(i, None)
+                figure = Figure(None, None, None, "troops", "North Korean troops in Russia", who, stance, cited, kind)
                 found.append(FoundFigure((s.start, s.end), figure, claim_date()))
     return found

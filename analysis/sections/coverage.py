@@ -6,7 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
-from analysis.extract.claimants import claimant_in, short_claimant
+from analysis.extract.claimants import claimants_of_article
 from analysis.extract.sentences import sentences
 from analysis.sections.common import MANY, NO_DATA, iso_day, timeline_events
 from analysis.sections.html import notice, table_html
@@ -61,11 +61,7 @@ def quoted_people(ds: Dataset) -> pd.DataFrame:
     """Everyone an article attributes words to, in its own order."""
     rows = []
     for aid in _publication_order(ds):
-        names = []
-        for s in sentences(ds.corpus[aid].body):
-            who = short_claimant(claimant_in(s.text)[0])
-            if who and who != "<pronoun>" and who not in names:
-                names.append(who)
+        names = claimants_of_article(sentences(ds.corpus[aid].body))
         rows.append({"article": aid, "quoted or cited": "; ".join(names), "n": len(names)})
     return pd.DataFrame(rows, columns=["article", "quoted or cited", "n"])
 

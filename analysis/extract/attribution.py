@@ -1,0 +1,234 @@
+"""Who one sentence attributes its claim to, and whom that claimant cites: the subject of a
+speech verb ("X said", "X told", "X estimates"), an inverted one ('"...," said X'), "according
+to X", "as reported by X"; a chain "X, citing Y" or "according to Y, ..., X said" keeps Y apart
+as the source. Nothing here reads beyond the sentence (see `claimants` for the article)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
+                                             SUBORDINATORS, Mention, is_np_word, is_proper, mention_of, plain)
+from analysis.extract.dates import date_pattern_for
+
+SPEECH_VERBS = frozenset(
+    "said says told tells stated states reported reports claimed claims estimated estimates estimate confirmed "
+    "confirms "
+    "announced announces wrote writes warned warns accused accuses believes believe added adds insisted noted stressed "
+    "revealed disclosed assessed posted alleged denied denies acknowledged admitted explained argued indicated "
+    "suggested predicted described called learned quoted cited assesses believed thinks informed briefed "
+    "reiterated emphasised emphasized specified clarified say tell report claim confirm warn note add insist allege "
+    "deny assess put puts".split())
+# "put the number at": a speech verb only before a count
+_PUT_COUNT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:number|figure|toll|total|count|estimate)")
+_IN_WORDS = re.compile(r"\b[Ii]n\s+(his|her|their|its)\s+(?:words|view|estimation|assessment|opinion)\b")
+INVERTIBLE = frozenset("said says added adds reported reports wrote writes noted stated continued explained".split())
+_WORDS = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"[\w\u00C0-\u024F](?:[\w\u00C0-\u024F.’'-]*[\w’'])?\.?|[,;:“”\"()—–]|(?<=\s)-(?=\s)")
+_PUNCT = frozenset(",;:“”\"()—–-")
+_AUX = frozenset("also has have had not did does do would will could may might later earlier previously reportedly "
+                 "then again is was were been has just further repeatedly publicly recently on once first".split())
+_ASIDE = re.compile(r"\s+(?:in|on|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:statement|interview|post|video|address|briefing|speech|message|conference|meeting|report)\s*$",
+                    re.I)
+_ASIDE_OPENERS = frozenset("a an of from who which whose in at speaking citing quoting with for according as "
+                           "when after during".split())
+_PHRASE = r"((?:[A-Z][\w.’'-]*,\s+)*(?:[^,.;:“”\"]|(?<=[A-Z])\.(?=\s?[A-Za-z]))+)"  # "U.S." inside, not a full stop
+_CITING = re.compile(r"\b(?:citing|quoting)\s+" + _PHRASE)
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated|confirmed|announced)\s+by|"
+                        r"[Pp]er(?=\s+(?:the\s|[A-Z])))\s+" + _PHRASE)
+_CHUNK = re.compile(r"\s+(?:(of(?=\s+[a-z])|from|by|released\s+by|published\s+by|issued\s+by|provided\s+by|cited\s+by)|"
+                    r"in|on|at|with|that|which|who|to|for(?=\s+[a-z]))\s+")
+_ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
+SUBJECT_REACH = 250  # characters before a verb its subject (and an aside or two) may take up
+_DOCUMENT_ADJECTIVES = frozenset("latest new recent preliminary official own updated initial first final fresh "
+                                 "earlier previous current".split())
+_CITES = frozenset({"quoted", "cited"})
+_JOINS = frozenset({"of", "for", "and", "&", "in", "from"})
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_PASSIVE_AGENT = re.compile(r"(?:\s+(?:at|in|during|on)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+(?:\s+[\w-]+)?)?"
+                            r"\s+by\s+")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s*$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The claimant a sentence names (or None), the source it cites, and where it says so."""
+
+    claimant: Mention | None
+    source: str | None
+    at: int | None
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _subject(before: str) -> tuple[list[str], bool, str | None]:
+    """The noun phrase a speech verb's subject ends with, whether it opens a clause after a
+    comma or quote (a trailing "..., X said."), and a source cited in an aside before the verb."""
+    pattern = date_pattern_for(before)
+    if pattern is not None:
+        before = pattern.sub(" ", before)
+    before = _ASIDE.sub(" ", before)
+    tokens = _tokens(before)
+    if tokens and tokens[-1] in "“”\"":  # '"...," said X': the speaker follows the verb
+        return [], False, None
+    while tokens and (tokens[-1].lower() in _AUX or tokens[-1] == ","):
+        tokens.pop()
+    source = None
+    for _ in range(3):  # a subject may stand before an aside or two ("X, of Y, said")
+        cut = max((i for i, t in enumerate(tokens) if t in _PUNCT), default=-1)
+        segment = tokens[cut + 1:]
+        words = _phrase_back(segment)
+        start = len(segment) - len(words)
+        covered = start == 0 or plain(segment[start - 1]) in SUBORDINATORS or all(
+            plain(t) in OPENERS for t in segment[:start])
+        if words and covered:
+            named = _named_before(tokens[:cut]) if plain(segment[0]) in DETERMINERS and tokens[cut] == "," else []
+            return named or words, cut >= 0 and tokens[cut] != "(", source
+        if cut < 0 or len(segment) < 2 or not (plain(segment[0]) in _ASIDE_OPENERS or segment[0].islower()):
+            return [], False, source
+        if plain(segment[0]) in ("citing", "quoting"):
+            source = " ".join(segment[1:])
+        tokens = tokens[:cut]
+        while tokens and tokens[-1] in _PUNCT:
+            tokens.pop()
+    return [], False, source
+
+
+def _named_before(tokens: list[str]) -> list[str]:
+    """The name an apposition follows: "Anna Koski, the head of the agency, said"."""
+    cut = max((i for i, t in enumerate(tokens) if t in _PUNCT), default=-1)
+    segment = tokens[cut + 1:]
+    words = _phrase_back(segment)
+    return words if words and len(words) == len(segment) and all(map(is_proper, words)) else []
+
+
+def _phrase_back(segment: list[str]) -> list[str]:
+    """The longest run of noun-phrase words ending the segment; a determiner opens the phrase."""
+    i = len(segment)
+    while i > 0:
+        t = segment[i - 1]
+        low = t.lower()
+        nxt = segment[i] if i < len(segment) else ""
+        inner = i > 1 and nxt != "" and (is_np_word(nxt) or nxt in PARTICLES or nxt == "the")
+        if low in DETERMINERS and not (low == "the" and inner and segment[i - 2].lower() in ("of", "for")):
+            i -= 1
+            break
+        joins = inner and (low in ("of", "for", "and", "&", "the") or low in ("in", "from")
+                           and plain(segment[i - 2]) in PERSON_HEADS | ORG_HEADS
+                           or low in PARTICLES and (is_proper(segment[i - 2]) or segment[i - 2] in PARTICLES))
+        if not (is_np_word(t) or joins) or low in _AUX or low in SPEECH_VERBS:
+            break
+        i -= 1
+    while i < len(segment) and segment[i].lower() in _JOINS:  # a phrase never opens with "of"
+        i += 1
+    return segment[i:]
+
+
+def _phrase_forward(text: str) -> list[str]:
+    out: list[str] = []
+    for t in _tokens(text)[:8]:
+        if t in _PUNCT or (out or t.lower() not in DETERMINERS) and not is_np_word(t):
+            break
+        out.append(t)
+    if out and out[-1].endswith(".") and out[-1].count(".") == 1:
+        out[-1] = out[-1][:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
+    return out
+
+
+def described(text: str) -> Mention | None:
+    """The claimant a phrase after "according to" or "citing" names: the phrase itself when its
+    head is an agent, else the agent a document belongs to ("Ukrainian intelligence estimates",
+    "a report by the ministry"); "the full text of the pact" names none."""
+    text = text.strip()
+    cut = _CHUNK.search(text)
+    words = [w for w in (text[:cut.start()] if cut else text).split()[:10] if w.lower() not in _DOCUMENT_ADJECTIVES]
+    if words and plain(words[-1]) in DOCUMENTS:
+        owner = mention_of(words[:-1]) if any(map(is_proper, words[:-1])) else None  # not "intelligence data"
+        if owner is None and cut and cut.group(1):  # "a report by X", "data from X"
+            return described(text[cut.end():])
+        return owner
+    return mention_of(words)
+
+
+def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None]:
+    """The first speech verb with an agent for its subject (or after it, inverted)."""
+    verbs = SPEECH_VERBS.intersection(_WORDS.findall(sentence))
+    if not verbs:
+        return None, None, False, None
+    curly = straight = last = 0  # quotation marks so far: a verb inside a quotation is no attribution
+    for m in re.finditer(r"\b(?:" + "|".join(sorted(verbs)) + r")\b", sentence):
+        passed, last = sentence[last:m.start()], m.start()
+        curly, straight = curly + passed.count("“") - passed.count("”"), straight + passed.count('"')
+        before = sentence[max(0, m.start() - SUBJECT_REACH):m.start()]
+        if curly > 0 or straight % 2 or _RELATIVE.search(before) or m.group(0) in ("put", "puts") and not (
+                _PUT_COUNT.match(sentence, m.end())):
+            continue
+        agent = _PASSIVE_AGENT.match(sentence, m.end()) if _PASSIVE.search(before) else None
+        if agent:  # "was stated at a briefing by X"
+            who = mention_of(_phrase_forward(sentence[agent.end():]))
+            if who is not None:
+                return who, m.start(), False, None
+        words, trailing, source = _subject(before)
+        if words:
+            who = mention_of(words)
+            who = _outlet(who, m.group(0))
+            if who is not None:  # trailing: "..., X said." frames what went before
+                if m.group(0) in _CITES:  # "TASS quoted X as saying": X is the source
+                    source = _trimmed(" ".join(_phrase_forward(sentence[m.end():]))) or source
+                return who, m.start(), trailing and len(sentence) - m.end() < len(sentence) / 3, source
+            continue
+        if m.group(0) in INVERTIBLE and (not before.strip() or before.rstrip()[-1] in ",“”\""):
+            who = _outlet(mention_of(_phrase_forward(sentence[m.end():])), m.group(0))
+            if who is not None:
+                return who, m.start(), True, None
+    return None, None, False, None
+
+
+def _outlet(who: Mention | None, verb: str) -> Mention | None:
+    """A lone name that "reported" something is an outlet ("Reuters reported"), not a person."""
+    if who is not None and who.kind == "person" and verb.startswith("report") and " " not in who.name:
+        return Mention(who.name, "organisation", who.head)
+    return who
+
+
+def attribution_in(sentence: str) -> Attribution:
+    """A sentence's claimant and cited source: a speech verb's subject, else "according to X";
+    when both stand in a sentence, the one that frames it is the claimant and the other its
+    source ("According to X, ... Y said": Y cites X; "According to X, Y said ...": X tells it)."""
+    text = _ACRONYM_NOTE.sub(lambda m: " " * len(m.group(0)), sentence)  # "Service (NIS)": an alias, not a word
+    speaker, at, trailing, source = _speech(text)
+    according = _ACCORDING.search(text) if ("ccording" in text or " by " in text or "er " in text) else None
+    named = described(according.group(1)) if according else None
+    if according and according.group(0)[:2].lower() == "as" and named is not None:
+        return Attribution(named, speaker.name if speaker and speaker.kind != "pronoun" else None, according.start())
+    if named is not None and speaker is not None:
+        if according.start() == 0 and not trailing:
+            return Attribution(named, None, 0)
+        source = named.name
+    elif named is not None:
+        return Attribution(named, None, according.start())
+    in_words = _IN_WORDS.search(text) if speaker is None and "n " in text else None
+    if in_words:  # "In his words, ...": the speaker named before
+        subject = {"his": "he", "her": "she", "their": "they", "its": "it"}[in_words.group(1)]
+        return Attribution(mention_of([subject]), None, in_words.start())
+    if speaker is None:
+        m = re.search(r"\b(?:has|have)\s+not\s+(?:been\s+)?confirmed", text) if "confirmed" in text else None
+        words = _subject(text[:m.start()])[0] if m else []
+        who = mention_of(words) if words else None
+        return Attribution(who, None, m.start() if who else None)
+    cited = _CITING.search(text, at) if source is None and ("citing" in text or "quoting" in text) else None
+    if cited:
+        found = described(cited.group(1))
+        source = found.name if found else _trimmed(cited.group(1))
+    return Attribution(speaker, source, at)
+
+
+def _trimmed(phrase: str) -> str:
+    words = phrase.split()[:8]
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
