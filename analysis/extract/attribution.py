@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
                                              SUBORDINATORS, Mention, is_np_word, is_proper, mention_of, plain)
 from analysis.extract.dates import date_pattern_for
+from analysis.extract.numbers import find_numbers
+from analysis.extract.parse import attribution
 
 SPEECH_VERBS = frozenset(
     "said says told tells stated states reported reports claimed claims estimated estimates estimate confirmed "
@@ -196,6 +198,23 @@ def _outlet(who: Mention | None, verb: str) -> Mention | None:
 
 
 def attribution_in(sentence: str) -> Attribution:
+    """A sentence's claimant: the parse's subject of the reporting verb that governs its first
+    number, when the claimant grammar accepts it as an agent, else what the rules find; the
+    source it cites is the rules' finding. (Parse first or rules first scored alike on both dev
+    halves; the parse was tuned on no dev article, so it leads.)"""
+    ruled = _by_rules(sentence)
+    if ruled.claimant is not None and _ACCORDING.match(sentence):
+        return ruled  # "According to X, ..." frames all the sentence says
+    numbers = find_numbers(sentence)
+    parsed = attribution(sentence, numbers[0].start if numbers else 0)
+    who = mention_of(_tokens(parsed.phrase)) if parsed else None
+    if who is None or any(name and name in parsed.phrase for name in (ruled.claimant and ruled.claimant.name,
+                                                                        ruled.source)):
+        return ruled  # the rules read the same phrase more finely, or saw it as the cited source
+    return Attribution(who, ruled.source if ruled.source != who.name else None, parsed.start)
+
+
+def _by_rules(sentence: str) -> Attribution:
     """A sentence's claimant and cited source: a speech verb's subject, else "according to X";
     when both stand in a sentence, the one that frames it is the claimant and the other its
     source ("According to X, ... Y said": Y cites X; "According to X, Y said ...": X tells it)."""

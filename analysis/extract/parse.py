@@ -23,6 +23,7 @@ REPORTING = frozenset(
     "accused put puts brief briefed inform informed deny denies denied reject rejects rejected dismiss dismisses "
     "dismissed refuse refuses refused decline declines declined call calls called describe describes described".split())
 DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"}  # not part of the naming phrase
+NAMING_PREPOSITIONS = {"of", "for", "in", "from"}  # "Institute for the Study of War", "officials in Seoul"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _nlp():
 def _phrase(token) -> tuple[str, int]:
     """The noun phrase a head token names: its words up to the first clause or apposition that
     hangs off it ("the agency, which ..." -> "the agency"), and possessors ("Seoul's spy agency")."""
-    cut = {t.i for child in token.children if child.dep_ in DETACHED for t in child.subtree}
+    cut = {t.i for child in token.children if child.dep_ in DETACHED and not _naming(child) for t in child.subtree}
     kept = [t for t in token.subtree if t.i not in cut]
     run = [token]
     for t in reversed([t for t in kept if t.i < token.i]):
@@ -58,6 +59,14 @@ def _phrase(token) -> tuple[str, int]:
     doc = token.doc
     start, end = run[0].idx, run[-1].idx + len(run[-1])
     return doc.text[start:end], start
+
+
+def _naming(child) -> bool:
+    """A modifier that is part of a name: "of"/"for" phrases, and an apposition with no comma
+    ("the outlet Baltic Wire"), unlike "Peskov, the Kremlin spokesman"."""
+    if child.dep_ == "prep":
+        return child.lower_ in NAMING_PREPOSITIONS
+    return child.dep_ == "appos" and child.doc[child.left_edge.i - 1].dep_ != "punct"
 
 
 def _named_by(verb) -> Attribution | None:
