@@ -21,6 +21,7 @@ class DateRef:
     anchor: date | None
     basis: str
     relative: bool = False
+    unit: str | None = None  # the calendar unit the phrase names, when its form knows it (see date_values)
 
     @cached_property
     def precision(self) -> str:

@@ -1,0 +1,45 @@
+"""Every date in a text, found and resolved: the dating phrases of each sentence, each read
+against an anchor (the day the text was written). This is what `python -m analysis dates`
+prints and what the TimeML benchmark scores; the pipeline reads the same phrases sentence by
+sentence for its figures and events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.extract.date_windows import DateRef
+from analysis.extract.dates import resolve
+from analysis.extract.sentences import phrases_by_sentence, sentences
+
+# Words that introduce a date but are not part of it ("on Thursday", "in June"): a mention's
+# span leaves them out, as TimeML and most annotation schemes do.
+_LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before|after|between)\s+)+", re.I)
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    start: int
+    end: int
+    text: str
+    ref: DateRef
+
+
+def core_span(start: int, text: str) -> tuple[int, str]:
+    """The phrase without its leading preposition."""
+    lead = _LEADING.match(text)
+    return (start + lead.end(), text[lead.end():]) if lead and lead.end() < len(text) else (start, text)
+
+
+def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
+    """The resolved dating phrases of a text, in order; phrases that do not resolve are left out."""
+    found = []
+    for sentence, phrases in zip(sentences(text), phrases_by_sentence(text)):
+        for p in phrases:
+            ref = resolve(p.text, anchor)
+            if ref is None:
+                continue
+            start, core = core_span(p.start, p.text)
+            found.append(DatedMention(start, start + len(core), core, ref))
+    return found
