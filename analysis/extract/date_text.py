@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from analysis.extract.date_windows import DateRef
-from analysis.extract.dates import resolve
-from analysis.extract.sentences import phrases_by_sentence, sentences
+from analysis.extract.date_tense import tense_at
+from analysis.extract.dates import date_phrases, resolve
+from analysis.extract.sentences import sentences
 
 # Words that introduce a date but are not part of it ("on Thursday", "in June"): a mention's
 # span leaves them out, as TimeML and most annotation schemes do.
@@ -33,11 +34,12 @@ def core_span(start: int, text: str) -> tuple[int, str]:
 
 
 def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
-    """The resolved dating phrases of a text, in order; phrases that do not resolve are left out."""
+    """The resolved dating phrases of a text, vague ones ("now") included, each read in the
+    tense of its clause; phrases that do not resolve are left out."""
     found = []
-    for sentence, phrases in zip(sentences(text), phrases_by_sentence(text)):
-        for p in phrases:
-            ref = resolve(p.text, anchor)
+    for s in sentences(text):
+        for p in date_phrases(s.text, s.start, vague=True):
+            ref = resolve(p.text, anchor, tense_at(s.text, p.start - s.start, p.end - s.start))
             if ref is None:
                 continue
             start, core = core_span(p.start, p.text)
