@@ -1,7 +1,9 @@
 """The table of forms: every way the grammar knows of writing a date, each a pattern, the
 kinds of word it cannot match without, and the rule that makes a window of what it matched.
 Dates written out come first, so that in a phrase holding one ("today [on 24 October]") it
-wins over a relative word; vague forms (now, the future) are found only when asked for."""
+wins over a relative word. Weak forms are found only when asked for (the TimeML benchmark,
+the `dates` command): a bare year, "now", "the future" name a time but seldom date the claim
+or event of their sentence ("troops sent since 2022 now number 11,000", said on Monday)."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ class Form:
     needs: frozenset[str]
     window: Callable
     relative: bool = False
-    vague: bool = False  # present, past or future as a whole: found only when asked for
+    weak: bool = False  # names a time but seldom dates its sentence's claim: found only when asked for
 
     @property
     def compiled(self) -> re.Pattern:
@@ -67,7 +69,7 @@ FORMS = [
        rf"[-\s]+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
     _f("month and year", rf"\b{_MONTH}\.?,?\s+{_YEAR}\b", "digit month", wr.written_month),
     _f("this or last month name", rf"\b(?P<which>last|next|this)\s+{_MONTH}\b", "month", wr.written_month),
-    _f("month", rf"\bin\s+{_MONTH}\b", "month", wr.written_month),
+    _f("month", rf"\bin\s+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
@@ -78,7 +80,9 @@ FORMS = [
        rf"{_SEASON}\b", "season", wr.season),
     _f("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:19|20)\d0)['’]?s\b", "digit", wr.decade),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
-    _f("year", rf"{_NOT_LABEL}\b{_YEAR}\b{_NOT_COUNT}", "digit", wr.written_year),
+    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
+       wr.written_year),
+    _f("year", rf"{_NOT_LABEL}\b{_YEAR}\b{_NOT_COUNT}", "digit", wr.written_year, weak=True),
     # Relative to an anchor: the article's date, or the date of the article a passage was copied from.
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
        rel.today, relative=True),
@@ -93,14 +97,16 @@ FORMS = [
        r"the\s+past|the\s+previous|the\s+coming|the\s+next|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
        "period", rel.period, relative=True),
     _f("time ago", r"\b(?P<qualifier>nearly|almost|about|around|some|more\s+than|over)?\s*(?P<n>\d+|an?|"
-       + _COUNTS + r")\s+(?P<unit>day|week|month|year)s?\s+(?:ago|after|later|since|earlier)\b", "ago", rel.ago,
+       + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?:ago|after|later|since|earlier)\b", "ago", rel.ago,
        relative=True),
+    _f("years ago", r"\b(?P<n>\d+|an?|" + _COUNTS + r")\s+(?P<unit>year)s?\s+(?:ago|earlier)\b", "ago period",
+       rel.ago, relative=True, weak=True),
     _f("recently", r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months|years)|the\s+past(?!\s+\w+\s+(?:days|"
        r"weeks|months|years)))\b", "recent", rel.recently, relative=True),
     _f("now", r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment)\b", "now",
-       rel.present, relative=True, vague=True),
-    _f("the future", r"\b(?:the\s+(?:near\s+|distant\s+)?future|soon|the\s+(?:near|short)\s+term)\b", "future",
-       rel.future, relative=True, vague=True),
+       rel.present, relative=True, weak=True),
+    _f("the future", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term)\b", "future",
+       rel.future, relative=True, weak=True),
 ]
 
 # The words each kind of form needs; a sentence without any of a form's kinds is not scanned by it.
@@ -113,5 +119,5 @@ WORD_KINDS = {
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),
     **dict.fromkeys(("now", "currently", "present", "presently", "nowadays", "days", "moment"), "now"),
-    **dict.fromkeys(("future", "soon", "term"), "future"),
+    **dict.fromkeys(("future", "term"), "future"),
 }

@@ -44,7 +44,7 @@ def between_weekdays(m, phrase, anchor, tense):
 
 def weekday(m, phrase, anchor, tense):
     """A weekday in a past-tense clause is the latest on or before the anchor, in a future one
-    the first after it; "last", "next", "this coming" say so themselves; otherwise the nearest."""
+    the first after it; "last", "next", "this coming" say so themselves; without either, the past."""
     name, which = group(m, "weekday"), group(m, "which")
     back = (anchor.weekday() - WEEKDAYS[name]) % 7
     ahead = (WEEKDAYS[name] - anchor.weekday()) % 7 or 7
@@ -54,10 +54,8 @@ def weekday(m, phrase, anchor, tense):
         step = ahead
     elif tense == "future":
         step = ahead
-    elif tense == "past" or back <= ahead:
-        step = -back
     else:
-        step = ahead
+        step = -back
     d = anchor + timedelta(days=step)
     return relative(d, d, phrase, anchor, f"{name.title()} {'after' if step > 0 else 'on or before'} the anchor",
                     "day", clip=False)
@@ -68,7 +66,9 @@ def period(m, phrase, anchor, tense):
     which, unit, part = group(m, "which"), group(m, "unit"), group(m, "part")
     step = -1 if which in ("last", "previous", "the previous", "the past") else 1 if which in (
         "next", "the next", "the coming", "coming") else 0
-    if unit == "week":
+    if which == "the past":  # the 7, 30 or 365 days before the anchor
+        start, end = anchor - timedelta(days={"week": 7, "month": 30, "year": 365}[unit]), anchor
+    elif unit == "week":
         start, end = week_of(anchor + timedelta(days=7 * step))
     elif unit == "month":
         first = anchor.replace(day=1)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[;:()]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which)\b", re.I)
+_BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going\s+to|(?:is|are|be|was|were)\s+(?:expected|scheduled|due|set|slated|poised|"
-    r"planned|supposed)\s+to|(?:plan|plans|intend|intends|hope|hopes|aim|aims)\s+to|would|next|upcoming|coming|"
-    r"tomorrow)\b|\w['’]ll\b", re.I)
+    r"planned|supposed)\s+to|(?:plans|planning|intends?|hopes|aims)\s+to|would|next|upcoming|coming|"
+    r"tomorrow|must|should|could|might|can|deadline)\b|\w['’]ll\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|did|been|ago|last|earlier|previous|yesterday|said|told|\w{2,}ed)\b", re.I)
 
 

@@ -34,11 +34,11 @@ def core_span(start: int, text: str) -> tuple[int, str]:
 
 
 def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
-    """The resolved dating phrases of a text, vague ones ("now") included, each read in the
+    """The resolved dating phrases of a text, weak ones ("now") included, each read in the
     tense of its clause; phrases that do not resolve are left out."""
     found = []
     for s in sentences(text):
-        for p in date_phrases(s.text, s.start, vague=True):
+        for p in date_phrases(s.text, s.start, weak=True):
             ref = resolve(p.text, anchor, tense_at(s.text, p.start - s.start, p.end - s.start))
             if ref is None:
                 continue

@@ -101,16 +101,21 @@ def months_before(d: date, n: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+FUTURE_GRACE_DAYS = 31
+
+
 def year_for(month: int, day: int, anchor: date | None, tense: str) -> int | None:
     """The year of a month/day written without one: in a past-tense clause the latest that is
-    not after the anchor, in a future-tense clause the earliest not before it, otherwise the
-    one nearest the anchor ("the offer expires Nov. 16" in late October is this November)."""
+    not after the anchor, in a future-tense clause the earliest not more than FUTURE_GRACE_DAYS
+    before it (a plan reported a little after its day: "would be used on October 27-28"),
+    otherwise the one nearest the anchor ("the offer expires Nov. 16" in late October)."""
     if anchor is None:
         return None
     back = latest_year_not_after(month, day, anchor)
     if back is None or tense == "past":
         return back
-    ahead = back + 1 if date(back, month, min(day, calendar.monthrange(back, month)[1])) < anchor else back
+    grace = anchor - timedelta(days=FUTURE_GRACE_DAYS if tense == "future" else 0)
+    ahead = back + 1 if date(back, month, min(day, calendar.monthrange(back, month)[1])) < grace else back
     if tense == "future":
         return ahead
     back_gap = (anchor - date(back, month, min(day, calendar.monthrange(back, month)[1]))).days

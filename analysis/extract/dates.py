@@ -30,23 +30,23 @@ def _alternation(forms: list[Form]) -> re.Pattern:
     return re.compile("|".join(_GROUP_NAME.sub("(?:", f.pattern) for f in forms), re.I)
 
 
-DATE_PHRASE = _alternation([f for f in FORMS if not f.vague])
+DATE_PHRASE = _alternation([f for f in FORMS if not f.weak])
 
 
 @lru_cache(maxsize=None)
-def _pattern_for_kinds(kinds: frozenset[str], vague: bool) -> re.Pattern | None:
-    forms = [f for f in FORMS if f.needs <= kinds and (vague or not f.vague)]
+def _pattern_for_kinds(kinds: frozenset[str], weak: bool) -> re.Pattern | None:
+    forms = [f for f in FORMS if f.needs <= kinds and (weak or not f.weak)]
     return _alternation(forms) if forms else None
 
 
-def date_pattern_for(text: str, vague: bool = False) -> re.Pattern | None:
+def date_pattern_for(text: str, weak: bool = False) -> re.Pattern | None:
     """DATE_PHRASE without the forms that cannot match this text (they need a word it lacks).
     Every position of a sentence is tried against every form, so this is most of the saving
     in extraction: most sentences need two or three forms, many none."""
     kinds = {WORD_KINDS[w] for w in _LETTERS.findall(text.lower()) if w in WORD_KINDS}
     if _DIGIT.search(text):
         kinds.add("digit")
-    return _pattern_for_kinds(frozenset(kinds), vague)
+    return _pattern_for_kinds(frozenset(kinds), weak)
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,10 @@ class DatePhrase:
     text: str
 
 
-def date_phrases(text: str, offset: int = 0, vague: bool = False) -> tuple[DatePhrase, ...]:
-    """Every dating phrase in the text, with its span (shifted by `offset`); with `vague`, also
-    the phrases that name the present, past or future as a whole ("now", "in the future")."""
-    pattern = date_pattern_for(text, vague)
+def date_phrases(text: str, offset: int = 0, weak: bool = False) -> tuple[DatePhrase, ...]:
+    """Every dating phrase in the text, with its span (shifted by `offset`); with `weak`, also the
+    weak forms (date_forms: a bare year, "now", "in the future")."""
+    pattern = date_pattern_for(text, weak)
     if pattern is None:
         return ()
     found = []
