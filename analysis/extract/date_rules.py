@@ -52,10 +52,10 @@ def written_month(m, phrase, anchor, tense) -> DateRef | None:
     month, basis = MONTHS[group(m, "month")], "month written out"
     year = _year(m)
     if year is None:
-        if group(m, "which") in ("last", "next", "this"):
-            tense = {"last": "past", "next": "future"}.get(group(m, "which"), "")
+        which = group(m, "which")
+        tense = {"last": "past", "next": "future"}.get(which, tense)
         first_day = month_window(2001, month, part)[0].day  # where the window starts
-        year = year_for(month, first_day, anchor, tense)
+        year = anchor.year if which == "this" and anchor else year_for(month, first_day, anchor, tense)
         if year is None:
             return None
         basis = f"month written out, year from anchor {anchor.isoformat()}"

@@ -1,18 +1,23 @@
 """The tense of the clause around a dating phrase, which decides which way a date without a
 year or week points: "will vote on April 7" in a March article is the coming April, "voted
 on Thursday" the Thursday before. A clause with a future marker is "future", one with a past
-verb is "past", anything else (present tense, no verb) is "" and is read as the nearest."""
+verb is "past"; a clause with neither takes the tense of its whole sentence, and a sentence
+with neither (present tense, no verb) is "" and is read as the nearest."""
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which)\b", re.I)
+_BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which|when|if|"
+                       r"unless)\b", re.I)
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going\s+to|(?:is|are|be|was|were)\s+(?:expected|scheduled|due|set|slated|poised|"
-    r"planned|supposed)\s+to|(?:plans|planning|intends?|hopes|aims)\s+to|would|next|upcoming|coming|"
-    r"tomorrow|must|should|could|might|can|deadline)\b|\w['’]ll\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|been|ago|last|earlier|previous|yesterday|said|told|\w{2,}ed)\b", re.I)
+    r"\b(?:will|won['’]t|shall|going\s+to|(?:is|are|be|been|was|were)\s+(?:expected|scheduled|due|set|slated|"
+    r"poised|planned|supposed)\s+to|(?:plans|planning|intends?|hopes|aims|expects?|expected)\s+to|would|next|"
+    r"upcoming|coming|tomorrow|must|should|could|might|can|deadline|due|payable)\b|\w['’]ll\b", re.I)
+# A past verb: an auxiliary, a verb of saying, or a word in -ed that no article makes an adjective
+# ("the reduced dividend").
+_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|said|told)\b|"
+                   r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b\w{2,}ed\b", re.I)
 
 
 def clause_at(text: str, start: int, end: int) -> str:
@@ -22,10 +27,13 @@ def clause_at(text: str, start: int, end: int) -> str:
     return text[left:start] + " " + text[end:after.start() if after else len(text)]
 
 
-def tense_at(text: str, start: int, end: int) -> str:
-    clause = clause_at(text, start, end)
-    if _FUTURE.search(clause):
+def _tense(words: str) -> str:
+    if _FUTURE.search(words):
         return "future"
-    if _PAST.search(clause):
+    if _PAST.search(words):
         return "past"
     return ""
+
+
+def tense_at(text: str, start: int, end: int) -> str:
+    return _tense(clause_at(text, start, end))

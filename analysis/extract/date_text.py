@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.extract.date_windows import DateRef
+from analysis.extract.date_windows import DateRef, quarter_of, quarter_window, shift_quarter
 from analysis.extract.date_tense import tense_at
 from analysis.extract.dates import date_phrases, resolve
 from analysis.extract.sentences import sentences
@@ -17,6 +17,10 @@ from analysis.extract.sentences import sentences
 # Words that introduce a date but are not part of it ("on Thursday", "in June"): a mention's
 # span leaves them out, as TimeML and most annotation schemes do.
 _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before|after|between)\s+)+", re.I)
+
+
+# "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
+_YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,12 +40,26 @@ def core_span(start: int, text: str) -> tuple[int, str]:
 def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
     """The resolved dating phrases of a text, weak ones ("now") included, each read in the
     tense of its clause; phrases that do not resolve are left out."""
-    found = []
+    found: list[DatedMention] = []
     for s in sentences(text):
         for p in date_phrases(s.text, s.start, weak=True):
             ref = resolve(p.text, anchor, tense_at(s.text, p.start - s.start, p.end - s.start))
             if ref is None:
                 continue
+            if _YEAR_BEFORE.fullmatch(p.text) and found and not _YEAR_BEFORE.fullmatch(found[-1].text):
+                ref = _year_before(found[-1].ref, ref)
             start, core = core_span(p.start, p.text)
             found.append(DatedMention(start, start + len(core), core, ref))
     return found
+
+
+def _year_before(period: DateRef, ref: DateRef) -> DateRef:
+    """The period just named, a year before: a quarter, a month or a day; else the year before the anchor."""
+    if period.unit == "quarter":
+        start, end = quarter_window(*shift_quarter(*quarter_of(period.start), -4))
+    elif period.unit in ("day", "month") and period.start.month == period.end.month:
+        start, end = (d.replace(year=d.year - 1, day=min(d.day, 28) if d.month == 2 else d.day)
+                      for d in (period.start, period.end))
+    else:
+        return ref
+    return DateRef(start, end, ref.phrase, ref.anchor, f"{period.iso} a year before", True, period.unit)
