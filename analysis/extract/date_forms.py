@@ -68,7 +68,7 @@ FORMS = [
     _f("part of a month", rf"\b(?:in\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)"
        rf"[-\s]+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
     _f("month and year", rf"\b{_MONTH}\.?,?\s+{_YEAR}\b", "digit month", wr.written_month),
-    _f("this or last month name", rf"\b(?P<which>last|next|this)\s+{_MONTH}\b", "month", wr.written_month),
+    _f("this or last month name", rf"\b(?P<which>last|next|this)\s+(?=(?-i:[A-Z])){_MONTH}\b", "month", wr.written_month),
     _f("month", rf"\bin\s+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
@@ -82,6 +82,8 @@ FORMS = [
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
     _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
        wr.written_year),
+    _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous)?\s*(?:fiscal\s+)?year\b(?!\s+(?:before|"
+       r"after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
     _f("year", rf"{_NOT_LABEL}\b{_YEAR}\b{_NOT_COUNT}", "digit", wr.written_year, weak=True),
     # Relative to an anchor: the article's date, or the date of the article a passage was copied from.
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
@@ -93,6 +95,8 @@ FORMS = [
     _f("weekday", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|"
        rf"the\s+next)\s+|on\s+|earlier\s+|late\s+|early\s+)?(?P<weekday>{_WEEKDAY})\b", "weekday", rel.weekday,
        relative=True),
+    _f("weekend", r"\b(?:(?P<which>this|last|next|the\s+past|the\s+coming)\s+|the\s+)weekend\b", "weekend",
+       rel.weekend, relative=True),
     _f("this or last period", r"\b(?:(?P<part>early|earlier|late|later|mid)[-\s]+)?(?P<which>this|last|next|previous|"
        r"the\s+past|the\s+previous|the\s+coming|the\s+next|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
        "period", rel.period, relative=True),
@@ -101,11 +105,11 @@ FORMS = [
        relative=True),
     _f("years ago", r"\b(?P<n>\d+|an?|" + _COUNTS + r")\s+(?P<unit>year)s?\s+(?:ago|earlier)\b", "ago period",
        rel.ago, relative=True, weak=True),
-    _f("recently", r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months|years)|the\s+past(?!\s+\w+\s+(?:days|"
+    _f("recently", r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)|the\s+past(?!\s+\w+\s+(?:days|"
        r"weeks|months|years)))\b", "recent", rel.recently, relative=True),
     _f("now", r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment)\b", "now",
        rel.present, relative=True, weak=True),
-    _f("the future", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term)\b", "future",
+    _f("the future", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", "future",
        rel.future, relative=True, weak=True),
 ]
 
@@ -114,10 +118,10 @@ WORD_KINDS = {
     **dict.fromkeys(wr.MONTHS_LOWER, "month"), **dict.fromkeys(WEEKDAYS, "weekday"),
     **dict.fromkeys(("today", "tonight", "morning", "afternoon", "evening"), "today"),
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
-    **dict.fromkeys(("week", "month", "year"), "period"), **dict.fromkeys(("quarter",), "quarter"),
+    **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend", **dict.fromkeys(("quarter",), "quarter"),
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),
     **dict.fromkeys(("now", "currently", "present", "presently", "nowadays", "days", "moment"), "now"),
-    **dict.fromkeys(("future", "term"), "future"),
+    **dict.fromkeys(("future", "term", "coming"), "future"),
 }

@@ -63,9 +63,10 @@ def weekday(m, phrase, anchor, tense):
 
 def period(m, phrase, anchor, tense):
     """this/last/next week, month or year, with "early", "late", "earlier" or "later" in front."""
-    which, unit, part = group(m, "which"), group(m, "unit"), group(m, "part")
+    which, unit, part = group(m, "which"), group(m, "unit") or "year", group(m, "part")
     step = -1 if which in ("last", "previous", "the previous", "the past") else 1 if which in (
         "next", "the next", "the coming", "coming") else 0
+    which = which or "this"  # "the current year", "the fiscal year"
     if which == "the past":  # the 7, 30 or 365 days before the anchor
         start, end = anchor - timedelta(days={"week": 7, "month": 30, "year": 365}[unit]), anchor
     elif unit == "week":
@@ -84,6 +85,19 @@ def period(m, phrase, anchor, tense):
         start = max(start, anchor)
     return relative(start, end, phrase, anchor, f"{part + ' ' if part else ''}{which} {unit}", unit,
                     clip=clip and step <= 0)
+
+
+def weekend(m, phrase, anchor, tense):
+    """Saturday and Sunday: "last weekend" or a past-tense one the latest begun by the anchor,
+    "next weekend" or a future-tense one the first after it, otherwise the nearest."""
+    which = group(m, "which")
+    saturday = week_of(anchor)[0] + timedelta(days=5)
+    nearer_back = (anchor - saturday).days + 7 < (saturday - anchor).days  # early in the week
+    if which in ("last", "the past") or (not which and saturday > anchor and (tense == "past" or nearer_back)):
+        saturday -= timedelta(days=7)
+    elif which in ("next", "the coming") or (not which and tense == "future" and saturday + timedelta(days=1) < anchor):
+        saturday += timedelta(days=7)
+    return relative(saturday, saturday + timedelta(days=1), phrase, anchor, "the weekend", "weekend", clip=False)
 
 
 def ago(m, phrase, anchor, tense):

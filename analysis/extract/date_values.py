@@ -1,6 +1,6 @@
 """A resolved date as a calendar value: the unit its phrase names (day, week, month, quarter,
 season, year, decade, or a reference to the present, past or future) and the TimeML value
-for it ("1998-02-27", "1998-W09", "1998-02", "1989-Q3", "1998-SU", "1998", "199X",
+for it ("1998-02-27", "1998-W09", "1998-W09-WE", "1998-02", "1989-Q3", "1998-SU", "1998", "199X",
 "PRESENT_REF"). A window clipped at the anchor ("this week" ending today) keeps the unit
 of the phrase; a window whose form names no unit is read by its width."""
 
@@ -10,7 +10,7 @@ from datetime import date
 
 from analysis.extract.date_windows import DateRef, month_end
 
-UNITS = ("day", "week", "month", "quarter", "season", "year", "decade", "present", "past", "future")
+UNITS = ("day", "weekend", "week", "month", "quarter", "season", "year", "decade", "present", "past", "future")
 SEASONS = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA", 12: "WI", 1: "WI",
            2: "WI"}
 REFS = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}
@@ -41,6 +41,9 @@ def timeml_value(ref: DateRef) -> str:
         return REFS[unit]
     if unit == "day":
         return d.isoformat()
+    if unit == "weekend":
+        year, week, _ = ref.start.isocalendar()
+        return f"{year:04d}-W{week:02d}-WE"
     if unit == "week":
         year, week, _ = d.isocalendar()
         return f"{year:04d}-W{week:02d}"
