@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from analysis.dataset.rows import Row
 from analysis.extract.date_windows import DateRef
@@ -116,11 +117,17 @@ def phrase_of(row: Row, corpus: dict[str, Article]) -> str | None:
     return corpus[row.article].body[row.date_span[0]:row.date_span[1]] if row.date_span else None
 
 
+@lru_cache(maxsize=1024)
+def _sentence_starts(body: str) -> tuple[int, ...]:
+    return tuple(s.start for s in sentences(body))
+
+
+@lru_cache(maxsize=65536)
 def _tense(body: str, span: tuple[int, int]) -> tuple[int, str]:
-    """The index of the sentence holding the span, and the tense of the span's clause there."""
-    sents = sentences(body)
-    i = max(bisect_right([s.start for s in sents], span[0]) - 1, 0)
-    s = sents[i]
+    """The index of the sentence holding the span, and the tense of the span's clause there.
+    Cached: a re-estimated article's phrases are read again for each day tried."""
+    i = max(bisect_right(_sentence_starts(body), span[0]) - 1, 0)
+    s = sentences(body)[i]
     return i, tense_at(s.text, span[0] - s.start, span[1] - s.start)
 
 
