@@ -2,7 +2,7 @@
 kinds of word it cannot match without, and the rule that makes a window of what it matched.
 Dates written out come first, so that in a phrase holding one ("today [on 24 October]") it
 wins over a relative word. Weak forms are found only when asked for (the TimeML benchmark,
-the `dates` command): a bare year, "now", "the future" name a time but seldom date the claim
+the `dates` command): a bare year, a decade, "now", "the future" name a time but seldom date the claim
 or event of their sentence ("troops sent since 2022 now number 11,000", said on Monday)."""
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ FORMS = [
     _f("season of a year", rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", "digit season", wr.season),
     _f("season", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|this|past|coming)\s+|the\s+|in\s+(?:the\s+)?)"
        rf"{_SEASON}\b", "season", wr.season),
-    _f("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:19|20)\d0)['’]?s\b", "digit", wr.decade),
+    _f("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:19|20)\d0)['’]?s\b", "digit", wr.decade,
+       weak=True),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
     _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
        wr.written_year),
