@@ -77,7 +77,7 @@ FORMS = [
        r"year-earlier|year-ago|same))?|this|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
     _f("season of a year", rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", "digit season", wr.season),
     _f("season", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|this|past|coming)\s+|the\s+|in\s+(?:the\s+)?)"
-       rf"{_SEASON}\b", "season", wr.season),
+       rf"{_SEASON}\b{_YEAR_AFTER}", "season", wr.season),
     _f("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:19|20)\d0)['’]?s\b", "digit", wr.decade,
        weak=True),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
