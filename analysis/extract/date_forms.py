@@ -71,6 +71,9 @@ FORMS = [
     _f("this or last month name", rf"\b(?P<which>last|next|this)\s+(?=(?-i:[A-Z])){_MONTH}\b", "month", wr.written_month),
     _f("month", rf"\bin\s+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
+    _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}|(?P<which>this\s+year['’]s|last\s+year['’]s|year-earlier|"
+       rf"year-ago))\s+(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b", "quarter",
+       wr.quarter),
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
     _f("named quarter", r"\b(?P<which>the(?:\s+(?:latest|most\s+recent|recent|current|previous|coming|next|"

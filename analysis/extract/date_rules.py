@@ -82,6 +82,8 @@ def quarter(m, phrase, anchor, tense) -> DateRef | None:
     """An ordinal quarter ("the third quarter [of 1998]") or one named against the anchor: "the
     quarter" and "the latest quarter" in a news report are the last one completed."""
     which, year, ordinal = group(m, "which"), _year(m), ORDINALS.get(group(m, "ordinal"))
+    if ordinal and anchor and which.startswith(("this year", "last year", "year-")):  # "last year's third quarter"
+        year = anchor.year - (not which.startswith("this"))
     if ordinal and year:
         start, end = quarter_window(year, ordinal)
         return DateRef(start, end, phrase, anchor, "quarter written out", unit="quarter")
