@@ -60,7 +60,8 @@ def test_resolve(phrase, iso, precision):
 
 @pytest.mark.parametrize("phrase, tense, iso", [
     ("on Thursday", "future", "2024-10-17"),        # "will meet on Thursday": the next one
-    ("on Tuesday", "future", "2024-10-22"),         # never the anchor day itself
+    ("on Tuesday", "future", "2024-10-15"),         # the anchor's own weekday is the anchor day
+    ("next Tuesday", "", "2024-10-22"),             # but "next" is never the anchor day
     ("next Monday", "past", "2024-10-21"),          # the word outranks the tense
     ("on April 7", "future", "2025-04-07"),
     ("on April 7", "past", "2024-04-07"),

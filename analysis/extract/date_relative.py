@@ -44,14 +44,15 @@ def between_weekdays(m, phrase, anchor, tense):
 
 def weekday(m, phrase, anchor, tense):
     """A weekday in a past-tense clause is the latest on or before the anchor, in a future one
-    the first after it; "last", "next", "this coming" say so themselves; without either, the past."""
+    the first on or after it; "last", "next", "this coming" say so themselves; without either,
+    the past."""
     name, which = group(m, "weekday"), group(m, "which")
     back = (anchor.weekday() - WEEKDAYS[name]) % 7
-    ahead = (WEEKDAYS[name] - anchor.weekday()) % 7 or 7
+    ahead = (WEEKDAYS[name] - anchor.weekday()) % 7
     if which in ("last", "the previous", "previous", "this past", "past"):
         step = -(back or 7)
     elif which in ("next", "this coming", "coming", "the following", "the next"):
-        step = ahead
+        step = ahead or 7
     elif tense == "future":
         step = ahead
     else:
