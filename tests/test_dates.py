@@ -82,6 +82,7 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("later this month", "2024-10"), ("two years ago", "2022"), ("the 1990s", "199X"), ("fiscal 1990", "1990"),
     ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"), ("the future", "FUTURE_REF"),
     ("tomorrow", "2024-10-16"), ("Friday, Oct. 11", "2024-10-11"), ("mid-November 2023", "2023-11"),
+    ("Christmas Eve 2023", "2023-12-24"), ("Thanksgiving 2024", "2024-11-28"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value

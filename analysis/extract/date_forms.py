@@ -63,6 +63,8 @@ FORMS = [
     _f("day month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b", "digit month", wr.written_day),
     _f("month day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", "digit month",
        wr.written_day),
+    _f("holiday", rf"\b(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
+       rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day)\b{_YEAR_AFTER}", "holiday", wr.holiday),
     _f("week of a month", rf"\b(?:in\s+)?(?P<part>(?:the\s+)?(?:last|first)\s+week\s+of)\s+{_MONTH}\b{_YEAR_AFTER}",
        "month", wr.written_month),
     _f("part of a month", rf"\b(?:in\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)"
@@ -122,7 +124,8 @@ WORD_KINDS = {
     **dict.fromkeys(wr.MONTHS_LOWER, "month"), **dict.fromkeys(WEEKDAYS, "weekday"),
     **dict.fromkeys(("today", "tonight", "morning", "afternoon", "evening"), "today"),
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
-    **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend", **dict.fromkeys(("quarter",), "quarter"),
+    **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
+    **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"), **dict.fromkeys(("quarter",), "quarter"),
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),

@@ -47,6 +47,29 @@ def written_day(m, phrase, anchor, tense) -> DateRef | None:
     return DateRef(d, d, phrase, anchor, basis, unit="day")
 
 
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "halloween": (10, 31),
+            "independence day": (7, 4), "valentine's day": (2, 14)}
+
+
+def holiday(m, phrase, anchor, tense) -> DateRef | None:
+    """A holiday of fixed date, or Thanksgiving (the fourth Thursday of November), in the year
+    written or the one the tense points to."""
+    name = group(m, "holiday").replace("’", "'")
+    if name.startswith("new year"):
+        month, day = (1, 1) if name.endswith("day") else (12, 31)
+    elif name.startswith("thanksgiving"):
+        month, day = 11, 22  # the earliest it can fall; the Thursday is found below
+    else:
+        month, day = HOLIDAYS[name]
+    year = _year(m) or year_for(month, day, anchor, tense)
+    if year is None:
+        return None
+    d = date(year, month, day)
+    if name.startswith("thanksgiving"):
+        d = date(year, 11, 22 + (3 - date(year, 11, 22).weekday()) % 7)
+    return DateRef(d, d, phrase, anchor, f"{name} {year}", relative=_year(m) is None, unit="day")
+
+
 def written_month(m, phrase, anchor, tense) -> DateRef | None:
     part = group(m, "part") or None
     month, basis = MONTHS[group(m, "month")], "month written out"
