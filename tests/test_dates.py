@@ -79,7 +79,7 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("the fourth quarter of 1998", "1998-Q4"), ("the year-earlier quarter", "2023-Q3"), ("next quarter", "2025-Q1"),
     ("last summer", "2024-SU"), ("this winter", "2024-WI"), ("the spring of 1998", "1998-SP"),
     ("the weekend", "2024-W41-WE"), ("this week", "2024-W42"), ("this year", "2024"), ("next year", "2025"),
-    ("later this month", "2024-10"), ("two years ago", "2022"), ("the 1990s", "199X"), ("fiscal 1990", "1990"),
+    ("later this month", "2024-10"), ("two years ago", "2022"), ("the 1990s", "199"), ("fiscal 1990", "1990"),
     ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"), ("the future", "FUTURE_REF"),
     ("tomorrow", "2024-10-16"), ("Friday, Oct. 11", "2024-10-11"), ("mid-November 2023", "2023-11"),
     ("Christmas Eve 2023", "2023-12-24"), ("Thanksgiving 2024", "2024-11-28"),

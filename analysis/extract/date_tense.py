@@ -11,9 +11,9 @@ import re
 _BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which|when|if|"
                        r"unless)\b", re.I)
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going\s+to|(?:is|are|be|been|was|were)\s+(?:expected|scheduled|due|set|slated|"
-    r"poised|planned|supposed)\s+to|(?:plans|planning|intends?|hopes|aims|expects?|expected)\s+to|would|next|"
-    r"upcoming|coming|tomorrow|must|should|could|might|can|deadline|due|payable)\b|\w['’]ll\b", re.I)
+    r"\b(?:will|won['’]t|shall|going\s+to|(?:expects?|expected|scheduled|due|set|slated|poised|planned|planning|"
+    r"plans|supposed|intends?|hopes|aims|likely|ready|is|are)\s+to|would|next|upcoming|coming|tomorrow|must|should|"
+    r"could|might|can|deadline|due|payable)\b|\w['’]ll\b", re.I)
 # A past verb: an auxiliary, a verb of saying, or a word in -ed that no article makes an adjective
 # ("the reduced dividend").
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|said|told)\b|"

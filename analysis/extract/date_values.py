@@ -1,5 +1,5 @@
 """A resolved date as a calendar value: the unit its phrase names (day, week, month, quarter,
-season, year, decade, or a reference to the present, past or future) and the TimeML value
+season, year, decade ("199" for the 1990s), or a reference to the present, past or future) and the TimeML value
 for it ("1998-02-27", "1998-W09", "1998-W09-WE", "1998-02", "1989-Q3", "1998-SU", "1998", "199X",
 "PRESENT_REF"). A window clipped at the anchor ("this week" ending today) keeps the unit
 of the phrase; a window whose form names no unit is read by its width."""
@@ -54,5 +54,5 @@ def timeml_value(ref: DateRef) -> str:
     if unit == "season":
         return f"{d.year:04d}-{SEASONS[d.month]}"
     if unit == "decade":
-        return f"{d.year // 10:03d}X"
+        return f"{d.year // 10:03d}"
     return f"{d.year:04d}"
