@@ -16,8 +16,14 @@ _FUTURE = re.compile(
     r"could|might|can|deadline|due|payable)\b|\w['’]ll\b", re.I)
 # A past verb: an auxiliary, a verb of saying, or a word in -ed that no article makes an adjective
 # ("the reduced dividend").
-_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|said|told)\b|"
+_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|said|told|became|began|came|went|"
+                   r"took|made|gave|left|held|met|won|lost|fell|rose|sent|saw|found|got|ran|brought|bought|"
+                   r"thought|led|stood|knew|wrote|spoke|chose|broke|struck|fought|paid|sold|spent|kept|"
+                   r"agreed|signed)\b|"
                    r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b\w{2,}ed\b", re.I)
+
+
+SHORT_CLAUSE = 1
 
 
 def clause_at(text: str, start: int, end: int) -> str:
@@ -36,4 +42,9 @@ def _tense(words: str) -> str:
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    return _tense(clause_at(text, start, end))
+    """The clause's tense; a phrase that is a clause of its own ("Last May, ...") takes the
+    sentence's."""
+    clause = clause_at(text, start, end)
+    if not clause.split():
+        return _tense(text[:start] + " " + text[end:])
+    return _tense(clause)
