@@ -113,7 +113,9 @@ FORMS = [
        rel.ago, relative=True, weak=True),
     _f("recently", r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)|the\s+past(?!\s+\w+\s+(?:days|"
        r"weeks|months|years)))\b", "recent", rel.recently, relative=True),
-    _f("now", r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment)\b", "now",
+    # "Now, ..." opening a sentence and "for now" are discourse, not time.
+    _f("now", r"\b(?:(?<!for\s)(?<!from\s)now(?!,)|currently|at\s+present|presently|nowadays|these\s+days|"
+       r"at\s+the\s+moment)\b", "now",
        rel.present, relative=True, weak=True),
     _f("the future", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", "future",
        rel.future, relative=True, weak=True),
