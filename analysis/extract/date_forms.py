@@ -67,15 +67,16 @@ FORMS = [
        rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day)\b{_YEAR_AFTER}", "holiday", wr.holiday),
     _f("week of a month", rf"\b(?:in\s+)?(?P<part>(?:the\s+)?(?:last|first)\s+week\s+of)\s+{_MONTH}\b{_YEAR_AFTER}",
        "month", wr.written_month),
-    _f("part of a month", rf"\b(?:in\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)"
-       rf"[-\s]+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
+    _f("part of a month", rf"\b(?:in\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|"
+       rf"the\s+middle\s+of)[-\s]+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
     _f("month and year", rf"\b{_MONTH}\.?,?\s+{_YEAR}\b", "digit month", wr.written_month),
-    _f("this or last month name", rf"\b(?P<which>last|next|this)\s+(?=(?-i:[A-Z])){_MONTH}\b", "month", wr.written_month),
+    _f("this or last month name", rf"\b(?P<which>last|next|this)\s+(?=(?-i:[A-Z])){_MONTH}\b", "month",
+       wr.written_month),
     _f("month", rf"\bin\s+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
-    _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}|(?P<which>this\s+year['’]s|last\s+year['’]s|year-earlier|"
-       rf"year-ago))\s+(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b", "quarter",
-       wr.quarter),
+    _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}|(?P<which>this\s+year['’]s|last\s+year['’]s|"
+       rf"year-earlier|year-ago))\s+(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
+       r"quarter\b", "quarter", wr.quarter),
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
     _f("named quarter", r"\b(?P<which>the(?:\s+(?:latest|most\s+recent|recent|current|previous|coming|next|"
@@ -94,8 +95,9 @@ FORMS = [
     # Relative to an anchor: the article's date, or the date of the article a passage was copied from.
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
        rel.today, relative=True),
-    _f("day step", r"\b(?P<step>the\s+day\s+before\s+yesterday|yesterday|tomorrow|the\s+(?:previous|next|following|same)"
-       r"\s+day|the\s+day\s+(?:before|after))\b", "step", rel.day_step, relative=True),
+    _f("day step", r"\b(?P<step>the\s+day\s+before\s+yesterday|yesterday|tomorrow|"
+       r"the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after))\b", "step", rel.day_step,
+       relative=True),
     _f("days of a week", rf"\bbetween\s+(?P<first>{_WEEKDAY})\s+and\s+(?P<second>{_WEEKDAY})\s+of\s+"
        r"(?P<which>this|last|previous)\s+week\b", "weekday period", rel.between_weekdays, relative=True),
     _f("weekday", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|"
@@ -117,8 +119,8 @@ FORMS = [
     _f("now", r"\b(?:(?<!for\s)(?<!from\s)now(?!,)|currently|at\s+present|presently|nowadays|these\s+days|"
        r"at\s+the\s+moment)\b", "now",
        rel.present, relative=True, weak=True),
-    _f("the future", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", "future",
-       rel.future, relative=True, weak=True),
+    _f("the future", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|"
+       r"(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", "future", rel.future, relative=True, weak=True),
 ]
 
 # The words each kind of form needs; a sentence without any of a form's kinds is not scanned by it.
@@ -127,7 +129,8 @@ WORD_KINDS = {
     **dict.fromkeys(("today", "tonight", "morning", "afternoon", "evening"), "today"),
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
     **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
-    **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"), **dict.fromkeys(("quarter",), "quarter"),
+    **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
+    "quarter": "quarter",
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),

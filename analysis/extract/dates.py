@@ -79,7 +79,7 @@ def resolve(phrase: str, anchor: date | None, tense: str = "past") -> DateRef | 
     mention of an event, and again when a page date is re-estimated."""
     for form in FORMS:
         if form.relative and anchor is None:
-            break  # the relative forms close the table
+            continue
         m = form.compiled.search(phrase)
         if m is not None:
             found = form.window(m, phrase, anchor, tense)
