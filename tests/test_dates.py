@@ -176,3 +176,9 @@ def test_the_next_day_counts_from_the_passage_date():
         assert ref.iso == expected, phrase
     lone = "It happened the previous day."
     assert resolve_phrase(lone, (12, 28), TUESDAY).iso == "2024-10-14"  # no date of its own: the anchor's
+
+
+def test_a_written_weekday_picks_the_year():
+    assert resolve("on Saturday, April 25", date(1998, 4, 24), "past").iso == "1998-04-25"  # the past tense yields
+    assert resolve("on Friday 25 October", TUESDAY, "future").iso == "2024-10-25"
+    assert resolve("on Friday, 25 October", TUESDAY, "past").iso == "2024-10-25"  # 2023-10-25 was a Wednesday

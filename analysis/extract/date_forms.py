@@ -60,8 +60,8 @@ def _f(name, pattern, needs, window, **kw) -> Form:
 FORMS = [
     # Dates written out, most specific first.
     _f("numeric date", r"\b(?P<year>\d{4})[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})\b", "digit", wr.written_day),
-    _f("day month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b", "digit month", wr.written_day),
-    _f("month day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", "digit month",
+    _f("day month", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b", "digit month", wr.written_day),
+    _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", "digit month",
        wr.written_day),
     _f("holiday", rf"\b(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
        rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day)\b{_YEAR_AFTER}", "holiday", wr.holiday),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from analysis.common.vocabulary import MONTHS, NUMBER_WORDS
+from analysis.common.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
 from analysis.extract.date_windows import (DateRef, month_window, quarter_of, quarter_window,
                                            season_window, shift_quarter, year_for)
 
@@ -40,6 +40,10 @@ def written_day(m, phrase, anchor, tense) -> DateRef | None:
         if year is None:
             return None
         basis = f"date written out, year from anchor {anchor.isoformat()}"
+        named = WEEKDAYS.get(group(m, "weekday"))
+        fits = [y for y in (year, year + 1, year - 1) if named is not None and _weekday_of(y, month, day) == named]
+        if fits:  # "Saturday, April 25": the year in which April 25 is a Saturday
+            year, basis = fits[0], f"{basis} and the weekday"
     try:
         d = date(year, month, day)
     except ValueError:
@@ -68,6 +72,13 @@ def holiday(m, phrase, anchor, tense) -> DateRef | None:
     if name.startswith("thanksgiving"):
         d = date(year, 11, 22 + (3 - date(year, 11, 22).weekday()) % 7)
     return DateRef(d, d, phrase, anchor, f"{name} {year}", relative=_year(m) is None, unit="day")
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def written_month(m, phrase, anchor, tense) -> DateRef | None:
