@@ -28,6 +28,7 @@ _NOT_LABEL = r"(?<![$€£#\d.,/])(?<!\bNo\.\s)(?<!\bno\s)(?<!article\s)(?<!numb
 _NOT_COUNT = (r"(?![,.]?\d|\s*(?:%|percent\b))(?!\s+(?!(?:was|has|is|as|its|this|his|plus|thus|elections?|crisis|"
               r"games|olympics|talks|levels?)\b)(?:[a-z]+s|people|men|women|personnel|staff|km|kg|tons?|feet|"
               r"miles?|yuan|yen|won|rubles?|roubles?)\b)")
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night)\b)?"  # "Friday night": still a day
 _SEASON = r"(?P<season>spring|summer|autumn|winter|fall(?!\s+(?:of|in|to|from|on|by)\s+(?!(?:19|20)\d\d)))"
 
 
@@ -96,13 +97,13 @@ FORMS = [
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
        rel.today, relative=True),
     _f("day step", r"\b(?P<step>the\s+day\s+before\s+yesterday|yesterday|tomorrow|"
-       r"the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after))\b", "step", rel.day_step,
-       relative=True),
+       r"the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after))\b" + _PART_OF_DAY, "step",
+       rel.day_step, relative=True),
     _f("days of a week", rf"\bbetween\s+(?P<first>{_WEEKDAY})\s+and\s+(?P<second>{_WEEKDAY})\s+of\s+"
        r"(?P<which>this|last|previous)\s+week\b", "weekday period", rel.between_weekdays, relative=True),
     _f("weekday", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|"
-       rf"the\s+next)\s+|on\s+|earlier\s+|late\s+|early\s+)?(?P<weekday>{_WEEKDAY})\b", "weekday", rel.weekday,
-       relative=True),
+       rf"the\s+next)\s+|on\s+|earlier\s+|late\s+|early\s+)?(?P<weekday>{_WEEKDAY})\b{_PART_OF_DAY}", "weekday",
+       rel.weekday, relative=True),
     _f("weekend", r"\b(?:(?P<which>this|last|next|the\s+past|the\s+coming)\s+|the\s+)weekend\b", "weekend",
        rel.weekend, relative=True),
     _f("this or last period", r"\b(?:(?P<part>early|earlier|late|later|mid)[-\s]+)?(?P<which>this|last|next|previous|"
