@@ -1,9 +1,11 @@
 """Dates are checked, not trusted. Each article's anchor (the date its relative phrases are read
 against) starts as its page date, front matter or dateline; a passage copied from an earlier
-article is read against that article's date. The mentions of one event are reconciled: a date
-written out ("24 October") outweighs a relative one ("on Thursday"). Where a relative phrase
-cannot be true with the page date, the page date is contradicted and the publication date is
-re-estimated as the earliest day on which every such phrase agrees with the event."""
+article is read against that article's date. Each phrase is read in the tense of its clause,
+and "the next day" and its kind count from the passage's own date when it gives one. The
+mentions of one event are reconciled: a date written out ("24 October") outweighs a relative
+one ("on Thursday"). Where a relative phrase cannot be true with the page date, the page date
+is contradicted and the publication date is re-estimated as the earliest day on which every
+such phrase agrees with the event."""
 
 from __future__ import annotations
 
