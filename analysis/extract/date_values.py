@@ -1,8 +1,9 @@
-"""A resolved date as a calendar value: the unit its phrase names (day, week, month, quarter,
-season, year, decade ("199" for the 1990s), or a reference to the present, past or future) and the TimeML value
-for it ("1998-02-27", "1998-W09", "1998-W09-WE", "1998-02", "1989-Q3", "1998-SU", "1998", "199X",
-"PRESENT_REF"). A window clipped at the anchor ("this week" ending today) keeps the unit
-of the phrase; a window whose form names no unit is read by its width."""
+"""A resolved date as a calendar value: the unit its phrase names (day, weekend, week, month,
+quarter, season, year, decade, or present, past, future) and the TimeML value for it
+("1998-02-27", "1998-W09-WE", "1998-W09", "1998-02", "1989-Q3", "1998-SU", "1998", "199" for
+the 1990s, "PRESENT_REF"). A window clipped at the anchor ("this week" ending today) keeps the
+unit of its phrase, and its middle still lies in that unit; a window whose form names no unit
+is read by its width."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from datetime import date
 
 from analysis.extract.date_windows import DateRef, month_end
 
-UNITS = ("day", "weekend", "week", "month", "quarter", "season", "year", "decade", "present", "past", "future")
 SEASONS = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA", 12: "WI", 1: "WI",
            2: "WI"}
 REFS = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}
@@ -36,7 +36,7 @@ def _middle(ref: DateRef) -> date:
 
 def timeml_value(ref: DateRef) -> str:
     unit = unit_of(ref)
-    d = ref.start if ref.unit else _middle(ref)
+    d = ref.start if unit in ("season", "weekend") else _middle(ref)  # a winter is named by its December
     if unit in REFS:
         return REFS[unit]
     if unit == "day":
