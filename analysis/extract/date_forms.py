@@ -114,8 +114,10 @@ FORMS = [
        relative=True),
     _f("years ago", r"\b(?P<n>\d+|an?|" + _COUNTS + r")\s+(?P<unit>year)s?\s+(?:ago|earlier)\b", "ago period",
        rel.ago, relative=True, weak=True),
-    _f("recently", r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)|the\s+past(?!\s+\w+\s+(?:days|"
-       r"weeks|months|years)))\b", "recent", rel.recently, relative=True),
+    _f("recently", r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))\b", "recent", rel.recently,
+       relative=True),
+    _f("the past", r"\bthe\s+past\b(?!\s+\w+\s+(?:days|weeks|months|years))", "recent", rel.recently, relative=True,
+       weak=True),
     # "Now, ..." opening a sentence and "for now" are discourse, not time.
     _f("now", r"\b(?:(?<!for\s)(?<!from\s)now(?!,)|currently|at\s+present|presently|nowadays|these\s+days|"
        r"at\s+the\s+moment)\b", "now",
