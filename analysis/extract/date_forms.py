@@ -61,9 +61,10 @@ def _f(name, pattern, needs, window, **kw) -> Form:
 FORMS = [
     # Dates written out, most specific first.
     _f("numeric date", r"\b(?P<year>\d{4})[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})\b", "digit", wr.written_day),
-    _f("day month", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b", "digit month", wr.written_day),
-    _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", "digit month",
-       wr.written_day),
+    _f("day month", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}\.?"
+       rf"(?:,?\s+{_YEAR})?\b", "digit month", wr.written_day),
+    _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+       "digit month", wr.written_day),
     _f("holiday", rf"\b(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
        rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day)\b{_YEAR_AFTER}", "holiday", wr.holiday),
     _f("week of a month", rf"\b(?:in\s+)?(?P<part>(?:the\s+)?(?:last|first)\s+week\s+of)\s+{_MONTH}\b{_YEAR_AFTER}",
@@ -80,8 +81,8 @@ FORMS = [
        r"quarter\b", "quarter", wr.quarter),
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
-    _f("named quarter", r"\b(?P<which>the(?:\s+(?:latest|most\s+recent|recent|current|previous|coming|next|"
-       r"year-earlier|year-ago|same))?|this|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
+    _f("named quarter", r"\b(?P<which>the(?:\s+(?:comparable\s+)?(?:latest|most\s+recent|recent|current|previous|"
+       r"coming|next|year-earlier|year-ago|same))?|this|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
     _f("season of a year", rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", "digit season", wr.season),
     _f("season", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|this|past|coming)\s+|the\s+|in\s+(?:the\s+)?)"
        rf"{_SEASON}\b{_YEAR_AFTER}", "season", wr.season),
@@ -114,6 +115,8 @@ FORMS = [
        relative=True),
     _f("years ago", r"\b(?P<n>\d+|an?|" + _COUNTS + r")\s+(?P<unit>year)s?\s+(?:ago|earlier)\b", "ago period",
        rel.ago, relative=True, weak=True),
+    _f("year-earlier", r"\b(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)(?:\s+period)?\b", "ago period",
+       rel.year_before, relative=True, weak=True),
     _f("recently", r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))\b", "recent", rel.recently,
        relative=True),
     _f("the past", r"\bthe\s+past\b(?!\s+\w+\s+(?:days|weeks|months|years))", "recent", rel.recently, relative=True,

@@ -117,6 +117,13 @@ def ago(m, phrase, anchor, tense):
                     "month" if unit == "month" else "day")
 
 
+def year_before(m, phrase, anchor, tense):
+    """"the year-earlier period": the year before the anchor's (the period compared is
+    narrowed by date_text when the text has just named one)."""
+    y = anchor.year - 1
+    return relative(date(y, 1, 1), date(y, 12, 31), phrase, anchor, "the year before the anchor's", "year")
+
+
 def recently(m, phrase, anchor, tense):
     return relative(anchor - timedelta(days=RECENT_DAYS), anchor, phrase, anchor,
                     f"recently = within the {RECENT_DAYS} days before the anchor", "past")

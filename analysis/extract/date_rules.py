@@ -124,15 +124,13 @@ def quarter(m, phrase, anchor, tense) -> DateRef | None:
     if anchor is None:
         return None
     y, q = quarter_of(anchor)
-    if ordinal:
-        if q < ordinal and tense == "past":
-            y -= 1
-        y, q = y, ordinal
-    elif which in ("this", "current", "the current"):
+    if ordinal:  # a quarter not yet begun, in a past-tense clause, is last year's
+        y, q = y - (q < ordinal and tense == "past"), ordinal
+    elif which in ("this", "the current"):
         pass
     elif which in ("next", "the next", "the coming"):
         y, q = shift_quarter(y, q, 1)
-    elif "year" in which:  # "the year-earlier quarter": the last completed one, a year before
+    elif "year" in which or "same" in which:  # "the year-earlier quarter": the last completed one, a year before
         y, q = shift_quarter(y, q, -5)
     else:
         y, q = shift_quarter(y, q, -1)

@@ -20,7 +20,8 @@ _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before
 
 
 # "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
-_YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)", re.I)
+_YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
+                          r"(?:\s+period)?", re.I)
 
 
 @dataclass(frozen=True)
