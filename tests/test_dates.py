@@ -182,3 +182,17 @@ def test_a_written_weekday_picks_the_year():
     assert resolve("on Saturday, April 25", date(1998, 4, 24), "past").iso == "1998-04-25"  # the past tense yields
     assert resolve("on Friday 25 October", TUESDAY, "future").iso == "2024-10-25"
     assert resolve("on Friday, 25 October", TUESDAY, "past").iso == "2024-10-25"  # 2023-10-25 was a Wednesday
+
+
+DATE_WORDS = ("on in the last next this past coming early earlier later fiscal year week month quarter weekend spring "
+              "fall winter Monday May March Oct. 1990 1990s 2000 12 31 third ago a two years days yesterday tomorrow "
+              "now previous same day after Christmas year-earlier period recently future will said Saturday,").split()
+
+
+@given(st.lists(st.sampled_from(DATE_WORDS), min_size=1, max_size=6),
+       st.dates(min_value=date(1950, 1, 1), max_value=date(2050, 12, 31)), st.sampled_from(["past", "future", ""]))
+def test_any_mix_of_date_words_gives_a_window_or_nothing(words, anchor, tense):
+    from analysis.extract.date_values import timeml_value
+
+    ref = resolve(" ".join(words), anchor, tense)
+    assert ref is None or (ref.start <= ref.end and timeml_value(ref))

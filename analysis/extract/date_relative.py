@@ -80,9 +80,9 @@ def period(m, phrase, anchor, tense):
     else:
         start, end = date(anchor.year + step, 1, 1), date(anchor.year + step, 12, 31)
     clip = step < 0 or (step == 0 and (tense != "future" and part not in ("later", "late")))
-    if part == "earlier":
+    if part == "earlier" and step == 0:  # "earlier this month": up to the anchor
         end = anchor
-    elif part == "later":
+    elif part == "later" and step == 0:
         start = max(start, anchor)
     return relative(start, end, phrase, anchor, f"{part + ' ' if part else ''}{which} {unit}", unit,
                     clip=clip and step <= 0)
