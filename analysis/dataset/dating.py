@@ -16,11 +16,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from analysis.dataset.rows import Row
-from analysis.extract.date_windows import DateRef
 from analysis.extract.date_tense import tense_at
+from analysis.extract.date_windows import DateRef
 from analysis.extract.dates import resolve
-from analysis.extract.sentences import phrases_by_sentence, sentences
 from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
+from analysis.extract.sentences import phrases_by_sentence, sentences
 from analysis.ingest.article import Article
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published

@@ -9,16 +9,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.extract.date_windows import DateRef, quarter_of, quarter_window, shift_quarter
 from analysis.extract.date_tense import tense_at
+from analysis.extract.date_windows import DateRef, quarter_of, quarter_window, shift_quarter
 from analysis.extract.dates import date_phrases, resolve
 from analysis.extract.sentences import sentences
 
 # Words that introduce a date but are not part of it ("on Thursday", "in June"): a mention's
 # span leaves them out, as TimeML and most annotation schemes do.
 _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before|after|between)\s+)+", re.I)
-
-
 # "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
 _YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
                           r"(?:\s+period)?", re.I)
