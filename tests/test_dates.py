@@ -93,6 +93,7 @@ def test_timeml_values(phrase, value):
 @pytest.mark.parametrize("sentence, found", [
     ("The treaty, signed in 1961, was revived in 2024.", ["in 1961", "in 2024"]),
     ("Some 2000 troops and 1,500 engineers arrived.", []),          # counts, not years
+    ("About 2000 arrived in June, and 2000 more since.", ["in June"]),
     ("It cost $2010 under Article 2020 of the code.", []),          # money and an article number
     ("Prices fall in spring as they did in the fall of 2022.", ["in spring", "in the fall of 2022"]),
     ("We may see a march in May.", ["in May"]),
@@ -174,6 +175,9 @@ def test_the_next_day_counts_from_the_passage_date():
         at = body.index(phrase)
         ref = resolve_phrase(body, (at, at + len(phrase)), TUESDAY)
         assert ref.iso == expected, phrase
+    chained = "The Duma voted on 24 September. The upper house approved it the next day. He signed it the same day."
+    at = chained.index("the same day")
+    assert resolve_phrase(chained, (at, at + 12), TUESDAY).iso == "2024-09-25"
     lone = "It happened the previous day."
     assert resolve_phrase(lone, (12, 28), TUESDAY).iso == "2024-10-14"  # no date of its own: the anchor's
 

@@ -80,3 +80,11 @@ def test_command_lines(tml, tmp_path, capsys):
     assert main(["evaluate", "--timeml", str(tml.parent)]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split()[:3] == ["TimeML", "DATE", "docs"] and table[1].split()[:3] == ["tuning", "1", "4"]
+
+
+def test_mentions_count_the_next_day_from_their_passage():
+    from analysis.extract.date_text import dated_mentions
+
+    text = "The Duma voted on 24 October. The upper house approved it the next day. It was signed the same day."
+    found = [(m.text, m.ref.iso) for m in dated_mentions(text, date(2024, 11, 6))]
+    assert found == [("24 October", "2024-10-24"), ("the next day", "2024-10-25"), ("the same day", "2024-10-25")]

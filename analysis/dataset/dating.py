@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from analysis.dataset.rows import Row
 from analysis.extract.date_tense import tense_at
+from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE
 from analysis.extract.date_windows import DateRef
 from analysis.extract.dates import resolve
 from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
@@ -24,9 +25,6 @@ from analysis.extract.sentences import phrases_by_sentence, sentences
 from analysis.ingest.article import Article
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
-# Phrases that count from the date of their own passage, not from the article's.
-SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b", re.I)
-LOOKBACK_SENTENCES = 3  # how far back a passage's own date is looked for
 
 
 def reconcile(refs: list[DateRef]) -> tuple[DateRef | None, list[int]]:
@@ -138,12 +136,12 @@ def passage_date(body: str, span: tuple[int, int], anchor: date | None) -> DateR
     its sentence or in the few sentences before ("the Duma voted on 24 October; the Federation
     Council followed the next day")."""
     i, _ = _tense(body, span)
-    sents, phrases = sentences(body), phrases_by_sentence(body)
+    phrases = phrases_by_sentence(body)
     for j in range(i, max(i - LOOKBACK_SENTENCES, 0) - 1, -1):
         for p in reversed(phrases[j]):
-            if p.start >= span[0] or SENTENCE_RELATIVE.search(p.text):
+            if p.start >= span[0]:
                 continue
-            ref = resolve(p.text, anchor, _tense(body, (p.start, p.end))[1])
+            ref = resolve_phrase(body, (p.start, p.end), anchor)  # chains: "... signed it the same day"
             if ref is not None and ref.precision == "day":
                 return ref
     return None

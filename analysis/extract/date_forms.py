@@ -23,11 +23,13 @@ _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _BARE_MONTH = "(?-i:January|February|March|April|June|July|August|September|October|November|December)"
 _COUNTS = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12)
 _YEAR_AFTER = rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
-# A four-digit number is a year unless it is money, a numbered thing or a count of something.
-_NOT_LABEL = r"(?<![$€£#\d.,/])(?<!\bNo\.\s)(?<!\bno\s)(?<!article\s)(?<!number\s)"
+# A four-digit number is a year unless it is money, a numbered thing or a count of something
+# ("some 2000 troops", "2000 more arrived").
+_NOT_LABEL = (r"(?<![$€£#\d.,/])(?<!\bNo\.\s)(?<!\bno\s)(?<!article\s)(?<!number\s)(?<!\bsome\s)(?<!about\s)"
+              r"(?<!nearly\s)(?<!another\s)(?<!around\s)(?<!almost\s)(?<!roughly\s)(?<!than\s)")
 _NOT_COUNT = (r"(?![,.]?\d|\s*(?:%|percent\b))(?!\s+(?!(?:was|has|is|as|its|this|his|plus|thus|elections?|crisis|"
               r"games|olympics|talks|levels?)\b)(?:[a-z]+s|people|men|women|personnel|staff|km|kg|tons?|feet|"
-              r"miles?|yuan|yen|won|rubles?|roubles?)\b)")
+              r"miles?|yuan|yen|won|rubles?|roubles?|more|fewer|additional|extra|others?)\b)")
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night)\b)?"  # "Friday night": still a day
 _SEASON = r"(?P<season>spring|summer|autumn|winter|fall(?!\s+(?:of|in|to|from|on|by)\s+(?!(?:19|20)\d\d)))"
 

@@ -17,6 +17,11 @@ from analysis.extract.sentences import sentences
 # Words that introduce a date but are not part of it ("on Thursday", "in June"): a mention's
 # span leaves them out, as TimeML and most annotation schemes do.
 _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before|after|between)\s+)+", re.I)
+# Phrases that count from the date of their own passage, not from the anchor; how far back
+# (in sentences) that date is looked for.
+SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
+                               re.I)
+LOOKBACK_SENTENCES = 3
 # "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
 _YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
                           r"(?:\s+period)?", re.I)
@@ -38,13 +43,20 @@ def core_span(start: int, text: str) -> tuple[int, str]:
 
 def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
     """The resolved dating phrases of a text, weak ones ("now") included, each read in the
-    tense of its clause; phrases that do not resolve are left out."""
+    tense of its clause ("the next day" from the passage's own date, as dataset.dating does);
+    phrases that do not resolve are left out."""
     found: list[DatedMention] = []
-    for s in sentences(text):
+    last_day: tuple[int, date] | None = None  # the sentence and day of the latest day-precise date
+    for i, s in enumerate(sentences(text)):
         for p in date_phrases(s.text, s.start, weak=True):
-            ref = resolve(p.text, anchor, tense_at(s.text, p.start - s.start, p.end - s.start))
+            tense = tense_at(s.text, p.start - s.start, p.end - s.start)
+            relative = SENTENCE_RELATIVE.search(p.text)
+            own = last_day[1] if relative and last_day and i - last_day[0] <= LOOKBACK_SENTENCES else anchor
+            ref = resolve(p.text, own, tense)
             if ref is None:
                 continue
+            if ref.precision == "day":  # "the next day" chains: "... signed it the same day"
+                last_day = (i, ref.start)
             if _YEAR_BEFORE.fullmatch(p.text) and found and not _YEAR_BEFORE.fullmatch(found[-1].text):
                 ref = _year_before(found[-1].ref, ref)
             start, core = core_span(p.start, p.text)
