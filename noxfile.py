@@ -100,7 +100,7 @@ def dataset(session: nox.Session) -> None:
 
 @nox.session
 def evaluate(session: nox.Session) -> None:
-    """Grade automatic extraction: `nox -s evaluate -- GOLD.yaml`."""
+    """Grade automatic extraction: `nox -s evaluate -- GOLD.yaml`, `-- --timeml DIR` (TimeML dates), or both."""
     install(session)
     session.run("python", "-m", "analysis", "evaluate", *session.posargs)
 

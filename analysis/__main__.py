@@ -1,5 +1,7 @@
-"""Command line: `python -m analysis dataset SEEDS_DIR --out DIR` and
-`python -m analysis report [-p NAME VALUE]... [-f PARAMS.yaml]...`.
+"""Command line: `python -m analysis dataset SEEDS_DIR --out DIR`,
+`python -m analysis report [-p NAME VALUE]... [-f PARAMS.yaml]...`,
+`python -m analysis evaluate [GOLD.yaml] [--timeml DIR]` and
+`python -m analysis dates --anchor YYYY-MM-DD FILE...`.
 
 Bad input ends with one line naming the file or field, and exit status 1."""
 
@@ -7,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from analysis.common.errors import InputError
@@ -18,8 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     data = commands.add_parser("dataset", help="write the dataset of a folder of articles as CSV files")
     data.add_argument("seeds_dir", type=Path)
     data.add_argument("--out", type=Path, required=True)
-    grade = commands.add_parser("evaluate", help="grade automatic extraction against a gold YAML file")
-    grade.add_argument("gold", type=Path)
+    grade = commands.add_parser("evaluate", help="grade extraction against a gold YAML file and/or TimeML files")
+    grade.add_argument("gold", type=Path, nargs="?")
+    grade.add_argument("--timeml", type=Path, metavar="DIR", help="score the date finder on DIR's .tml files")
+    grade.add_argument("--misses", action="store_true", help="with --timeml: list the tuning half's misses")
+    dates = commands.add_parser("dates", help="print the dates found in text files, one JSON line per file")
+    dates.add_argument("--anchor", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
+    dates.add_argument("files", type=Path, nargs="+")
     report = commands.add_parser("report", help="build reports/report.html")
     report.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
     report.add_argument("-f", "--parameters-file", action="append", default=[], type=Path)
@@ -35,9 +43,21 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_dataset(dataset, args.out):
                 print(path)
         elif args.command == "evaluate":
-            from analysis.bench.evaluate import evaluate, format_scores
+            if args.gold is None and args.timeml is None:
+                parser.error("evaluate needs a gold YAML file, --timeml DIR, or both")
+            if args.gold is not None:
+                from analysis.bench.evaluate import evaluate, format_scores
 
-            print(format_scores(evaluate(args.gold)[0]))
+                print(format_scores(evaluate(args.gold)[0]))
+            if args.timeml is not None:
+                from analysis.bench.timeml import evaluate_timeml
+
+                print(evaluate_timeml(args.timeml, args.misses))
+        elif args.command == "dates":
+            from analysis.bench.timeml import dates_json
+
+            for path in args.files:
+                print(dates_json(path, args.anchor))
         else:
             from analysis.build.params import from_command_line
             from analysis.build.report import build_report

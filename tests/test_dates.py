@@ -58,6 +58,74 @@ def test_resolve(phrase, iso, precision):
     assert (ref.iso, ref.precision) == (iso, precision)
 
 
+@pytest.mark.parametrize("phrase, tense, iso", [
+    ("on Thursday", "future", "2024-10-17"),        # "will meet on Thursday": the next one
+    ("on Tuesday", "future", "2024-10-15"),         # the anchor's own weekday is the anchor day
+    ("next Tuesday", "", "2024-10-22"),             # but "next" is never the anchor day
+    ("next Monday", "past", "2024-10-21"),          # the word outranks the tense
+    ("on April 7", "future", "2025-04-07"),
+    ("on April 7", "past", "2024-04-07"),
+    ("on November 6", "", "2024-11-06"),            # no tense: the nearest
+    ("on October 10", "future", "2024-10-10"),      # a plan reported a few days after its day
+    ("in March", "future", "2025-03"),
+    ("this September", "past", "2024-09"),
+])
+def test_tense_points_dates_without_a_year(phrase, tense, iso):
+    assert resolve(phrase, TUESDAY, tense).iso == iso
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("the third quarter", "2024-Q3"), ("the quarter", "2024-Q3"), ("third-quarter", "2024-Q3"),
+    ("the fourth quarter of 1998", "1998-Q4"), ("the year-earlier quarter", "2023-Q3"), ("next quarter", "2025-Q1"),
+    ("last summer", "2024-SU"), ("this winter", "2024-WI"), ("the spring of 1998", "1998-SP"),
+    ("the weekend", "2024-W41-WE"), ("this week", "2024-W42"), ("this year", "2024"), ("next year", "2025"),
+    ("later this month", "2024-10"), ("two years ago", "2022"), ("the 1990s", "199"), ("fiscal 1990", "1990"),
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"), ("the future", "FUTURE_REF"),
+    ("tomorrow", "2024-10-16"), ("Friday, Oct. 11", "2024-10-11"), ("mid-November 2023", "2023-11"),
+    ("Christmas Eve 2023", "2023-12-24"), ("Thanksgiving 2024", "2024-11-28"),
+])
+def test_timeml_values(phrase, value):
+    from analysis.extract.date_values import timeml_value
+
+    assert timeml_value(resolve(phrase, TUESDAY)) == value
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The treaty, signed in 1961, was revived in 2024.", ["in 1961", "in 2024"]),
+    ("Some 2000 troops and 1,500 engineers arrived.", []),          # counts, not years
+    ("About 2000 arrived in June, and 2000 more since.", ["in June"]),
+    ("It cost $2010 under Article 2020 of the code.", []),          # money and an article number
+    ("Prices fall in spring as they did in the fall of 2022.", ["in spring", "in the fall of 2022"]),
+    ("We may see a march in May.", ["in May"]),
+    ("The army now holds the town it took recently.", ["recently"]),  # "now" only on request
+])
+def test_what_is_found(sentence, found):
+    from analysis.extract.dates import date_phrases
+
+    assert [p.text for p in date_phrases(sentence)] == found
+
+
+def test_weak_forms_only_on_request():
+    from analysis.extract.dates import date_phrases
+
+    text = "Troops sent since the 1990s now number 2024, more than in 1999."
+    assert [p.text for p in date_phrases(text)] == ["in 1999"]
+    assert [p.text for p in date_phrases(text, weak=True)] == ["the 1990s", "now", "in 1999"]
+
+
+@pytest.mark.parametrize("sentence, phrase, tense", [
+    ("The parliament will vote on April 7, officials said.", "on April 7", "future"),
+    ("The parliament voted on April 7.", "on April 7", "past"),
+    ("Kim said on Thursday that the talks would resume.", "on Thursday", "past"),
+    ("The offer expires on Nov. 16.", "on Nov. 16", ""),
+])
+def test_clause_tense(sentence, phrase, tense):
+    from analysis.extract.date_tense import tense_at
+
+    at = sentence.index(phrase)
+    assert tense_at(sentence, at, at + len(phrase)) == tense
+
+
 def test_relative_phrase_needs_an_anchor():
     assert resolve("on Thursday", None) is None
     assert resolve("June 19, 2024", None).iso == "2024-06-19"
@@ -96,3 +164,39 @@ def test_common_page_dates_are_read_as_dateparser_reads_them(when, form):
     line = when.strftime(form)
     assert _common_date(line) is not None, line
     assert _common_date(line) == _dateparser_date(line), line
+
+
+def test_the_next_day_counts_from_the_passage_date():
+    from analysis.dataset.dating import resolve_phrase
+
+    body = ("The lower house voted on 24 September. The upper house approved it the next day.\n"
+            "Officials said on Monday that the vote had come the previous day.")
+    for phrase, expected in [("the next day", "2024-09-25"), ("the previous day", "2024-10-13")]:
+        at = body.index(phrase)
+        ref = resolve_phrase(body, (at, at + len(phrase)), TUESDAY)
+        assert ref.iso == expected, phrase
+    chained = "The Duma voted on 24 September. The upper house approved it the next day. He signed it the same day."
+    at = chained.index("the same day")
+    assert resolve_phrase(chained, (at, at + 12), TUESDAY).iso == "2024-09-25"
+    lone = "It happened the previous day."
+    assert resolve_phrase(lone, (12, 28), TUESDAY).iso == "2024-10-14"  # no date of its own: the anchor's
+
+
+def test_a_written_weekday_picks_the_year():
+    assert resolve("on Saturday, April 25", date(1998, 4, 24), "past").iso == "1998-04-25"  # the past tense yields
+    assert resolve("on Friday 25 October", TUESDAY, "future").iso == "2024-10-25"
+    assert resolve("on Friday, 25 October", TUESDAY, "past").iso == "2024-10-25"  # 2023-10-25 was a Wednesday
+
+
+DATE_WORDS = ("on in the last next this past coming early earlier later fiscal year week month quarter weekend spring "
+              "fall winter Monday May March Oct. 1990 1990s 2000 12 31 third ago a two years days yesterday tomorrow "
+              "now previous same day after Christmas year-earlier period recently future will said Saturday,").split()
+
+
+@given(st.lists(st.sampled_from(DATE_WORDS), min_size=1, max_size=6),
+       st.dates(min_value=date(1950, 1, 1), max_value=date(2050, 12, 31)), st.sampled_from(["past", "future", ""]))
+def test_any_mix_of_date_words_gives_a_window_or_nothing(words, anchor, tense):
+    from analysis.extract.date_values import timeml_value
+
+    ref = resolve(" ".join(words), anchor, tense)
+    assert ref is None or (ref.start <= ref.end and timeml_value(ref))

@@ -33,9 +33,9 @@ def test_two_dated_events_in_one_sentence_each_get_their_own_date():
     ("The upper house on Friday approved the pact with Pyongyang.", [("on Friday", "upper-house-ratification")]),
     # the verb the date follows wins over a nearer one after it
     ("The Kremlin submitted a bill to the Duma, published online on March 3, to ratify the treaty.",
-     [("March 3", "publication")]),
+     [("on March 3", "publication")]),
     # a clause with no verb of an event takes a noun that names one
-    ("The two leaders shook hands during their summit in Pyongyang on July 9, 2024.", [("July 9, 2024", "meeting")]),
+    ("The two leaders shook hands during their summit in Pyongyang on July 9, 2024.", [("on July 9, 2024", "meeting")]),
     ("In a statement released on Friday, the agency said troops were moved by sea.", [("on Friday", "statement")]),
     ("The war, which began when Russia invaded Ukraine in 2022, goes on.", [("in 2022", "fighting")]),
 ])

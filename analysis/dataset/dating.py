@@ -1,22 +1,29 @@
 """Dates are checked, not trusted. Each article's anchor (the date its relative phrases are read
 against) starts as the date the page gives (ingest.published: front matter, date lines, url,
 dateline), or a yearless dateline with the corpus's year; a passage copied from an earlier
-article is read against that article's date. The mentions of one event are reconciled: a date
-written out ("24 October") outweighs a relative one ("on Thursday"). Where a relative phrase
-cannot be true with the page date, the page date is contradicted and the publication date is
-re-estimated as the earliest day on which every such phrase agrees with the event."""
+article is read against that article's date. Each phrase is read in the tense of its clause,
+and "the next day" and its kind count from the passage's own date when it gives one. The
+mentions of one event are reconciled: a date written out ("24 October") outweighs a relative
+one ("on Thursday"). Where a relative phrase cannot be true with the page date, the page date
+is contradicted and the publication date is re-estimated as the earliest day on which every
+such phrase agrees with the event."""
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from analysis.dataset.rows import Row
+from analysis.extract.date_tense import tense_at
+from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE
 from analysis.extract.date_windows import DateRef
 from analysis.extract.dates import resolve
 from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
+from analysis.extract.sentences import phrases_by_sentence, sentences
 from analysis.ingest.article import Article
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
@@ -111,25 +118,68 @@ def phrase_of(row: Row, corpus: dict[str, Article]) -> str | None:
     return corpus[row.article].body[row.date_span[0]:row.date_span[1]] if row.date_span else None
 
 
+@lru_cache(maxsize=1024)
+def _sentence_starts(body: str) -> tuple[int, ...]:
+    return tuple(s.start for s in sentences(body))
+
+
+@lru_cache(maxsize=65536)
+def _tense(body: str, span: tuple[int, int]) -> tuple[int, str]:
+    """The index of the sentence holding the span, and the tense of the span's clause there.
+    Cached: a re-estimated article's phrases are read again for each day tried."""
+    i = max(bisect_right(_sentence_starts(body), span[0]) - 1, 0)
+    s = sentences(body)[i]
+    return i, tense_at(s.text, span[0] - s.start, span[1] - s.start)
+
+
+def passage_date(body: str, span: tuple[int, int], anchor: date | None) -> DateRef | None:
+    """The date a passage gives itself before the span: the last day-precise date earlier in
+    its sentence or in the few sentences before ("the Duma voted on 24 October; the Federation
+    Council followed the next day")."""
+    i, _ = _tense(body, span)
+    phrases = phrases_by_sentence(body)
+    for j in range(i, max(i - LOOKBACK_SENTENCES, 0) - 1, -1):
+        for p in reversed(phrases[j]):
+            if p.start >= span[0]:
+                continue
+            ref = resolve_phrase(body, (p.start, p.end), anchor)  # chains: "... signed it the same day"
+            if ref is not None and ref.precision == "day":
+                return ref
+    return None
+
+
+def resolve_phrase(body: str, span: tuple[int, int], anchor: date | None) -> DateRef | None:
+    """A phrase of the body read against its anchor in the tense of its clause; "the next day"
+    and its kind against the passage's own date when it has one."""
+    phrase, tense = body[span[0]:span[1]], _tense(body, span)[1]
+    if SENTENCE_RELATIVE.search(phrase):
+        own = passage_date(body, span, anchor)
+        if own is not None:
+            ref = resolve(phrase, own.start, tense)
+            return replace(ref, basis=f"{ref.basis.split(',')[0]}, counted from {own.phrase!r} ({own.iso})",
+                           relative=own.relative) if ref else None
+    return resolve(phrase, anchor, tense)
+
+
 def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateRef | None:
     if row.date_span is None:
         return None
-    return resolve(phrase_of(row, corpus), anchors.for_span(row.article, row.date_span)[0])
+    return resolve_phrase(corpus[row.article].body, row.date_span, anchors.for_span(row.article, row.date_span)[0])
 
 
 def reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: Anchors, corpus: dict[str, Article]) -> None:
     """Earliest publication day on which every clashing phrase agrees with its event."""
     first = min(agreed.start for _, agreed in clashes)
-    checks = [(phrase_of(row, corpus), agreed) for row, agreed in clashes]
+    checks = [(corpus[row.article].body, row.date_span, agreed) for row, agreed in clashes]
     fits = []
     for offset in range(SEARCH_DAYS):
         day = first + timedelta(days=offset)
-        if all((r := resolve(phrase, day)) and r.overlaps(agreed) for phrase, agreed in checks):
+        if all((r := resolve_phrase(body, span, day)) and r.overlaps(agreed) for body, span, agreed in checks):
             fits.append(day)
         elif fits:
             break
     row, agreed = clashes[0]
-    was = resolve(phrase_of(row, corpus), anchors.dates[aid])
+    was = resolve_phrase(corpus[row.article].body, row.date_span, anchors.dates[aid])
     reason = (f"page date {anchors.dates[aid]} contradicted: {phrase_of(row, corpus)!r} would be "
               f"{was.iso if was else '?'}, but the event is dated {agreed.iso} by a date written out")
     anchors.contradicted.add(aid)

@@ -21,6 +21,7 @@ class DateRef:
     anchor: date | None
     basis: str
     relative: bool = False
+    unit: str | None = None  # the calendar unit the phrase names, when its form knows it (see date_values)
 
     @cached_property
     def precision(self) -> str:
@@ -68,7 +69,7 @@ def month_window(year: int, month: int, part: str | None) -> tuple[date, date]:
         return date(year, month, last - 6), date(year, month, last)
     if part == "early" or part == "beginning of":
         return date(year, month, 1), date(year, month, 10)
-    if part == "mid":
+    if part in ("mid", "middle of"):
         return date(year, month, 11), date(year, month, 20)
     if part in ("late", "end of", "the end of"):
         return date(year, month, 21), date(year, month, last)
@@ -98,3 +99,49 @@ def months_before(d: date, n: int) -> date:
     year = d.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+FUTURE_GRACE_DAYS = 31
+
+
+def year_for(month: int, day: int, anchor: date | None, tense: str) -> int | None:
+    """The year of a month/day written without one: in a past-tense clause the latest that is
+    not after the anchor, in a future-tense clause the earliest not more than FUTURE_GRACE_DAYS
+    before it (a plan reported a little after its day: "would be used on October 27-28"),
+    otherwise the one nearest the anchor ("the offer expires Nov. 16" in late October)."""
+    if anchor is None:
+        return None
+    back = latest_year_not_after(month, day, anchor)
+    if back is None or tense == "past":
+        return back
+    grace = anchor - timedelta(days=FUTURE_GRACE_DAYS if tense == "future" else 0)
+    ahead = back + 1 if date(back, month, min(day, calendar.monthrange(back, month)[1])) < grace else back
+    if tense == "future":
+        return ahead
+    back_gap = (anchor - date(back, month, min(day, calendar.monthrange(back, month)[1]))).days
+    ahead_gap = (date(ahead, month, min(day, calendar.monthrange(ahead, month)[1])) - anchor).days
+    return ahead if ahead_gap < back_gap else back
+
+
+def quarter_window(year: int, quarter: int) -> tuple[date, date]:
+    first = 3 * (quarter - 1) + 1
+    return date(year, first, 1), month_end(year, first + 2)
+
+
+def quarter_of(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def shift_quarter(year: int, quarter: int, by: int) -> tuple[int, int]:
+    n = year * 4 + quarter - 1 + by
+    return n // 4, n % 4 + 1
+
+
+SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def season_window(year: int, season: str) -> tuple[date, date]:
+    """Meteorological seasons; a winter is named by the year of its December."""
+    first = SEASON_START[season]
+    last_month = (first + 1) % 12 + 1
+    return date(year, first, 1), month_end(year + (last_month < first), last_month)

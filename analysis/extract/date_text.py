@@ -1,0 +1,76 @@
+"""Every date in a text, found and resolved: the dating phrases of each sentence, each read
+against an anchor (the day the text was written). This is what `python -m analysis dates`
+prints and what the TimeML benchmark scores; the pipeline reads the same phrases sentence by
+sentence for its figures and events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.extract.date_tense import tense_at
+from analysis.extract.date_windows import DateRef, quarter_of, quarter_window, shift_quarter
+from analysis.extract.dates import date_phrases, resolve
+from analysis.extract.sentences import sentences
+
+# Words that introduce a date but are not part of it ("on Thursday", "in June"): a mention's
+# span leaves them out, as TimeML and most annotation schemes do.
+_LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before|after|between)\s+)+", re.I)
+# Phrases that count from the date of their own passage, not from the anchor; how far back
+# (in sentences) that date is looked for.
+SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
+                               re.I)
+LOOKBACK_SENTENCES = 3
+# "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
+_YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
+                          r"(?:\s+period)?", re.I)
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    start: int
+    end: int
+    text: str
+    ref: DateRef
+
+
+def core_span(start: int, text: str) -> tuple[int, str]:
+    """The phrase without its leading preposition."""
+    lead = _LEADING.match(text)
+    return (start + lead.end(), text[lead.end():]) if lead and lead.end() < len(text) else (start, text)
+
+
+def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
+    """The resolved dating phrases of a text, weak ones ("now") included, each read in the
+    tense of its clause ("the next day" from the passage's own date, as dataset.dating does);
+    phrases that do not resolve are left out."""
+    found: list[DatedMention] = []
+    last_day: tuple[int, date] | None = None  # the sentence and day of the latest day-precise date
+    for i, s in enumerate(sentences(text)):
+        for p in date_phrases(s.text, s.start, weak=True):
+            tense = tense_at(s.text, p.start - s.start, p.end - s.start)
+            relative = SENTENCE_RELATIVE.search(p.text)
+            own = last_day[1] if relative and last_day and i - last_day[0] <= LOOKBACK_SENTENCES else anchor
+            ref = resolve(p.text, own, tense)
+            if ref is None:
+                continue
+            if ref.precision == "day":  # "the next day" chains: "... signed it the same day"
+                last_day = (i, ref.start)
+            if _YEAR_BEFORE.fullmatch(p.text) and found and not _YEAR_BEFORE.fullmatch(found[-1].text):
+                ref = _year_before(found[-1].ref, ref)
+            start, core = core_span(p.start, p.text)
+            found.append(DatedMention(start, start + len(core), core, ref))
+    return found
+
+
+def _year_before(period: DateRef, ref: DateRef) -> DateRef:
+    """The period just named, a year before: a quarter, a month or a day; else the year before the anchor."""
+    if period.unit == "quarter":
+        start, end = quarter_window(*shift_quarter(*quarter_of(period.start), -4))
+    elif period.unit in ("day", "month") and period.start.month == period.end.month:
+        start, end = (d.replace(year=d.year - 1, day=min(d.day, 28) if d.month == 2 else d.day)
+                      for d in (period.start, period.end))
+    else:
+        return ref
+    return DateRef(start, end, ref.phrase, ref.anchor, f"{period.iso} a year before", True, period.unit)
