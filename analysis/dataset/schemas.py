@@ -7,6 +7,7 @@ import pandera.pandas as pa
 
 from analysis.extract.claimants import STANCES
 from analysis.extract.figures import CATEGORIES
+from analysis.extract.subjects import SUBJECTS
 
 PRECISIONS = ["day", "week", "month", "year"]
 
@@ -86,6 +87,9 @@ FIGURES = pa.DataFrameSchema(
         "value_max": _int(nullable=True, checks=pa.Check.ge(0)),
         "qualifier": _text(nullable=True),
         "category": _text(checks=pa.Check.isin(list(CATEGORIES))),
+        "subject": _text(nullable=True, checks=pa.Check.isin(list(SUBJECTS)),
+                         description="what a count of people counts: deployed, killed, wounded, casualties, "
+                                     "captured, missing or other (none for treaty facts)"),
         "what": _text(description="what is counted"),
         "claimant": _text(nullable=True),
         "stance": _text(checks=pa.Check.isin(list(STANCES))),

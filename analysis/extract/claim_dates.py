@@ -1,0 +1,140 @@
+"""When a claim was made: the dating phrase attached to the verb that reports it ("On October 28,
+the Pentagon said", "said on Monday that", "told reporters Thursday", "Zelenskiy this week
+accused"), never a phrase inside what is reported ("said troops were sent in October"): that one
+dates the event the claim is about. A claim whose own clause has no such phrase takes the date of
+the lead when the lead reports the same statement (the same claimant, or the same number);
+otherwise it stays undated: a neighbouring sentence's date is not borrowed."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from analysis.extract.dates import DatePhrase
+from analysis.extract.numbers import find_numbers
+from analysis.extract.sentences import Sentence
+
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|announced|announces|reported|reports|claimed|claims|estimated|"
+    r"estimates|confirmed|confirms|wrote|warned|warns|accused|accuses|added|noted|stressed|revealed|disclosed|"
+    r"assessed|believes|insisted|declined|denied|denies|called|described|according\s+to)\b", re.I)
+# What may stand between a reporting verb and its dating phrase: the one told, or where it was said
+# ("told reporters Monday", "said in a statement on Friday", "told a press conference on Monday").
+_AFTER_VERB = re.compile(
+    r"\s*(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}|"
+    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){0,2}|"
+    r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X))\s*,?\s*)?", re.I)
+# A fronted clause of its own: a dating phrase after one of these words dates another happening.
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|as|although|though|because|following|until|once|"
+                          r"if|and|but|which|who|that)\b|[;:]", re.I)
+_CONTENT_START = re.compile(r"\bthat\b|[\"“‘]")
+LEAD_SENTENCES = 3
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted passages: between curly quotes, or pairs of straight double quotes."""
+    spans = [m.span() for m in re.finditer(r"“[^”]*”?", text)]
+    straight = [m.start() for m in re.finditer('"', text)]
+    spans += list(zip(straight[::2], [e + 1 for e in straight[1::2]] + [len(text)]))
+    return spans
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < at < e for s, e in spans)
+
+
+_OPENING = re.compile(r"\s*(?:(?:On|In|At|During|By|As\s+of|Speaking|Earlier|Later|Also|Separately|Meanwhile)\b[^,;:]*)?")
+
+
+def _fronted(text: str, start: int, end: int, verb_start: int) -> bool:
+    """A phrase before the reporting verb in its own clause: opening the sentence ("On October 28,",
+    "In a statement released on Friday,") or between the speaker and the verb ("X this week said")."""
+    if _SUBORDINATE.search(text, 0, start):
+        return False
+    if _OPENING.fullmatch(text, 0, start):
+        return True
+    between = text[end:verb_start]
+    return not re.search(r"[,;:\"“”]", between) and len(between.split()) <= 6
+
+
+def _after_verb(text: str, verb: re.Match, phrases: list[tuple[int, DatePhrase]]) -> DatePhrase | None:
+    """A phrase right after the reporting verb, with at most the one told or the setting between."""
+    for at, phrase in phrases:
+        if at >= verb.end() and _AFTER_VERB.fullmatch(text, verb.end(), at):
+            return phrase
+    return None
+
+
+def own_claim_phrase(s: Sentence, phrases: tuple[DatePhrase, ...], figure_at: int | None) -> DatePhrase | None:
+    """The phrase of the sentence that dates its claim, or None. `figure_at` is where the number
+    stands in the body (None for a claim without a number)."""
+    if not phrases:
+        return None
+    text, quotes = s.text, _quoted(s.text)
+    verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes)]
+    if not verbs:
+        return None
+    local = [(p.start - s.start, p) for p in phrases if not _inside(p.start - s.start, quotes)]
+    at = None if figure_at is None else figure_at - s.start
+    before = [v for v in verbs if at is None or v.start() < at]
+    if before:  # the verb comes first: a phrase before it in its clause, or right after it
+        verb = before[-1] if at is not None else before[0]
+        found = _after_verb(text, verb, local)
+        if found:
+            return found
+        fronted = [p for pos, p in local if pos < verb.start() and _fronted(text, pos, pos + len(p.text), verb.start())]
+        return fronted[-1] if fronted else None
+    verb = verbs[0]  # the claim comes first ("..., Singh told reporters Monday")
+    found = _after_verb(text, verb, local)
+    if found:
+        return found
+    cut = max(text.rfind(",", at, verb.start()), text.rfind("”", at, verb.start()), text.rfind('"', at, verb.start()))
+    between = [p for pos, p in local if cut >= 0 and cut < pos < verb.start()]
+    return between[-1] if between else None
+
+
+def _keys(claimant: str | None) -> set[str]:
+    """The words that name a claimant: its capitalised words and their initials ("National
+    Intelligence Service (NIS)" -> NIS), else its last word."""
+    words = re.findall(r"[\w’'-]+", re.sub(r"\(citing.*?\)", " ", claimant or ""))
+    names = [w for w in words if w[:1].isupper() and w not in ("The", "A", "An", "On", "In")]
+    if len(names) > 1:
+        names.append("".join(w[0] for w in names))
+    return set(names or words[-1:])
+
+
+def same_claimant(a: str | None, b: str | None) -> bool:
+    """Whether two claimants name the same speaker ("Zelenskiy" and "President Zelenskiy", "NIS"
+    and "the National Intelligence Service")."""
+    ka, kb = _keys(a), _keys(b)
+    return bool(ka and kb and (ka <= kb or kb <= ka))
+
+
+# A claim reported as made at some earlier time ("has claimed", "said earlier") is not dated by
+# the speaker's other statements.
+_UNDATED_CLAIM = re.compile(r"\b(?:has|have|had)\s+(?:long\s+|also\s+|previously\s+|repeatedly\s+)?(?:claimed|said|stated|warned|"
+                            r"reported|estimated|alleged|accused|insisted|maintained|argued)\b|"
+                            r"\b(?:said|stated|claimed)\s+(?:earlier|previously|before|in\s+the\s+past)\b", re.I)
+
+
+def borrowed_phrase(sents: tuple[Sentence, ...], phrases_of: tuple[tuple[DatePhrase, ...], ...], i: int,
+                    claimant_of: Callable[[int], str | None], value: int | None) -> DatePhrase | None:
+    """The date of the same statement told earlier in the article: the lead (first sentences) when it
+    reports the same number or the same claimant, or the same speaker's nearest earlier dated
+    statement. None for a claim said to be older ("has claimed", "said earlier")."""
+    claimant = claimant_of(i)
+    if _UNDATED_CLAIM.search(sents[i].text):
+        return None
+    lead = [j for j, s in enumerate(sents[:i]) if re.search(r"[.!?][\"”’')]*$", s.text)][:LEAD_SENTENCES]
+    dated = [(j, p) for j in lead for p in [own_claim_phrase(sents[j], phrases_of[j], None)] if p]
+    for j, phrase in dated:
+        if value is not None and any(n.value == value for n in find_numbers(sents[j].text)):
+            return phrase
+    if claimant and len(dated) == 1 and any(same_claimant(claimant, claimant_of(j)) for j in lead):
+        return dated[0][1]
+    for j in range(i - 1, -1, -1):
+        if claimant and same_claimant(claimant, claimant_of(j)):
+            phrase = own_claim_phrase(sents[j], phrases_of[j], None)
+            if phrase:
+                return phrase
+    return None

@@ -1,0 +1,103 @@
+"""Which numbers of a sentence count people, what noun they count and what happened to them
+(the subject). A number counts people when a people noun follows it ("1,500 soldiers", "10,000 of
+its military", "a 50,000-strong force", `"at least 10,000" North Korean forces`), stands before it
+("a contingent of 10,000", "troops numbering 10,000"), or is left out after a casualty or deployment
+verb in a sentence about people ("100 soldiers were killed and 1,000 wounded"). Years, dates,
+money, shares, ages, times, distances, article and serial numbers never count people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.common.vocabulary import MONTHS_RE
+from analysis.extract.numbers import NumberMention, find_numbers
+from analysis.extract.subjects import clause_after, subject_of
+
+PEOPLE = (r"troops|soldiers|servicemen|service\s*members|personnel|special\s+forces|fighters|forces|"
+          r"military\s+personnel|workers|men|mercenaries|people|casualties|dead|prisoners|POWs|officers|"
+          r"engineers|specialists|commandos|recruits|conscripts|infantry|units|servicemembers|North\s+Koreans|"
+          r"labou?rers|civilians|sailors|pilots|marines|paratroopers|reservists|volunteers")
+PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE})\b", re.I)
+# Nouns that a count can stand for after "of its/their" ("10,000 of its military") or "-strong".
+_BODY = rf"{PEOPLE}|military|army|citizens|nationals"
+_UNITS = (r"force|forces|group|contingent|army|corps|brigade|battalion|division|detachment|unit|units|"
+          r"deployment|expeditionary\s+force|troops|regiment")
+# Words that cannot stand between a number and the noun it counts: prepositions, and units
+# of measure or time ("30 kilometres from the troops", "20 years of soldiers").
+_GAP_STOP = (r"of|in|into|to|from|for|with|by|at|on|per|than|over|under|near|within|across|since|during|"
+             r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|kg|tonnes?|tons?|hours?|minutes?|days?|weeks?|"
+             r"months?|years?|year-old|times|percent|rounds|shells|tanks|missiles|drones|vehicles|guns")
+_GAP = rf"(?:(?!(?:{_GAP_STOP})\b)[\w’'.-]+\s+){{0,4}}?"
+_QUOTE_CLOSE = r"[\"”’]?\s*"
+DIRECT = re.compile(rf"{_QUOTE_CLOSE}{_GAP}({PEOPLE})\b", re.I)
+OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][\w.’'-]*['’]s)\s+"
+                      rf"(?:[\w’'-]+\s+){{0,3}}?({_BODY})\b", re.I)
+OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+STRONG = re.compile(rf"-strong\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
+NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll)\s+of|(?:{PEOPLE})\s+(?:numbering|totall?ing))\s+$", re.I)
+# A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
+ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
+                    r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
+                    r"deployed|stationed|dispatched|transferred|training|trained)\b", re.I)
+SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+$", re.I)
+# What just before or after a number shows it counts no one.
+NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
+                        rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|{MONTHS_RE})\.?|[#$€£₽¥])\s*$",
+                        re.I)
+NOT_AFTER = re.compile(r"\s*(?:%|percent|per\s*cent|[:.]\d|(?:st|nd|rd|th)\b|-?year|-?(?:km|kilomet|mile|met(?:er|re)|"
+                       r"hour|minute|day|week|month)\w*\b|\s*(?:a\.m|p\.m|GMT|UTC)\b|dollars|rubles|roubles|won\b|"
+                       r"euros|yuan|pounds|billion|million\s+(?:dollars|rubles|won|euros))", re.I)
+YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|of|from|before|after|during|year|early|late|mid)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number that counts people, with what it counts and what happened to them."""
+
+    number: NumberMention
+    what: str
+    subject: str
+
+
+def _not_a_count(text: str, n: NumberMention) -> bool:
+    before, after = text[max(0, n.start - 16):n.start], text[n.end:n.end + 14]
+    if NOT_BEFORE.search(before) or NOT_AFTER.match(after):
+        return True
+    if re.fullmatch(r"(?:19|20)\d{2}s?", n.text.strip()) and (YEAR_LEAD.search(before) or not DIRECT.match(after)):
+        return True
+    return n.value <= 1 and not n.text[-1:].isdigit()  # "one of", "one" as a pronoun
+
+
+def _counted(text: str, n: NumberMention) -> str | None:
+    """The noun the number counts, as written, or None when it counts no one."""
+    after = text[n.end:n.end + 90]
+    for pattern in (DIRECT, OF_THEIR, STRONG):
+        m = pattern.match(after)
+        if m:
+            return " ".join(m.group(0).strip(" \"”’-").split())
+    if OF_THEM.match(after):
+        return OF_THEM.match(after).group(0).strip()
+    noun = NOUN_BEFORE.search(text, max(0, n.start - 40), n.start)
+    if noun:
+        return " ".join(noun.group(0).split()[:-1])
+    people = PEOPLE_RE.search(text)
+    if people and (ELIDED.match(after) or (SENT_BEFORE.search(text, max(0, n.start - 20), n.start) and re.match(r"\s+(?:to|into)\b", after))):
+        return people.group(0)
+    lead = re.search(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", text, re.I)
+    return text[lead.start():lead.end()] if lead else None
+
+
+def counts_in(text: str) -> list[Count]:
+    """The numbers of one sentence that count people."""
+    numbers = find_numbers(text)
+    found = []
+    for k, n in enumerate(numbers):
+        if _not_a_count(text, n):
+            continue
+        what = _counted(text, n)
+        if what is None:
+            continue
+        limit = numbers[k + 1].start if k + 1 < len(numbers) else len(text)
+        found.append(Count(n, what, subject_of(what, clause_after(text, n.end, limit), text[:n.start])))
+    return found

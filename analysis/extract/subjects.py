@@ -1,0 +1,74 @@
+"""What a count of people counts (its `subject`): troops deployed, killed, wounded, casualties
+(killed and wounded together), captured, missing, or other people (workers). The subject is read
+from the number's own clause: the words right after it ("100 were killed", "1,000 wounded",
+"3,000 casualties") and the verb that takes it as object ("lost 3,000 soldiers"), never from
+the rest of the sentence, so "Of the 11,000 troops deployed, 100 were killed" gives one figure of
+each. The report's `category` follows from the subject, so the two never disagree."""
+
+from __future__ import annotations
+
+import re
+
+SUBJECTS = ("deployed", "killed", "wounded", "casualties", "captured", "missing", "other")
+CASUALTY_SUBJECTS = ("killed", "wounded", "casualties", "captured", "missing")
+
+# Words that say what happened to the people counted, one subject each; "killed" and
+# "wounded" together make casualties. Read in this order: the first subject found wins.
+SUBJECT_WORDS = (
+    ("casualties", r"casualt\w*|losses|lost|killed\s+(?:or|and|&)\s+(?:wounded|injured)|dead\s+(?:or|and)\s+"
+                   r"(?:wounded|injured)|killed,\s+wounded|(?:wounded|injured)\s+(?:or|and)\s+killed"),
+    ("captured", r"captured|prisoners?|POWs?|taken\s+prisoner|taken\s+captive|surrendered"),
+    ("missing", r"missing"),
+    ("killed", r"killed|dead|died|deaths?|perished|slain|eliminated|fatalities|bodies"),
+    ("wounded", r"wounded|injured|injuries|hurt"),
+)
+_SUBJECT_RE = [(subject, re.compile(rf"\b(?:{words})\b", re.I)) for subject, words in SUBJECT_WORDS]
+# Verbs that take the count as their object: "Ukraine killed 200 soldiers", "Russia lost 600,000".
+_VERB_BEFORE = re.compile(r"\b(killed|wounded|injured|captured|lost|suffered|sustained|eliminated)\s+"
+                          r"(?:(?:an?|the|some|another|over|nearly)\s+)?$", re.I)
+_VERB_SUBJECT = {"killed": "killed", "eliminated": "killed", "wounded": "wounded", "injured": "wounded",
+                 "captured": "captured", "lost": "casualties",
+                 "suffered": "casualties", "sustained": "casualties"}
+OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|students|doctors|construction)\b", re.I)
+# Where a number's clause ends: punctuation, a clause conjunction, or the next number.
+CLAUSE_END = re.compile(r"[,;:()\u2014]|\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
+                        r"\s(?:and|or)\s(?!(?:wounded|injured|killed|dead|captured|missing|taken|troops|soldiers|"
+                        r"officers|servicemen)\b)", re.I)
+
+
+def clause_after(text: str, end: int, limit: int) -> str:
+    """The words after a number up to the end of its clause (or `limit`, the next number)."""
+    tail = text[end:limit]
+    m = CLAUSE_END.search(tail)
+    return tail[:m.start()] if m else tail
+
+
+def subject_of(counted: str, clause: str, before: str) -> str:
+    """The subject of a count: from the people noun and the words after the number (`clause`),
+    else from the verb just before it (`before`); troops are deployed unless said otherwise."""
+    if OTHER_PEOPLE.search(counted):
+        return "other"
+    for subject, pattern in _SUBJECT_RE:
+        if pattern.search(clause):
+            return subject
+    verb = _VERB_BEFORE.search(before[-40:])
+    if verb:
+        return _VERB_SUBJECT[verb.group(1).lower()]
+    return "deployed"
+
+
+def category_of(subject: str) -> str:
+    """The report's category of a count of people, made from its subject."""
+    if subject in CASUALTY_SUBJECTS:
+        return "casualties"
+    return "other" if subject == "other" else "troops"
+
+
+def subject_of_annotation(category: str, what: str) -> str | None:
+    """The subject of an annotated figure: from what it counts, within its category."""
+    if category not in ("troops", "casualties", "other"):
+        return None
+    subject = subject_of(what, what, "")
+    if category_of(subject) == category:
+        return subject
+    return {"troops": "deployed", "casualties": "casualties", "other": "other"}[category]
