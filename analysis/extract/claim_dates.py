@@ -18,16 +18,19 @@ REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|announced|announces|reported|reports|claimed|claims|estimated|"
     r"estimates|confirmed|confirms|wrote|warned|warns|accused|accuses|added|noted|stressed|revealed|disclosed|"
     r"assessed|believes|insisted|declined|denied|denies|called|described|according\s+to)\b", re.I)
-# What may stand between a reporting verb and its dating phrase: the one told, or where it was said
-# ("told reporters Monday", "said in a statement on Friday", "told a press conference on Monday").
+# What may stand between a reporting verb and its dating phrase: the one told, where it was said,
+# or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press
+# conference on Monday", "according to figures released on Tuesday").
 _AFTER_VERB = re.compile(
     r"\s*(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}|"
-    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){0,2}|"
-    r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X))\s*,?\s*)?", re.I)
+    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){0,3}|"
+    r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X)|"
+    r"(?:[\w’'-]+\s+){0,4}?(?:released|published|issued|posted|made|given|delivered|dated))\s*,?\s*)?", re.I)
+# After "told", the one told may be a name ("told CNN on Sunday", "told The War Zone on Monday").
+_TOLD = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}")
 # A fronted clause of its own: a dating phrase after one of these words dates another happening.
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|as|although|though|because|following|until|once|"
                           r"if|and|but|which|who|that)\b|[;:]", re.I)
-_CONTENT_START = re.compile(r"\bthat\b|[\"“‘]")
 LEAD_SENTENCES = 3
 
 
@@ -54,13 +57,18 @@ def _fronted(text: str, start: int, end: int, verb_start: int) -> bool:
     if _OPENING.fullmatch(text, 0, start):
         return True
     between = text[end:verb_start]
+    if re.fullmatch(r"\s*,\s*", between):  # "Zelensky, in his address on Monday, said"
+        return True
     return not re.search(r"[,;:\"“”]", between) and len(between.split()) <= 6
 
 
 def _after_verb(text: str, verb: re.Match, phrases: list[tuple[int, DatePhrase]]) -> DatePhrase | None:
     """A phrase right after the reporting verb, with at most the one told or the setting between."""
+    told = verb.group(0).lower() in ("told", "tells")
     for at, phrase in phrases:
-        if at >= verb.end() and _AFTER_VERB.fullmatch(text, verb.end(), at):
+        if at < verb.end() or re.match(r"[’']s\b", text[at + len(phrase.text):]):
+            continue  # "said Monday's attack killed ..." dates the attack
+        if _AFTER_VERB.fullmatch(text, verb.end(), at) or (told and _TOLD.fullmatch(text, verb.end(), at)):
             return phrase
     return None
 

@@ -35,7 +35,10 @@ OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][
                       rf"(?:[\w’'-]+\s+){{0,3}}?({_BODY})\b", re.I)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 STRONG = re.compile(rf"-strong\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
-NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll)\s+of|(?:{PEOPLE})\s+(?:numbering|totall?ing))\s+$", re.I)
+NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll)\s+of|(?:{PEOPLE})\s+(?:numbering|totall?ing)|"
+                         rf"(?:{PEOPLE}|losses|deaths|toll)\s+(?:[\w’'-]+\s+){{0,4}}?(?:(?:has|have|had)\s+)?(?:risen|"
+                         rf"rose|reached|climbed|grown|grew|stood|stands|totall?ed|numbered|exceeded|increased)"
+                         rf"(?:\s+to|\s+at)?)\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
@@ -43,7 +46,7 @@ ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|h
 SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+$", re.I)
 # What just before or after a number shows it counts no one.
 NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
-                        rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|{MONTHS_RE})\.?|[#$€£₽¥])\s*$",
+                        rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|{MONTHS_RE})\.?|[#$€£₽¥]|\d[:.])\s*$",
                         re.I)
 NOT_AFTER = re.compile(r"\s*(?:%|percent|per\s*cent|[:.]\d|(?:st|nd|rd|th)\b|-?year|-?(?:km|kilomet|mile|met(?:er|re)|"
                        r"hour|minute|day|week|month)\w*\b|\s*(?:a\.m|p\.m|GMT|UTC)\b|dollars|rubles|roubles|won\b|"
@@ -78,9 +81,9 @@ def _counted(text: str, n: NumberMention) -> str | None:
             return " ".join(m.group(0).strip(" \"”’-").split())
     if OF_THEM.match(after):
         return OF_THEM.match(after).group(0).strip()
-    noun = NOUN_BEFORE.search(text, max(0, n.start - 40), n.start)
+    noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)
     if noun:
-        return " ".join(noun.group(0).split()[:-1])
+        return " ".join(noun.group(0).split())
     people = PEOPLE_RE.search(text)
     if people and (ELIDED.match(after) or (SENT_BEFORE.search(text, max(0, n.start - 20), n.start) and re.match(r"\s+(?:to|into)\b", after))):
         return people.group(0)

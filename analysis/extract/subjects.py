@@ -23,12 +23,14 @@ SUBJECT_WORDS = (
     ("wounded", r"wounded|injured|injuries|hurt"),
 )
 _SUBJECT_RE = [(subject, re.compile(rf"\b(?:{words})\b", re.I)) for subject, words in SUBJECT_WORDS]
-# Verbs that take the count as their object: "Ukraine killed 200 soldiers", "Russia lost 600,000".
-_VERB_BEFORE = re.compile(r"\b(killed|wounded|injured|captured|lost|suffered|sustained|eliminated)\s+"
-                          r"(?:(?:an?|the|some|another|over|nearly)\s+)?$", re.I)
-_VERB_SUBJECT = {"killed": "killed", "eliminated": "killed", "wounded": "wounded", "injured": "wounded",
-                 "captured": "captured", "lost": "casualties",
-                 "suffered": "casualties", "sustained": "casualties"}
+# Verbs (and nouns with "of") that take the count as their object: "Ukraine killed 200 soldiers",
+# "Russia lost 600,000", "the deaths of 100 soldiers".
+_VERB_BEFORE = re.compile(r"\b(kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|captur(?:ed|ing)|los(?:t|ing)|"
+                          r"suffer(?:ed|ing)|sustain(?:ed|ing)|eliminat(?:ed|ing)|deaths?\s+of|loss(?:es)?\s+of|"
+                          r"capture\s+of)\s+(?:(?:an?|the|some|another|over|nearly)\s+)?$", re.I)
+_VERB_SUBJECT = {"kill": "killed", "deat": "killed", "elim": "killed", "woun": "wounded", "inju": "wounded",
+                 "capt": "captured", "lost": "casualties", "losi": "casualties", "loss": "casualties",
+                 "suff": "casualties", "sust": "casualties"}
 OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|students|doctors|construction)\b", re.I)
 # Where a number's clause ends: punctuation, a clause conjunction, or the next number.
 CLAUSE_END = re.compile(r"[,;:()\u2014]|\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
@@ -48,12 +50,13 @@ def subject_of(counted: str, clause: str, before: str) -> str:
     else from the verb just before it (`before`); troops are deployed unless said otherwise."""
     if OTHER_PEOPLE.search(counted):
         return "other"
-    for subject, pattern in _SUBJECT_RE:
-        if pattern.search(clause):
-            return subject
+    for words in (clause, counted):
+        for subject, pattern in _SUBJECT_RE:
+            if pattern.search(words):
+                return subject
     verb = _VERB_BEFORE.search(before[-40:])
     if verb:
-        return _VERB_SUBJECT[verb.group(1).lower()]
+        return _VERB_SUBJECT[verb.group(1)[:4].lower()]
     return "deployed"
 
 
