@@ -105,7 +105,8 @@ def test_a_neighbouring_sentence_lends_no_date():
 
 
 def test_a_claim_said_to_be_older_is_not_dated_by_the_speakers_other_statement():
-    body = ("Intro line without a verb. Another line here. A third line here. "
+    body = ("The war entered its third year with no end in sight. Both armies are short of men and shells. "
+            "Allies of both sides have sent weapons for months. "
             "Last week, the general warned that troops would reach the front. "
             "He has claimed that 9,000 soldiers are training there. The general said 500 soldiers were wounded.")
     assert _dated(body) == {9000: None, 500: "Last week"}
@@ -128,3 +129,10 @@ def test_category_follows_subject():
 ])
 def test_noun_before_and_verbs_that_take_the_count(text, expected):
     assert [(v, s) for v, _, _, s in _people(text)] == expected
+
+
+def test_an_attribution_line_in_the_lead_dates_the_lead_figure():
+    body = ("The president has said that 9,000 Northern soldiers are now in the border region.\n"
+            "Source: the president in his evening address on 4 May\n"
+            "Details: the troops are being trained by instructors, and 1,000 more are expected, officials said.")
+    assert _dated(body) == {9000: "4 May", 1000: None}

@@ -79,6 +79,8 @@ def own_claim_phrase(s: Sentence, phrases: tuple[DatePhrase, ...], figure_at: in
     if not phrases:
         return None
     text, quotes = s.text, _quoted(s.text)
+    if re.match(r"Sources?:", text):  # an attribution line: "Source: the minister in an address on 4 May"
+        return phrases[0]
     verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes)]
     if not verbs:
         return None
@@ -118,30 +120,39 @@ def same_claimant(a: str | None, b: str | None) -> bool:
     return bool(ka and kb and (ka <= kb or kb <= ka))
 
 
-# A claim reported as made at some earlier time ("has claimed", "said earlier") is not dated by
-# the speaker's other statements.
-_UNDATED_CLAIM = re.compile(r"\b(?:has|have|had)\s+(?:long\s+|also\s+|previously\s+|repeatedly\s+)?(?:claimed|said|stated|warned|"
-                            r"reported|estimated|alleged|accused|insisted|maintained|argued)\b|"
-                            r"\b(?:said|stated|claimed)\s+(?:earlier|previously|before|in\s+the\s+past)\b", re.I)
+# A claim said to be older ("said earlier") is dated by no other sentence; one in the perfect ("has
+# claimed") is not the speaker's other dated statement, though a lead may date it.
+_EARLIER = re.compile(r"\b(?:said|stated|claimed|reported)\s+(?:earlier|previously|before|in\s+the\s+past)\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:long\s+|also\s+|previously\s+|repeatedly\s+)?(?:claimed|said|stated|"
+                      r"warned|reported|estimated|alleged|accused|insisted|maintained|argued)\b", re.I)
+
+
+def _lead(sents: tuple[Sentence, ...]) -> list[int]:
+    """The lead: the article's first sentences of some length (a caption or credit line is shorter)."""
+    return [j for j, s in enumerate(sents) if len(s.text.split()) >= 5][:LEAD_SENTENCES]
+
+
+def _mentions(text: str, claimant: str) -> bool:
+    return all(re.search(rf"\b{re.escape(k)}\b", text) for k in _keys(claimant))
 
 
 def borrowed_phrase(sents: tuple[Sentence, ...], phrases_of: tuple[tuple[DatePhrase, ...], ...], i: int,
                     claimant_of: Callable[[int], str | None], value: int | None) -> DatePhrase | None:
-    """The date of the same statement told earlier in the article: the lead (first sentences) when it
-    reports the same number or the same claimant, or the same speaker's nearest earlier dated
-    statement. None for a claim said to be older ("has claimed", "said earlier")."""
-    claimant = claimant_of(i)
-    if _UNDATED_CLAIM.search(sents[i].text):
+    """The date of the same statement told elsewhere: the lead's (first sentences) when it reports the
+    same number or the same claimant, else the same speaker's nearest earlier dated statement."""
+    if _EARLIER.search(sents[i].text):
         return None
-    lead = [j for j, s in enumerate(sents[:i]) if re.search(r"[.!?][\"”’')]*$", s.text)][:LEAD_SENTENCES]
+    claimant = claimant_of(i)
+    lead = [j for j in _lead(sents) if j != i]
     dated = [(j, p) for j in lead for p in [own_claim_phrase(sents[j], phrases_of[j], None)] if p]
     for j, phrase in dated:
         if value is not None and any(n.value == value for n in find_numbers(sents[j].text)):
             return phrase
-    if claimant and len(dated) == 1 and any(same_claimant(claimant, claimant_of(j)) for j in lead):
+    if claimant and len(dated) == 1 and (_mentions(sents[dated[0][0]].text, claimant)
+                                         or any(same_claimant(claimant, claimant_of(j)) for j in lead)):
         return dated[0][1]
-    for j in range(i - 1, -1, -1):
-        if claimant and same_claimant(claimant, claimant_of(j)):
+    for j in range(i - 1, -1, -1) if claimant and not _PERFECT.search(sents[i].text) else ():
+        if same_claimant(claimant, claimant_of(j)):
             phrase = own_claim_phrase(sents[j], phrases_of[j], None)
             if phrase:
                 return phrase

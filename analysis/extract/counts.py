@@ -42,7 +42,8 @@ NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll)\s+of|(?:{PEOPLE})\s+(?:
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
-                    r"deployed|stationed|dispatched|transferred|training|trained)\b", re.I)
+                    r"deployed|stationed|dispatched|transferred|training|trained|expected|arriving|arrived|heading|bound|based|"
+                    r"serving|fighting|massed|gathered)\b", re.I)
 SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+$", re.I)
 # What just before or after a number shows it counts no one.
 NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
