@@ -8,6 +8,8 @@ otherwise it stays undated: a neighbouring sentence's date is not borrowed."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import islice
 from typing import Callable
 
 from analysis.extract.dates import DatePhrase
@@ -32,29 +34,33 @@ _TOLD = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}")
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|as|although|though|because|following|until|once|"
                           r"if|and|but|which|who|that)\b|[;:]", re.I)
 LEAD_SENTENCES = 3
+LOOK_BACK = 40  # sentences searched back for the speaker's dated statement (keeps long texts linear)
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages: between curly quotes, or pairs of straight double quotes."""
+    """Spans of quoted passages, in order and apart: between curly quotes, or pairs of straight double quotes."""
     spans = [m.span() for m in re.finditer(r"“[^”]*”?", text)]
     straight = [m.start() for m in re.finditer('"', text)]
     spans += list(zip(straight[::2], [e + 1 for e in straight[1::2]] + [len(text)]))
-    return spans
-
-
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < at < e for s, e in spans)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # one quotation may hold another
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 _OPENING = re.compile(r"\s*(?:(?:On|In|At|During|By|As\s+of|Speaking|Earlier|Later|Also|Separately|Meanwhile)\b[^,;:]*)?")
+REACH = 300  # characters around a reporting verb read for its phrase (keeps a long sentence linear)
 
 
 def _fronted(text: str, start: int, end: int, verb_start: int) -> bool:
     """A phrase before the reporting verb in its own clause: opening the sentence ("On October 28,",
     "In a statement released on Friday,") or between the speaker and the verb ("X this week said")."""
-    if _SUBORDINATE.search(text, 0, start):
+    if _SUBORDINATE.search(text, max(0, start - REACH), start):
         return False
-    if _OPENING.fullmatch(text, 0, start):
+    if start < REACH and _OPENING.fullmatch(text, 0, start):
         return True
     between = text[end:verb_start]
     if re.fullmatch(r"\s*,\s*", between):  # "Zelensky, in his address on Monday, said"
@@ -62,45 +68,63 @@ def _fronted(text: str, start: int, end: int, verb_start: int) -> bool:
     return not re.search(r"[,;:\"“”]", between) and len(between.split()) <= 6
 
 
-def _after_verb(text: str, verb: re.Match, phrases: list[tuple[int, DatePhrase]]) -> DatePhrase | None:
-    """A phrase right after the reporting verb, with at most the one told or the setting between."""
-    told = verb.group(0).lower() in ("told", "tells")
-    for at, phrase in phrases:
-        if at < verb.end() or re.match(r"[’']s\b", text[at + len(phrase.text):]):
-            continue  # "said Monday's attack killed ..." dates the attack
-        if _AFTER_VERB.fullmatch(text, verb.end(), at) or (told and _TOLD.fullmatch(text, verb.end(), at)):
-            return phrase
-    return None
+class _Sentence:
+    """A sentence read once, however many figures it holds: its reporting verbs and dating phrases
+    outside quotations, in order."""
 
+    def __init__(self, s: Sentence, phrases: tuple[DatePhrase, ...]):
+        self.text, self.start, self.phrases = s.text, s.start, phrases
+        quotes = _quoted(s.text) if phrases else []
+        starts = [q[0] for q in quotes]
 
-def own_claim_phrase(s: Sentence, phrases: tuple[DatePhrase, ...], figure_at: int | None) -> DatePhrase | None:
-    """The phrase of the sentence that dates its claim, or None. `figure_at` is where the number
-    stands in the body (None for a claim without a number)."""
-    if not phrases:
+        def inside(at: int) -> bool:
+            k = bisect_right(starts, at - 1)
+            return k > 0 and at < quotes[k - 1][1]
+
+        self.verbs = [m for m in REPORTING.finditer(s.text) if not inside(m.start())] if phrases else []
+        self.verb_starts = [v.start() for v in self.verbs]
+        self.local = [(p.start - s.start, p) for p in phrases if not inside(p.start - s.start)]
+        self.positions = [pos for pos, _ in self.local]
+
+    def _between(self, lo: int, hi: int) -> list[tuple[int, DatePhrase]]:
+        return self.local[bisect_left(self.positions, lo):bisect_left(self.positions, hi)]
+
+    def _after_verb(self, verb: re.Match) -> DatePhrase | None:
+        """A phrase right after the reporting verb, with at most the one told or the setting between."""
+        text, told = self.text, verb.group(0).lower() in ("told", "tells")
+        for at, phrase in self._between(verb.end(), verb.end() + REACH):
+            if re.match(r"[’']s\b", text[at + len(phrase.text):]):
+                continue  # "said Monday's attack killed ..." dates the attack
+            if _AFTER_VERB.fullmatch(text, verb.end(), at) or (told and _TOLD.fullmatch(text, verb.end(), at)):
+                return phrase
         return None
-    text, quotes = s.text, _quoted(s.text)
-    if re.match(r"Sources?:", text):  # an attribution line: "Source: the minister in an address on 4 May"
-        return phrases[0]
-    verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes)]
-    if not verbs:
-        return None
-    local = [(p.start - s.start, p) for p in phrases if not _inside(p.start - s.start, quotes)]
-    at = None if figure_at is None else figure_at - s.start
-    before = [v for v in verbs if at is None or v.start() < at]
-    if before:  # the verb comes first: a phrase before it in its clause, or right after it
-        verb = before[-1] if at is not None else before[0]
-        found = _after_verb(text, verb, local)
+
+    def claim_phrase(self, figure_at: int | None) -> DatePhrase | None:
+        """The phrase that dates the sentence's claim, or None. `figure_at` is where the number stands
+        in the body (None for a claim without a number)."""
+        text = self.text
+        if self.phrases and re.match(r"Sources?:", text):  # "Source: the minister in an address on 4 May"
+            return self.phrases[0]
+        if not self.verbs:
+            return None
+        at = None if figure_at is None else figure_at - self.start
+        k = len(self.verbs) if at is None else bisect_left(self.verb_starts, at)
+        if k:  # the verb comes first: a phrase right after it, or before it in its clause
+            verb = self.verbs[k - 1] if at is not None else self.verbs[0]
+            found = self._after_verb(verb)
+            if found:
+                return found
+            fronted = [p for pos, p in self._between(verb.start() - REACH, verb.start())
+                       if _fronted(text, pos, pos + len(p.text), verb.start())]
+            return fronted[-1] if fronted else None
+        verb = self.verbs[0]  # the claim comes first ("..., Singh told reporters Monday")
+        found = self._after_verb(verb)
         if found:
             return found
-        fronted = [p for pos, p in local if pos < verb.start() and _fronted(text, pos, pos + len(p.text), verb.start())]
-        return fronted[-1] if fronted else None
-    verb = verbs[0]  # the claim comes first ("..., Singh told reporters Monday")
-    found = _after_verb(text, verb, local)
-    if found:
-        return found
-    cut = max(text.rfind(",", at, verb.start()), text.rfind("”", at, verb.start()), text.rfind('"', at, verb.start()))
-    between = [p for pos, p in local if cut >= 0 and cut < pos < verb.start()]
-    return between[-1] if between else None
+        lo = max(at, verb.start() - REACH)
+        cut = max(text.rfind(",", lo, verb.start()), text.rfind("”", lo, verb.start()), text.rfind('"', lo, verb.start()))
+        between = self._between(cut + 1, verb.start()) if cut >= 0 else []
+        return between[-1][1] if between else None
 
 
 def _keys(claimant: str | None) -> set[str]:
@@ -127,33 +151,55 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:long\s+|also\s+|previously\s+|re
                       r"warned|reported|estimated|alleged|accused|insisted|maintained|argued)\b", re.I)
 
 
-def _lead(sents: tuple[Sentence, ...]) -> list[int]:
-    """The lead: the article's first sentences of some length (a caption or credit line is shorter)."""
-    return [j for j, s in enumerate(sents) if len(s.text.split()) >= 5][:LEAD_SENTENCES]
-
-
 def _mentions(text: str, claimant: str) -> bool:
     return all(re.search(rf"\b{re.escape(k)}\b", text) for k in _keys(claimant))
 
 
-def borrowed_phrase(sents: tuple[Sentence, ...], phrases_of: tuple[tuple[DatePhrase, ...], ...], i: int,
-                    claimant_of: Callable[[int], str | None], value: int | None) -> DatePhrase | None:
-    """The date of the same statement told elsewhere: the lead's (first sentences) when it reports the
-    same number or the same claimant, else the same speaker's nearest earlier dated statement."""
-    if _EARLIER.search(sents[i].text):
-        return None
-    claimant = claimant_of(i)
-    lead = [j for j in _lead(sents) if j != i]
-    dated = [(j, p) for j in lead for p in [own_claim_phrase(sents[j], phrases_of[j], None)] if p]
-    for j, phrase in dated:
-        if value is not None and any(n.value == value for n in find_numbers(sents[j].text)):
-            return phrase
-    if claimant and len(dated) == 1 and (_mentions(sents[dated[0][0]].text, claimant)
-                                         or any(same_claimant(claimant, claimant_of(j)) for j in lead)):
-        return dated[0][1]
-    for j in range(i - 1, -1, -1) if claimant and not _PERFECT.search(sents[i].text) else ():
-        if same_claimant(claimant, claimant_of(j)):
-            phrase = own_claim_phrase(sents[j], phrases_of[j], None)
-            if phrase:
+class ClaimDates:
+    """The phrase that dates each claim of an article: its own (the reporting verb's), else the
+    lead's when the lead reports the same number or claimant, else the same speaker's nearest
+    earlier dated statement, unless the claim is said to be older. Each sentence is read once."""
+
+    def __init__(self, sents: tuple[Sentence, ...], phrases_of: tuple[tuple[DatePhrase, ...], ...],
+                 claimant_of: Callable[[int], str | None]):
+        self.sents, self.phrases_of, self.claimant_of = sents, phrases_of, claimant_of
+        self._read: dict[int, _Sentence] = {}
+        self._statements: dict[int, DatePhrase | None] = {}
+        self._older: dict[int, str] = {}  # whether a sentence's claim is said to be older
+        # The lead: the first sentences of some length (a caption or a credit line is shorter).
+        self.lead = list(islice((j for j, s in enumerate(sents) if len(s.text.split()) >= 5), LEAD_SENTENCES))
+        self._lead_values = {j: {n.value for n in find_numbers(sents[j].text)} for j in self.lead}
+
+    def own(self, i: int, figure_at: int | None) -> DatePhrase | None:
+        if i not in self._read:
+            self._read[i] = _Sentence(self.sents[i], self.phrases_of[i])
+        return self._read[i].claim_phrase(figure_at)
+
+    def statement(self, j: int) -> DatePhrase | None:
+        """The date of sentence j's own statement."""
+        if j not in self._statements:
+            self._statements[j] = self.own(j, None)
+        return self._statements[j]
+
+    def __call__(self, i: int, figure_at: int | None, value: int | None) -> DatePhrase | None:
+        return self.own(i, figure_at) or self.borrowed(i, value)
+
+    def borrowed(self, i: int, value: int | None) -> DatePhrase | None:
+        """The date of the same statement told elsewhere in the article."""
+        if i not in self._older:  # read once per sentence, however many figures it holds
+            text = self.sents[i].text
+            self._older[i] = "earlier" if _EARLIER.search(text) else "perfect" if _PERFECT.search(text) else ""
+        if self._older[i] == "earlier":
+            return None
+        claimant, lead = self.claimant_of(i), [j for j in self.lead if j != i]
+        dated = [(j, p) for j in lead for p in [self.statement(j)] if p]
+        for j, phrase in dated:
+            if value is not None and value in self._lead_values[j]:
                 return phrase
-    return None
+        if claimant and len(dated) == 1 and (_mentions(self.sents[dated[0][0]].text, claimant)
+                                             or any(same_claimant(claimant, self.claimant_of(j)) for j in lead)):
+            return dated[0][1]
+        for j in range(i - 1, max(-1, i - LOOK_BACK), -1) if claimant and self._older[i] != "perfect" else ():
+            if same_claimant(claimant, self.claimant_of(j)) and self.statement(j):
+                return self.statement(j)
+        return None

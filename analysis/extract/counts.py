@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.common.vocabulary import MONTHS_RE
 from analysis.extract.numbers import NumberMention, find_numbers
@@ -44,6 +45,7 @@ ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|h
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
                     r"deployed|stationed|dispatched|transferred|training|trained|expected|arriving|arrived|heading|bound|based|"
                     r"serving|fighting|massed|gathered)\b", re.I)
+NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", re.I)
 SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+$", re.I)
 # What just before or after a number shows it counts no one.
 NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
@@ -85,11 +87,23 @@ def _counted(text: str, n: NumberMention) -> str | None:
     noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)
     if noun:
         return " ".join(noun.group(0).split())
-    people = PEOPLE_RE.search(text)
-    if people and (ELIDED.match(after) or (SENT_BEFORE.search(text, max(0, n.start - 20), n.start) and re.match(r"\s+(?:to|into)\b", after))):
-        return people.group(0)
-    lead = re.search(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", text, re.I)
-    return text[lead.start():lead.end()] if lead else None
+    elided = ELIDED.match(after) or (SENT_BEFORE.search(text, max(0, n.start - 20), n.start)
+                                     and re.match(r"\s+(?:to|into)\b", after))
+    return (_people_noun(text) if elided else None) or _number_of(text)
+
+
+@lru_cache(maxsize=256)
+def _people_noun(text: str) -> str | None:
+    """The sentence's first people noun, which a count without its own noun stands for (once per sentence)."""
+    m = PEOPLE_RE.search(text)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=256)
+def _number_of(text: str) -> str | None:
+    """ "the number of North Korean troops" in a sentence whose count has no noun of its own."""
+    m = NUMBER_OF.search(text) if "umber" in text else None
+    return text[m.start():m.end()] if m else None
 
 
 def counts_in(text: str) -> list[Count]:
@@ -103,5 +117,5 @@ def counts_in(text: str) -> list[Count]:
         if what is None:
             continue
         limit = numbers[k + 1].start if k + 1 < len(numbers) else len(text)
-        found.append(Count(n, what, subject_of(what, clause_after(text, n.end, limit), text[:n.start])))
+        found.append(Count(n, what, subject_of(what, clause_after(text, n.end, limit), text[max(0, n.start - 40):n.start])))
     return found

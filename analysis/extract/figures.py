@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from analysis.extract.claim_dates import borrowed_phrase, own_claim_phrase
+from analysis.extract.claim_dates import ClaimDates
 from analysis.extract.claimants import Claimants, short_claimant, stance_of
 from analysis.extract.counts import PEOPLE, counts_in
 from analysis.extract.dates import DatePhrase
@@ -61,19 +61,14 @@ def figures_in(body: str) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     sents, phrases_of = sentences(body), phrases_by_sentence(body)
     claimant_of = Claimants(sents)
+    dates = ClaimDates(sents, phrases_of, lambda j: short_claimant(claimant_of(j)[0]))
     for i, s in enumerate(sents):
-        phrases = phrases_of[i]
-
-        def claim_date(at: int | None, value: int | None) -> DatePhrase | None:
-            own = own_claim_phrase(s, phrases, at)
-            return own or borrowed_phrase(sents, phrases_of, i, lambda j: short_claimant(claimant_of(j)[0]), value)
-
-        numbered = False
+        numbered, stance = False, stance_of(s.text)
         for count in counts_in(s.text):
             n = count.number
             figure = Figure(n.value, n.value_max, n.qualifier, category_of(count.subject), count.what,
-                            short_claimant(claimant_of(i)[0]), stance_of(s.text))
-            found.append(FoundFigure((s.start, s.end), figure, claim_date(s.start + n.start, n.value), count.subject))
+                            short_claimant(claimant_of(i)[0]), stance)
+            found.append(FoundFigure((s.start, s.end), figure, dates(i, s.start + n.start, n.value), count.subject))
             numbered = True
         treaty_facts = "rticle" in s.text  # cheap test before the article patterns
         for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text) if treaty_facts else ():
@@ -90,9 +85,8 @@ def figures_in(body: str) -> list[FoundFigure]:
             figure = Figure(int(m.group(1)), None, None, category, what, claimant_of(i)[0], "asserts")
             found.append(FoundFigure((s.start, s.end), figure, None))
         if not numbered:
-            stance = stance_of(s.text)
             if _troop_claim(s.text, sents[i - 1].text if i else "", stance) and claimant_of(i)[0]:
                 figure = Figure(None, None, None, "troops", "North Korean troops in Russia",
                                 short_claimant(claimant_of(i)[0]), stance)
-                found.append(FoundFigure((s.start, s.end), figure, claim_date(None, None), "deployed"))
+                found.append(FoundFigure((s.start, s.end), figure, dates(i, None, None), "deployed"))
     return found
