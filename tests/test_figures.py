@@ -136,3 +136,17 @@ def test_an_attribution_line_in_the_lead_dates_the_lead_figure():
             "Source: the president in his evening address on 4 May\n"
             "Details: the troops are being trained by instructors, and 1,000 more are expected, officials said.")
     assert _dated(body) == {9000: "4 May", 1000: None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian forces killed 120 and wounded 300, the army said of the Northern troops.",
+     [(120, "killed"), (300, "wounded")]),
+    ("The Northern troops, numbering about 6,000, were moved east.", [(6000, "deployed")]),
+    ("Northern forces in the region are estimated at 7,000, the agency said.", [(7000, "deployed")]),
+    ("Pyongyang has sent a further 2,000 to Russia, the agency said of its soldiers.", [(2000, "deployed")]),
+    ("Seoul said the North had sent 3,000 military to Russia.", [(3000, "deployed")]),
+    ("Seoul said 400 soldiers were killed, wounded or captured.", [(400, "casualties")]),
+    ("Kyiv said 10-12,000 soldiers had arrived.", [(10000, "deployed")]),
+])
+def test_more_forms_of_counts(text, expected):
+    assert [(v, s) for v, _, _, s in _people(text)] == expected

@@ -24,8 +24,8 @@ REPORTING = re.compile(
 # or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press
 # conference on Monday", "according to figures released on Tuesday").
 _AFTER_VERB = re.compile(
-    r"\s*(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}|"
-    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){0,3}|"
+    r"\s*(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
+    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
     r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X)|"
     r"(?:[\w’'-]+\s+){0,4}?(?:released|published|issued|posted|made|given|delivered|dated))\s*,?\s*)?", re.I)
 # After "told", the one told may be a name ("told CNN on Sunday", "told The War Zone on Monday").

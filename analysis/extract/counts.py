@@ -31,22 +31,28 @@ _GAP_STOP = (r"of|in|into|to|from|for|with|by|at|on|per|than|over|under|near|wit
              r"months?|years?|year-old|times|percent|rounds|shells|tanks|missiles|drones|vehicles|guns")
 _GAP = rf"(?:(?!(?:{_GAP_STOP})\b)[\w’'.-]+\s+){{0,4}}?"
 _QUOTE_CLOSE = r"[\"”’]?\s*"
-DIRECT = re.compile(rf"{_QUOTE_CLOSE}{_GAP}({PEOPLE})\b", re.I)
+# "military" alone is a noun only where no noun follows it ("10,000 North Korean military to Russia").
+_MILITARY = r"military(?=\s+(?:to|in|into|for|were|was|have|had|are|is|who|that|already|now)\b|\s*[.,;]|$)"
+DIRECT = re.compile(rf"{_QUOTE_CLOSE}{_GAP}({PEOPLE}|{_MILITARY})\b", re.I)
 OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][\w.’'-]*['’]s)\s+"
                       rf"(?:[\w’'-]+\s+){{0,3}}?({_BODY})\b", re.I)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
-STRONG = re.compile(rf"-strong\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
-NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll)\s+of|(?:{PEOPLE})\s+(?:numbering|totall?ing)|"
-                         rf"(?:{PEOPLE}|losses|deaths|toll)\s+(?:[\w’'-]+\s+){{0,4}}?(?:(?:has|have|had)\s+)?(?:risen|"
-                         rf"rose|reached|climbed|grown|grew|stood|stands|totall?ed|numbered|exceeded|increased)"
-                         rf"(?:\s+to|\s+at)?)\s+$", re.I)
+STRONG = re.compile(rf"-(?:strong|man|member|person|soldier)\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
+NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|losses|casualties|deaths)\s+of|(?:{PEOPLE}),?\s+(?:numbering|"
+                         rf"totall?ing)|(?:{PEOPLE}|losses|deaths|toll)\s+(?:[\w’'-]+\s+){{0,4}}?(?:(?:has|have|had|is|are|"
+                         rf"was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|reached|climbed|grown|grew|stood|stands|totall?ed|"
+                         rf"numbered|exceeded|increased)(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at))\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
                     r"deployed|stationed|dispatched|transferred|training|trained|expected|arriving|arrived|heading|bound|based|"
                     r"serving|fighting|massed|gathered)\b", re.I)
 NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", re.I)
-SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+$", re.I)
+SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+"
+                         r"(?:(?:an?\s+)?(?:further|additional|another)\s+)?$", re.I)
+# A casualty verb before a number whose noun is left out: "killed 100 and wounded 900".
+HIT_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|eliminated|"
+                        r"eliminating)\s+$", re.I)
 # What just before or after a number shows it counts no one.
 NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
                         rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|{MONTHS_RE})\.?|[#$€£₽¥]|\d[:.])\s*$",
@@ -87,8 +93,8 @@ def _counted(text: str, n: NumberMention) -> str | None:
     noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)
     if noun:
         return " ".join(noun.group(0).split())
-    elided = ELIDED.match(after) or (SENT_BEFORE.search(text, max(0, n.start - 20), n.start)
-                                     and re.match(r"\s+(?:to|into)\b", after))
+    elided = (ELIDED.match(after) or HIT_BEFORE.search(text, max(0, n.start - 20), n.start)
+              or (SENT_BEFORE.search(text, max(0, n.start - 40), n.start) and re.match(r"\s+(?:to|into)\b", after)))
     return (_people_noun(text) if elided else None) or _number_of(text)
 
 

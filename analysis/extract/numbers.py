@@ -132,6 +132,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             if scale and not re.search(rf"{_SCALE}|k\b", lo, re.I):
                 scaled = value * SCALES[scale.group(1).lower()]
                 value = scaled if scaled <= value_max else value
+            if m.group("upper") and value < 100 and value_max >= 1000 and value * 1000 <= value_max:
+                value *= 1000  # "10-12,000": the thousands written once, after the range
             if value_max <= value:
                 value_max = None
         qualifier = m.group("qualifier").lower() if m.group("qualifier") else None

@@ -33,7 +33,7 @@ _VERB_SUBJECT = {"kill": "killed", "deat": "killed", "elim": "killed", "woun": "
                  "suff": "casualties", "sust": "casualties"}
 OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|students|doctors|construction)\b", re.I)
 # Where a number's clause ends: punctuation, a clause conjunction, or the next number.
-CLAUSE_END = re.compile(r"[,;:()\u2014]|\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
+CLAUSE_END = re.compile(r"[;:()\u2014]|,(?!\s*(?:wounded|injured|killed|captured|missing|dead)\b)|\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
                         r"\s(?:and|or)\s(?!(?:wounded|injured|killed|dead|captured|missing|taken|troops|soldiers|"
                         r"officers|servicemen)\b)", re.I)
 
@@ -46,17 +46,18 @@ def clause_after(text: str, end: int, limit: int) -> str:
 
 
 def subject_of(counted: str, clause: str, before: str) -> str:
-    """The subject of a count: from the people noun and the words after the number (`clause`),
-    else from the verb just before it (`before`); troops are deployed unless said otherwise."""
+    """The subject of a count: from the verb that takes it as object (`before`: "killed 120 and
+    wounded 300"), else the words after the number (`clause`), else its people noun; troops are
+    deployed unless said otherwise."""
     if OTHER_PEOPLE.search(counted):
         return "other"
+    verb = _VERB_BEFORE.search(before[-40:])
+    if verb:
+        return _VERB_SUBJECT[verb.group(1)[:4].lower()]
     for words in (clause, counted):
         for subject, pattern in _SUBJECT_RE:
             if pattern.search(words):
                 return subject
-    verb = _VERB_BEFORE.search(before[-40:])
-    if verb:
-        return _VERB_SUBJECT[verb.group(1)[:4].lower()]
     return "deployed"
 
 
