@@ -150,3 +150,21 @@ def test_an_attribution_line_in_the_lead_dates_the_lead_figure():
 ])
 def test_more_forms_of_counts(text, expected):
     assert [(v, s) for v, _, _, s in _people(text)] == expected
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The minister emphasised on Monday that 9,000 soldiers had arrived.", "on Monday"),
+    ("The minister said again on Monday that 9,000 soldiers had arrived.", "on Monday"),
+    ("The minister told a news conference in the capital on Monday that 9,000 soldiers had arrived.", "on Monday"),
+])
+def test_more_reporting_verbs_and_settings(text, phrase):
+    assert list(_dated(text).values()) == [phrase]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv wants F-16 pilots trained faster, while 2,000 troops wait.", [(2000, "deployed")]),
+    ("The strike killed 12 people in the city, officials said.", [(12, "other")]),
+    ("Brigade 155 soldiers met 300 Northern troops.", [(300, "deployed")]),
+])
+def test_codes_and_civilians(text, expected):
+    assert [(v, s) for v, _, _, s in _people(text)] == expected

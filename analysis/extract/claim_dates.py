@@ -17,14 +17,17 @@ from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence
 
 REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|stated|states|announced|announces|reported|reports|claimed|claims|estimated|"
-    r"estimates|confirmed|confirms|wrote|warned|warns|accused|accuses|added|noted|stressed|revealed|disclosed|"
-    r"assessed|believes|insisted|declined|denied|denies|called|described|according\s+to)\b", re.I)
+    r"\b(?:said|says|say|saying|told|tells|stated|states|announced|announces|reported|reports|claimed|claims|"
+    r"estimated|estimates|confirmed|confirms|wrote|warned|warns|accused|accuses|added|noted|stressed|revealed|"
+    r"disclosed|assessed|believes|insisted|declined|denied|denies|called|described|informed|emphasi[sz]ed|"
+    r"explained|specified|indicated|clarified|mentioned|pointed\s+out|commented|asserted|alleged|briefed|posted|"
+    r"tweeted|highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|according\s+to)\b",
+    re.I)
 # What may stand between a reporting verb and its dating phrase: the one told, where it was said,
 # or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press
 # conference on Monday", "according to figures released on Tuesday").
 _AFTER_VERB = re.compile(
-    r"\s*(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
+    r"\s*(?:(?:also|again|later|separately|publicly|repeatedly)\s+)?(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
     r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
     r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X)|"
     r"(?:[\w’'-]+\s+){0,4}?(?:released|published|issued|posted|made|given|delivered|dated))\s*,?\s*)?", re.I)

@@ -55,7 +55,8 @@ HIT_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|
                         r"eliminating)\s+$", re.I)
 # What just before or after a number shows it counts no one.
 NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
-                        rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|{MONTHS_RE})\.?|[#$€£₽¥]|\d[:.])\s*$",
+                        rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|Unit|Brigade|Battalion|Division|Regiment|Corps|"
+                        rf"{MONTHS_RE})\.?|[#$€£₽¥]|\d[:.])\s*$",
                         re.I)
 NOT_AFTER = re.compile(r"\s*(?:%|percent|per\s*cent|[:.]\d|(?:st|nd|rd|th)\b|-?year|-?(?:km|kilomet|mile|met(?:er|re)|"
                        r"hour|minute|day|week|month)\w*\b|\s*(?:a\.m|p\.m|GMT|UTC)\b|dollars|rubles|roubles|won\b|"
@@ -74,8 +75,8 @@ class Count:
 
 def _not_a_count(text: str, n: NumberMention) -> bool:
     before, after = text[max(0, n.start - 16):n.start], text[n.end:n.end + 14]
-    if NOT_BEFORE.search(before) or NOT_AFTER.match(after):
-        return True
+    if NOT_BEFORE.search(before) or NOT_AFTER.match(after) or re.search(r"[A-Za-z]-?$", before):
+        return True  # the last test: a model or code ("F-16 pilots", "G7 leaders")
     if re.fullmatch(r"(?:19|20)\d{2}s?", n.text.strip()) and (YEAR_LEAD.search(before) or not DIRECT.match(after)):
         return True
     return n.value <= 1 and not n.text[-1:].isdigit()  # "one of", "one" as a pronoun
@@ -87,7 +88,7 @@ def _counted(text: str, n: NumberMention) -> str | None:
     for pattern in (DIRECT, OF_THEIR, STRONG):
         m = pattern.match(after)
         if m:
-            return " ".join(m.group(0).strip(" \"”’-").split())
+            return " ".join(re.sub(r"^\s*of\s", "", m.group(0)).strip(" \"”’-").split())
     if OF_THEM.match(after):
         return OF_THEM.match(after).group(0).strip()
     noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)

@@ -31,7 +31,9 @@ _VERB_BEFORE = re.compile(r"\b(kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|ca
 _VERB_SUBJECT = {"kill": "killed", "deat": "killed", "elim": "killed", "woun": "wounded", "inju": "wounded",
                  "capt": "captured", "lost": "casualties", "losi": "casualties", "loss": "casualties",
                  "suff": "casualties", "sust": "casualties"}
-OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|students|doctors|construction)\b", re.I)
+# People who are not soldiers: a count of them is "other" ("12 people were killed in the strike").
+OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|people|residents|children|students|doctors|construction)\b",
+                          re.I)
 # Where a number's clause ends: punctuation, a clause conjunction, or the next number.
 CLAUSE_END = re.compile(r"[;:()\u2014]|,(?!\s*(?:wounded|injured|killed|captured|missing|dead)\b)|\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
                         r"\s(?:and|or)\s(?!(?:wounded|injured|killed|dead|captured|missing|taken|troops|soldiers|"
