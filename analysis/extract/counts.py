@@ -29,7 +29,10 @@ _UNITS = (r"force|forces|group|contingent|army|corps|brigade|battalion|division|
 _GAP_STOP = (r"of|in|into|to|from|for|with|by|at|on|per|than|over|under|near|within|across|since|during|"
              r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|kg|tonnes?|tons?|hours?|minutes?|days?|weeks?|"
              r"months?|years?|year-old|times|percent|rounds|shells|tanks|missiles|drones|vehicles|guns")
-_GAP = rf"(?:(?!(?:{_GAP_STOP})\b)[\w’'.-]+\s+){{0,4}}?"
+# ... nor verbs: "3,000 were sent to reinforce Russian troops" counts the troops sent, not the Russians.
+_GAP_VERBS = (r"were|was|are|is|have|has|had|been|be|being|killed|wounded|injured|dead|captured|missing|sent|"
+              r"deployed|fighting|fought|died|went|arrived|moved|reinforce|join|joined|support|replace")
+_GAP = rf"(?:(?!(?:{_GAP_STOP}|{_GAP_VERBS})\b)[\w’'.-]+\s+){{0,4}}?"
 _QUOTE_CLOSE = r"[\"”’]?\s*"
 # "military" alone is a noun only where no noun follows it ("10,000 North Korean military to Russia").
 _MILITARY = r"military(?=\s+(?:to|in|into|for|were|was|have|had|are|is|who|that|already|now)\b|\s*[.,;]|$)"
@@ -41,7 +44,7 @@ STRONG = re.compile(rf"-(?:strong|man|member|person|soldier)\s+(?:[\w’'-]+\s+)
 NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|losses|casualties|deaths)\s+of|(?:{PEOPLE}),?\s+(?:numbering|"
                          rf"totall?ing)|(?:{PEOPLE}|losses|deaths|toll)\s+(?:[\w’'-]+\s+){{0,4}}?(?:(?:has|have|had|is|are|"
                          rf"was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|reached|climbed|grown|grew|stood|stands|totall?ed|"
-                         rf"numbered|exceeded|increased)(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at))\s+$", re.I)
+                         rf"numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|surpass(?:ed|es)?)(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at))\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
