@@ -168,3 +168,12 @@ def test_more_reporting_verbs_and_settings(text, phrase):
 ])
 def test_codes_and_civilians(text, expected):
     assert [(v, s) for v, _, _, s in _people(text)] == expected
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The minister said in remarks broadcast on Monday that 9,000 soldiers had arrived.", "on Monday"),
+    ("The minister told Yonhap news agency on Monday that 9,000 soldiers had arrived.", "on Monday"),
+    ("On Sunday, 9,000 soldiers arrived in the region, the ministry said.", None),
+])
+def test_settings_named_without_article_and_event_dates_before_the_claim(text, phrase):
+    assert list(_dated(text).values()) == [phrase]

@@ -28,11 +28,12 @@ REPORTING = re.compile(
 # conference on Monday", "according to figures released on Tuesday").
 _AFTER_VERB = re.compile(
     r"\s*(?:(?:also|again|later|separately|publicly|repeatedly)\s+)?(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
-    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
+    r"(?:in|at|during|on|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+(?:\s+[\w-]+){0,4}|"
     r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X)|"
     r"(?:[\w’'-]+\s+){0,4}?(?:released|published|issued|posted|made|given|delivered|dated))\s*,?\s*)?", re.I)
 # After "told", the one told may be a name ("told CNN on Sunday", "told The War Zone on Monday").
-_TOLD = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}")
+_TOLD = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:news\s+agency|newspaper|broadcaster|radio|"
+                   r"television|TV|channel|daily|magazine)\s+)?")
 # A fronted clause of its own: a dating phrase after one of these words dates another happening.
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|as|although|though|because|following|until|once|"
                           r"if|and|but|which|who|that)\b|[;:]", re.I)
