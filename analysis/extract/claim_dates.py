@@ -27,7 +27,8 @@ REPORTING = re.compile(
 # or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press
 # conference on Monday", "according to figures released on Tuesday").
 _AFTER_VERB = re.compile(
-    r"\s*(?:(?:also|again|later|separately|publicly|repeatedly)\s+)?(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
+    r"\s*(?:(?:also|again|later|separately|publicly|repeatedly)\s+)?"
+    r"(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
     r"(?:in|at|during|on|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+(?:\s+[\w-]+){0,4}|"
     r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X)|"
     r"(?:[\w’'-]+\s+){0,4}?(?:released|published|issued|posted|made|given|delivered|dated))\s*,?\s*)?", re.I)
@@ -55,7 +56,8 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-_OPENING = re.compile(r"\s*(?:(?:On|In|At|During|By|As\s+of|Speaking|Earlier|Later|Also|Separately|Meanwhile)\b[^,;:]*)?")
+_OPENING = re.compile(r"\s*(?:(?:On|In|At|During|By|As\s+of|Speaking|Earlier|Later|Also|Separately|Meanwhile)\b"
+                      r"[^,;:]*)?")
 REACH = 300  # characters around a reporting verb read for its phrase (keeps a long sentence linear)
 
 
@@ -126,7 +128,7 @@ class _Sentence:
         if found:
             return found
         lo = max(at, verb.start() - REACH)
-        cut = max(text.rfind(",", lo, verb.start()), text.rfind("”", lo, verb.start()), text.rfind('"', lo, verb.start()))
+        cut = max(text.rfind(mark, lo, verb.start()) for mark in ',”"')
         between = self._between(cut + 1, verb.start()) if cut >= 0 else []
         return between[-1][1] if between else None
 
@@ -134,7 +136,8 @@ class _Sentence:
 def _names(claimant: str | None) -> tuple[set[str], str]:
     """The words that name a claimant (its capitalised words without possessives, else its last
     word) and their initials ("National Intelligence Service" -> NIS)."""
-    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", re.sub(r"\(citing.*?\)", " ", claimant or ""))]
+    text = re.sub(r"\(citing.*?\)", " ", claimant or "")
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", text)]
     names = [w for w in words if w[:1].isupper() and w not in ("The", "A", "An", "On", "In", "Earlier")]
     return set(names or words[-1:]), "".join(w[0] for w in names) if len(names) > 1 else ""
 

@@ -41,15 +41,16 @@ OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][
                       rf"(?:[\w’'-]+\s+){{0,3}}?({_BODY})\b", re.I)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 STRONG = re.compile(rf"-(?:strong|man|member|person|soldier)\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
+_RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|reached|climbed|grown|grew|stood|"
+          r"stands|totall?ed|numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|surpass(?:ed|es)?)"
+          r"(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at)")
 NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|losses|casualties|deaths)\s+of|(?:{PEOPLE}),?\s+(?:numbering|"
-                         rf"totall?ing)|(?:{PEOPLE}|losses|deaths|toll)\s+(?:[\w’'-]+\s+){{0,4}}?(?:(?:has|have|had|is|are|"
-                         rf"was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|reached|climbed|grown|grew|stood|stands|totall?ed|"
-                         rf"numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|surpass(?:ed|es)?)(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at))\s+$", re.I)
+                         rf"totall?ing)|(?:{PEOPLE}|losses|deaths|toll)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN})\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
-                    r"deployed|stationed|dispatched|transferred|training|trained|expected|arriving|arrived|heading|bound|based|"
-                    r"serving|fighting|massed|gathered)\b", re.I)
+                    r"deployed|stationed|dispatched|transferred|training|trained|expected|arriving|arrived|heading|"
+                    r"bound|based|serving|fighting|massed|gathered)\b", re.I)
 NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", re.I)
 SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+"
                          r"(?:(?:an?\s+)?(?:further|additional|another)\s+)?$", re.I)
@@ -58,8 +59,8 @@ HIT_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|
                         r"eliminating)\s+$", re.I)
 # What just before or after a number shows it counts no one.
 NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
-                        rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|Unit|Brigade|Battalion|Division|Regiment|Corps|"
-                        rf"{MONTHS_RE})\.?|[#$€£₽¥]|\d[:.])\s*$",
+                        rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|Unit|Brigade|Battalion|"
+                        rf"Division|Regiment|Corps|{MONTHS_RE})\.?|[#$€£₽¥]|\d[:.])\s*$",
                         re.I)
 NOT_AFTER = re.compile(r"\s*(?:%|percent|per\s*cent|[:.]\d|(?:st|nd|rd|th)\b|-?year|-?(?:km|kilomet|mile|met(?:er|re)|"
                        r"hour|minute|day|week|month)\w*\b|\s*(?:a\.m|p\.m|GMT|UTC)\b|dollars|rubles|roubles|won\b|"
@@ -127,5 +128,6 @@ def counts_in(text: str) -> list[Count]:
         if what is None:
             continue
         limit = numbers[k + 1].start if k + 1 < len(numbers) else len(text)
-        found.append(Count(n, what, subject_of(what, clause_after(text, n.end, limit), text[max(0, n.start - 40):n.start])))
+        before = text[max(0, n.start - 40):n.start]
+        found.append(Count(n, what, subject_of(what, clause_after(text, n.end, limit), before)))
     return found

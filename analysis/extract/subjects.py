@@ -35,7 +35,8 @@ _VERB_SUBJECT = {"kill": "killed", "deat": "killed", "elim": "killed", "woun": "
 OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|people|residents|children|students|doctors|construction)\b",
                           re.I)
 # Where a number's clause ends: punctuation, a clause conjunction, or the next number.
-CLAUSE_END = re.compile(r"[;:()\u2014]|,(?!\s*(?:wounded|injured|killed|captured|missing|dead)\b)|\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
+CLAUSE_END = re.compile(r"[;:()\u2014]|,(?!\s*(?:wounded|injured|killed|captured|missing|dead)\b)|"
+                        r"\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
                         r"\s(?:and|or)\s(?!(?:wounded|injured|killed|dead|captured|missing|taken|troops|soldiers|"
                         r"officers|servicemen)\b)", re.I)
 
