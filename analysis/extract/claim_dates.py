@@ -2,8 +2,10 @@
 the Pentagon said", "said on Monday that", "told reporters Thursday", "Zelenskiy this week
 accused"), never a phrase inside what is reported ("said troops were sent in October"): that one
 dates the event the claim is about. A claim whose own clause has no such phrase takes the date of
-the lead when the lead reports the same statement (the same claimant, or the same number);
-otherwise it stays undated: a neighbouring sentence's date is not borrowed."""
+the lead when the lead reports the same statement (the same number, or the same claimant), else
+that of the same speaker's nearest earlier dated statement ("Rutte said Monday ... Rutte said
+600,000 ..."); otherwise it stays undated. Another speaker's sentence lends no date, nor does any
+sentence to a claim said to be older ("said earlier"; "has claimed" takes only the lead's)."""
 
 from __future__ import annotations
 
@@ -149,9 +151,12 @@ def same_claimant(a: str | None, b: str | None) -> bool:
     return bool(na and nb and (na <= nb or nb <= na or ia in nb or ib in na))
 
 
-def _mentions(text: str, claimant: str) -> bool:
+def _words(text: str) -> set[str]:
+    return {re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", text)}
+
+
+def _mentions(words: set[str], claimant: str) -> bool:
     names, initials = _names(claimant)
-    words = {re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", text)}
     return bool(names) and (names <= words or initials in words)
 
 
@@ -176,6 +181,7 @@ class ClaimDates:
         # The lead: the first sentences of some length (a caption or a credit line is shorter).
         self.lead = list(islice((j for j, s in enumerate(sents) if len(s.text.split()) >= 5), LEAD_SENTENCES))
         self._lead_values = {j: {n.value for n in find_numbers(sents[j].text)} for j in self.lead}
+        self._lead_words = {j: _words(sents[j].text) for j in self.lead}
 
     def own(self, i: int, figure_at: int | None) -> DatePhrase | None:
         if i not in self._read:
@@ -203,7 +209,7 @@ class ClaimDates:
         for j, phrase in dated:
             if value is not None and value in self._lead_values[j]:
                 return phrase
-        if claimant and len(dated) == 1 and (_mentions(self.sents[dated[0][0]].text, claimant)
+        if claimant and len(dated) == 1 and (_mentions(self._lead_words[dated[0][0]], claimant)
                                              or any(same_claimant(claimant, self.claimant_of(j)) for j in lead)):
             return dated[0][1]
         for j in range(i - 1, max(-1, i - LOOK_BACK), -1) if claimant and self._older[i] != "perfect" else ():
