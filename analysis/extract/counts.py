@@ -32,7 +32,7 @@ _GAP_STOP = (r"of|in|into|to|from|for|with|by|at|on|per|than|over|under|near|wit
 # ... nor verbs: "3,000 were sent to reinforce Russian troops" counts the troops sent, not the Russians.
 _GAP_VERBS = (r"were|was|are|is|have|has|had|been|be|being|killed|wounded|injured|dead|captured|missing|sent|"
               r"deployed|fighting|fought|died|went|arrived|moved|reinforce|join|joined|support|replace")
-_GAP = rf"(?:(?!(?:{_GAP_STOP}|{_GAP_VERBS})\b)[\w’'.-]+\s+){{0,4}}?"
+_GAP = rf"(?:(?!(?:{_GAP_STOP}|{_GAP_VERBS})\b)[\w’'.()-]+\s+){{0,4}}?"
 _QUOTE_CLOSE = r"[\"”’]?\s*"
 # "military" alone is a noun only where no noun follows it ("10,000 North Korean military to Russia").
 _MILITARY = r"military(?=\s+(?:to|in|into|for|were|was|have|had|are|is|who|that|already|now)\b|\s*[.,;]|$)"

@@ -32,8 +32,8 @@ _VERB_SUBJECT = {"kill": "killed", "deat": "killed", "elim": "killed", "woun": "
                  "capt": "captured", "lost": "casualties", "losi": "casualties", "loss": "casualties",
                  "suff": "casualties", "sust": "casualties"}
 # People who are not soldiers: a count of them is "other" ("12 people were killed in the strike").
-OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|people|residents|children|students|doctors|construction)\b",
-                          re.I)
+OTHER_PEOPLE = re.compile(r"\b(workers|labou?rers|civilians|people|residents|children|students|doctors|construction)\b"
+                          r"(?![’']s)", re.I)
 # Where a number's clause ends: punctuation, a clause conjunction, or the next number.
 CLAUSE_END = re.compile(r"[;:()\u2014]|,(?!\s*(?:wounded|injured|killed|captured|missing|dead)\b)|"
                         r"\s(?:while|whereas|but|although|though|as|after|since|before|because)\s|"
