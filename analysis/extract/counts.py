@@ -36,7 +36,7 @@ _GAP = rf"(?:(?!(?:{_GAP_STOP}|{_GAP_VERBS})\b)[\w’'.()-]+\s+){{0,4}}?"
 _QUOTE_CLOSE = r"[\"”’]?\s*"
 # "military" alone is a noun only where no noun follows it ("10,000 North Korean military to Russia").
 _MILITARY = r"military(?=\s+(?:to|in|into|for|were|was|have|had|are|is|who|that|already|now)\b|\s*[.,;]|$)"
-DIRECT = re.compile(rf"{_QUOTE_CLOSE}{_GAP}({PEOPLE}|{_MILITARY})\b", re.I)
+DIRECT = re.compile(rf"{_QUOTE_CLOSE}{_GAP}({PEOPLE}|{_MILITARY})\b(?![’']s\b)", re.I)
 OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][\w.’'-]*['’]s)\s+"
                       rf"(?:[\w’'-]+\s+){{0,3}}?({_BODY})\b", re.I)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
