@@ -38,7 +38,7 @@ _QUOTE_CLOSE = r"[\"”’]?\s*"
 _MILITARY = r"military(?=\s+(?:to|in|into|for|were|was|have|had|are|is|who|that|already|now)\b|\s*[.,;]|$)"
 DIRECT = re.compile(rf"{_QUOTE_CLOSE}{_GAP}({PEOPLE}|{_MILITARY})\b(?![’']s\b)", re.I)
 OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][\w.’'-]*['’]s)\s+"
-                      rf"(?:[\w’'-]+\s+){{0,3}}?({_BODY})\b", re.I)
+                      rf"(?:[\w’',-]+\s+){{0,3}}?({_BODY})\b", re.I)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 STRONG = re.compile(rf"-(?:strong|man|member|person|soldier)\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
 _RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|reached|climbed|grown|grew|stood|"
@@ -57,6 +57,8 @@ SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|disp
 # A casualty verb before a number whose noun is left out: "killed 100 and wounded 900".
 HIT_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|eliminated|"
                         r"eliminating)\s+$", re.I)
+# A number that is the whole a part is taken from ("some 3,000 of the 11,000 troops").
+PART_OF = re.compile(r"\b(?:out\s+of|of)\s+(?:the|its|their|his|her|these|those|an\s+estimated)\s+$", re.I)
 # What just before or after a number shows it counts no one.
 NOT_BEFORE = re.compile(rf"(?:\b(?:Articles?|No\.?|Nos\.|Resolutions?|Sections?|Paragraphs?|Clauses?|Chapters?|"
                         rf"Points?|Number|aged|age|ages|Flight|Route|Highway|Decree|Law|Unit|Brigade|Battalion|"
@@ -86,21 +88,24 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
     return n.value <= 1 and not n.text[-1:].isdigit()  # "one of", "one" as a pronoun
 
 
-def _counted(text: str, n: NumberMention) -> str | None:
-    """The noun the number counts, as written, or None when it counts no one."""
+def _counted(text: str, n: NumberMention) -> tuple[str, int] | None:
+    """The noun the number counts, as written, and where the words about it go on (after the noun
+    when it follows the number), or None when the number counts no one."""
     after = text[n.end:n.end + 90]
     for pattern in (DIRECT, OF_THEIR, STRONG):
         m = pattern.match(after)
         if m:
-            return " ".join(re.sub(r"^\s*of\s", "", m.group(0)).strip(" \"”’-").split())
-    if OF_THEM.match(after):
-        return OF_THEM.match(after).group(0).strip()
+            return " ".join(re.sub(r"^\s*of\s", "", m.group(0)).strip(" \"”’-").split()), n.end + m.end()
+    them = OF_THEM.match(after)
+    if them:
+        return them.group(0).strip(), n.end + them.end()
     noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)
     if noun:
-        return " ".join(noun.group(0).split())
+        return " ".join(noun.group(0).split()), n.end
     elided = (ELIDED.match(after) or HIT_BEFORE.search(text, max(0, n.start - 20), n.start)
               or (SENT_BEFORE.search(text, max(0, n.start - 40), n.start) and re.match(r"\s+(?:to|into)\b", after)))
-    return (_people_noun(text) if elided else None) or _number_of(text)
+    what = (_people_noun(text) if elided else None) or _number_of(text)
+    return (what, n.end) if what else None
 
 
 @lru_cache(maxsize=256)
@@ -121,13 +126,17 @@ def counts_in(text: str) -> list[Count]:
     """The numbers of one sentence that count people."""
     numbers = find_numbers(text)
     found = []
-    for k, n in enumerate(numbers):
+    for n in numbers:
         if _not_a_count(text, n):
             continue
-        what = _counted(text, n)
-        if what is None:
+        counted = _counted(text, n)
+        if counted is None:
             continue
-        limit = numbers[k + 1].start if k + 1 < len(numbers) else len(text)
+        what, words_from = counted
         before = text[max(0, n.start - 40):n.start]
-        found.append(Count(n, what, subject_of(what, clause_after(text, n.end, limit), before)))
+        if PART_OF.search(before):  # "of the 11,000 troops": the whole a part is taken from
+            found.append(Count(n, what, subject_of(what, "", before)))
+            continue
+        limit = next((m.start for m in numbers if m.start >= words_from), len(text))
+        found.append(Count(n, what, subject_of(what, clause_after(text, words_from, limit), before)))
     return found
