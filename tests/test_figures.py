@@ -183,3 +183,8 @@ def test_settings_named_without_article_and_event_dates_before_the_claim(text, p
 def test_a_part_and_the_whole_it_is_taken_from():
     text = "Kyiv said some 3,000 of the 11,000 Northern troops had been killed or wounded."
     assert [(v, s) for v, _, _, s in _people(text)] == [(3000, "casualties"), (11000, "deployed")]
+
+
+def test_according_to_a_dated_source():
+    text = "About 9,000 soldiers have arrived, according to the ministry's statement on Monday."
+    assert list(_dated(text).values()) == ["on Monday"]

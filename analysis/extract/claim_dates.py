@@ -37,6 +37,8 @@ _AFTER_VERB = re.compile(
 # After "told", the one told may be a name ("told CNN on Sunday", "told The War Zone on Monday").
 _TOLD = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:news\s+agency|newspaper|broadcaster|radio|"
                    r"television|TV|channel|daily|magazine)\s+)?")
+# After "according to", the source in a few words ("according to the agency's statement on Monday").
+_SOURCE = re.compile(r"\s*(?:[\w’'.-]+\s+){1,5}")
 # A fronted clause of its own: a dating phrase after one of these words dates another happening.
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|as|although|though|because|following|until|once|"
                           r"if|and|but|which|who|that)\b|[;:]", re.I)
@@ -99,11 +101,13 @@ class _Sentence:
 
     def _after_verb(self, verb: re.Match) -> DatePhrase | None:
         """A phrase right after the reporting verb, with at most the one told or the setting between."""
-        text, told = self.text, verb.group(0).lower() in ("told", "tells")
+        text, word = self.text, verb.group(0).lower()
+        told, according = word in ("told", "tells"), word.startswith("according")
         for at, phrase in self._between(verb.end(), verb.end() + REACH):
             if re.match(r"[’']s\b", text[at + len(phrase.text):]):
                 continue  # "said Monday's attack killed ..." dates the attack
-            if _AFTER_VERB.fullmatch(text, verb.end(), at) or (told and _TOLD.fullmatch(text, verb.end(), at)):
+            if (_AFTER_VERB.fullmatch(text, verb.end(), at) or (told and _TOLD.fullmatch(text, verb.end(), at))
+                    or (according and _SOURCE.fullmatch(text, verb.end(), at))):
                 return phrase
         return None
 
