@@ -188,3 +188,12 @@ def test_a_part_and_the_whole_it_is_taken_from():
 def test_according_to_a_dated_source():
     text = "About 9,000 soldiers have arrived, according to the ministry's statement on Monday."
     assert list(_dated(text).values()) == ["on Monday"]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("In its latest assessment, released on Wednesday, the agency said 9,000 soldiers had arrived.", "on Wednesday"),
+    ("9,000 soldiers have arrived in the region, the spy agency said last month.", "last month"),
+    ("In the town, where soldiers arrived on Monday, the agency said 9,000 were based.", None),
+])
+def test_fronted_settings(text, phrase):
+    assert list(_dated(text).values()) == [phrase]

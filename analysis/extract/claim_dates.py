@@ -40,8 +40,8 @@ _TOLD = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:news\s+agen
 # After "according to", the source in a few words ("according to the agency's statement on Monday").
 _SOURCE = re.compile(r"\s*(?:[\w’'.-]+\s+){1,5}")
 # A fronted clause of its own: a dating phrase after one of these words dates another happening.
-_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|as|although|though|because|following|until|once|"
-                          r"if|and|but|which|who|that)\b|[;:]", re.I)
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|where|while|as|although|though|because|following|until|"
+                          r"once|if|and|but|which|who|that)\b|[;:]", re.I)
 LEAD_SENTENCES = 3
 LOOK_BACK = 40  # sentences searched back for the speaker's dated statement (keeps long texts linear)
 
@@ -61,7 +61,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 _OPENING = re.compile(r"\s*(?:(?:On|In|At|During|By|As\s+of|Speaking|Earlier|Later|Also|Separately|Meanwhile)\b"
-                      r"[^,;:]*)?")
+                      r"[^,;:]*(?:,\s*(?:released|published|issued|made|delivered|posted)\b[^,;:]*)?)?")
 REACH = 300  # characters around a reporting verb read for its phrase (keeps a long sentence linear)
 
 
