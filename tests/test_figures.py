@@ -197,3 +197,17 @@ def test_according_to_a_dated_source():
 ])
 def test_fronted_settings(text, phrase):
     assert list(_dated(text).values()) == [phrase]
+
+
+def test_killed_and_wounded_from_one_claimant_do_not_conflict(tmp_path):
+    from analysis.dataset.build import build_dataset
+    from conftest import write_article
+
+    write_article(tmp_path, "a.txt", "Headline of the story\n2024-11-10T02:15:52Z\n"
+                  "The general said on Thursday that 100 Northern soldiers had been killed and 1,000 wounded.\n"
+                  "The general said on Friday that 2,000 Northern soldiers had been wounded.\n")
+    ds = build_dataset(tmp_path)
+    f = ds.figures.set_index("value")
+    assert (f.loc[100, "subject"], f.loc[1000, "subject"], f.loc[100, "category"]) == ("killed", "wounded", "casualties")
+    conflicts = ds.conflicts[ds.conflicts["kind"] == "claimant gives different numbers"]
+    assert conflicts["detail"].str.startswith("1,000, 2,000").tolist() == [True]
