@@ -147,6 +147,7 @@ def test_an_attribution_line_in_the_lead_dates_the_lead_figure():
     ("Seoul said the North had sent 3,000 military to Russia.", [(3000, "deployed")]),
     ("Seoul said 400 soldiers were killed, wounded or captured.", [(400, "casualties")]),
     ("Kyiv said 10-12,000 soldiers had arrived.", [(10000, "deployed")]),
+    ("Kyiv said 10,000+ soldiers and thousands of workers had arrived.", [(10000, "deployed")]),
     ("Seoul said 5,000 Korean People's Army (KPA) soldiers had arrived.", [(5000, "deployed")]),
 ])
 def test_more_forms_of_counts(text, expected):

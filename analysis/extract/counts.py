@@ -3,7 +3,8 @@
 its military", "a 50,000-strong force", `"at least 10,000" North Korean forces`), stands before it
 ("a contingent of 10,000", "troops numbering 10,000"), or is left out after a casualty or deployment
 verb in a sentence about people ("100 soldiers were killed and 1,000 wounded"). Years, dates,
-money, shares, ages, times, distances, article and serial numbers never count people."""
+money, shares, ages, times, distances, article and serial numbers never count people, nor do vague
+counts ("a dozen", "hundreds of", "thousands of"): they are no figure to compare."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ _GAP_STOP = (r"of|in|into|to|from|for|with|by|at|on|per|than|over|under|near|wit
 _GAP_VERBS = (r"were|was|are|is|have|has|had|been|be|being|killed|wounded|injured|dead|captured|missing|sent|"
               r"deployed|fighting|fought|died|went|arrived|moved|reinforce|join|joined|support|replace")
 _GAP = rf"(?:(?!(?:{_GAP_STOP}|{_GAP_VERBS})\b)[\w’'.()-]+\s+){{0,4}}?"
-_QUOTE_CLOSE = r"[\"”’]?\s*"
+_QUOTE_CLOSE = r"\+?[\"”’]?\s*"  # "10,000+ troops", `"at least 10,000" North Korean forces`
 # "military" alone is a noun only where no noun follows it ("10,000 North Korean military to Russia").
 _MILITARY = r"military(?=\s+(?:to|in|into|for|were|was|have|had|are|is|who|that|already|now)\b|\s*[.,;]|$)"
 DIRECT = re.compile(rf"{_QUOTE_CLOSE}{_GAP}({PEOPLE}|{_MILITARY})\b(?![’']s\b)", re.I)
