@@ -56,6 +56,7 @@ def test_number_scan_finds_what_a_full_scan_finds(text):
     ("no fewer than 400 troops", 400, "no fewer than"),
     ("an estimated 12,000 troops", 12000, "an estimated"),
     ("awesome 12 troops", 12, None),
+    ("some 15 hundred troops", 1500, "some"),
 ])
 def test_more_number_forms(text, value, qualifier):
     (n,) = find_numbers(text)
