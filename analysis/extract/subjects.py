@@ -1,9 +1,9 @@
 """What a count of people counts (its `subject`): troops deployed, killed, wounded, casualties
 (killed and wounded together), captured, missing, or other people (workers). The subject is read
-from the number's own clause: the words right after it ("100 were killed", "1,000 wounded",
-"3,000 casualties") and the verb that takes it as object ("lost 3,000 soldiers"), never from
-the rest of the sentence, so "Of the 11,000 troops deployed, 100 were killed" gives one figure of
-each. The report's `category` follows from the subject, so the two never disagree."""
+from the number's own clause: the verb that takes it as object ("lost 3,000 soldiers", "killed 120
+and wounded 300"), else the words right after it ("100 were killed", "1,000 wounded", "3,000
+casualties"), never the rest of the sentence, so "Of the 11,000 troops deployed, 100 were killed"
+gives one figure of each. The report's `category` follows from the subject, so the two never disagree."""
 
 from __future__ import annotations
 
