@@ -46,3 +46,18 @@ def test_number_scan_finds_what_a_full_scan_finds(text):
     from analysis.extract.numbers import NUMBER, _matches
 
     assert [m.span() for m in _matches(text)] == [m.span() for m in NUMBER.finditer(text)]
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("10.000 soldiers", 10000, None),
+    ("1.5 thousand soldiers", 1500, None),
+    ("just over 2,000 troops", 2000, "just over"),
+    ("in excess of 3,000 troops", 3000, "in excess of"),
+    ("no fewer than 400 troops", 400, "no fewer than"),
+    ("an estimated 12,000 troops", 12000, "an estimated"),
+    ("awesome 12 troops", 12, None),
+    ("some 15 hundred troops", 1500, "some"),
+])
+def test_more_number_forms(text, value, qualifier):
+    (n,) = find_numbers(text)
+    assert (n.value, n.qualifier) == (value, qualifier)

@@ -10,6 +10,7 @@ from analysis.dataset.annotations import Annotations, Mention
 from analysis.extract.events import EVENT_LABELS, events_in
 from analysis.extract.figures import figures_in
 from analysis.extract.quotes import find_phrase, find_quote
+from analysis.extract.subjects import subject_of_annotation
 from analysis.ingest.article import Article
 
 
@@ -63,8 +64,9 @@ def annotated_rows(notes: Annotations, corpus: dict[str, Article], source: str) 
                               {"label": note.label}, event_id=note.id))
     for note in notes.figures:
         span, date_span = _locate(note.mention, corpus, source)
+        subject = subject_of_annotation(note.figure.category, note.figure.what)
         figures.append(Row(note.mention.article, span, note.mention.quote, date_span, True, "annotation",
-                           note.figure.fields()))
+                           {**note.figure.fields(), "subject": subject}))
     return events, figures
 
 
@@ -76,6 +78,6 @@ def extracted_rows(article: Article) -> tuple[list[Row], list[Row]]:
               for e in events_in(body)]
     figures = [Row(aid, f.span, body[f.span[0]:f.span[1]],
                    (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
-                   False, "extraction", f.figure.fields())
+                   False, "extraction", {**f.figure.fields(), "subject": f.subject})
                for f in figures_in(body, article.headline)]
     return events, figures

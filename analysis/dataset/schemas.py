@@ -7,6 +7,7 @@ import pandera.pandas as pa
 
 from analysis.extract.claimants import STANCES
 from analysis.extract.figures import CATEGORIES
+from analysis.extract.subjects import SUBJECTS
 from analysis.ingest.published import REASONS
 
 # Which date won: one of the page's own (ingest.published), or one found from more than the page.
@@ -94,6 +95,9 @@ FIGURES = pa.DataFrameSchema(
         "value_max": _int(nullable=True, checks=pa.Check.ge(0)),
         "qualifier": _text(nullable=True),
         "category": _text(checks=pa.Check.isin(list(CATEGORIES))),
+        "subject": _text(nullable=True, checks=pa.Check.isin(list(SUBJECTS)),
+                         description="what a count of people counts: deployed, killed, wounded, casualties, "
+                                     "captured, missing or other (none for treaty facts)"),
         "what": _text(description="what is counted"),
         "claimant": _text(nullable=True, description="who makes the claim (one canonical name across articles)"),
         "cited_source": _text(nullable=True, description="whom the claimant cites (\"X, citing Y\": Y)"),

@@ -55,11 +55,12 @@ def frame(rows: list[dict], schema) -> pd.DataFrame:
 
 
 def claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
-    """The same claimant giving different numbers for the same kind of count."""
+    """The same claimant giving different numbers for the same kind of count (the same subject:
+    100 killed and 1,000 wounded do not disagree)."""
     out = []
     numbers = figures[figures["value"].notna() & figures["claimant"].notna()
                       & figures["category"].isin(["troops", "casualties"])]
-    for (claimant, category), rows in numbers.groupby(["claimant", "category"]):
+    for (claimant, category, _), rows in numbers.groupby(["claimant", "category", "subject"]):
         values = sorted(set(rows["value"].astype(int)))
         if len(values) > 1:
             out.append({"kind": "claimant gives different numbers", "article_id": ", ".join(sorted(set(rows["article_id"]))),

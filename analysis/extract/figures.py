@@ -8,18 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from analysis.common.vocabulary import MONTHS_RE
+from analysis.extract.claim_dates import ClaimDates
 from analysis.extract.claimants import Claimants, stance_of
+from analysis.extract.counts import PEOPLE, counts_in
 from analysis.extract.dates import DatePhrase
 from analysis.extract.numbers import find_numbers
-from analysis.extract.sentences import Sentence, phrases_by_sentence, sentences
+from analysis.extract.sentences import phrases_by_sentence, sentences
+from analysis.extract.subjects import category_of
 
 CATEGORIES = ("troops", "casualties", "treaty_articles", "treaty_article", "un_charter_article", "other")
-PEOPLE = (r"troops|soldiers|servicemen|service\s*members|personnel|special\s+forces|fighters|forces|"
-          r"military\s+personnel|workers|men|mercenaries|people|casualties|dead|prisoners|officers|"
-          r"engineers|specialists|commandos|recruits|conscripts|infantry|units|servicemembers|North\s+Koreans")
-CASUALTY_WORDS = re.compile(r"\b(killed|wounded|casualt\w*|dead|died|injured|losses|lost|captured|deaths?)\b", re.I)
-TROOP_TOPIC = re.compile(rf"\b({PEOPLE}|troop|military\s+units?|deploy\w*)\b", re.I)
+TROOP_TOPIC = re.compile(rf"\b(?:{PEOPLE}|troop|military\s+units?|deploy\w*)\b", re.I)
 ALLEGATION = re.compile(r"\b(allegations?|reports?|claims?|statements?)\b", re.I)
 
 
@@ -48,51 +46,7 @@ class FoundFigure:
     span: tuple[int, int]
     figure: Figure
     date_phrase: DatePhrase | None
-
-
-def _counted(body: str, end: int) -> str | None:
-    """The people noun a number counts ("1,500 soldiers", "11,000 DPRK troops", "of them")."""
-    after = body[end:end + 80]
-    m = re.match(rf"\s*(?:[\w’'-]+\s+){{0,4}}?({PEOPLE})\b", after, re.I)
-    if m:
-        return re.sub(r"\s+", " ", m.group(0).strip())
-    if re.match(r"\s+of\s+them\b", after):
-        return "of them"
-    return None
-
-
-def _is_other_number(body: str, start: int, end: int, text: str) -> bool:
-    """Years, dates, money, percentages and article numbers are not counts of people."""
-    before, after = body[max(0, start - 14):start], body[end:end + 12]
-    if re.search(rf"(?:Articles?|No\.|{MONTHS_RE}\.?)\s*$", before, re.I):
-        return True
-    if re.match(r"\s*(?:%|percent|per\s+cent|dollars|rubles|roubles|won|euros|billion|million\s+dollars)", after, re.I):
-        return True
-    if re.search(r"[$€£₽]\s*$", before):
-        return True
-    return bool(re.fullmatch(r"(?:19|20)\d{2}s?", text.strip()))
-
-
-SPEECH = re.compile(r"\b(said|says|told|address|statement|speech|interview|wrote|posted|briefing|"
-                    r"press\s+conference)\b", re.I)
-
-
-def _date_from_context(sents: tuple[Sentence, ...], phrases: tuple[tuple[DatePhrase, ...], ...], i: int,
-                       who: str | None) -> DatePhrase | None:
-    """A claim dated elsewhere: an "According to ..." sentence continues the dated statement
-    before it; otherwise the speaker's own dated statement in the article ("Rutte said Monday",
-    "Zelenskyy in an evening video address on 4 November") dates what the speaker said."""
-    if i and re.match(r"According\s+to\b", sents[i].text):
-        if phrases[i - 1] and SPEECH.search(sents[i - 1].text):
-            return phrases[i - 1][0]
-    surname = (who or "").replace(")", " ").split()[-1:] or []  # "Kremlin (Dmitry Peskov)": Peskov
-    if not surname or not surname[0][:1].isupper():
-        return None
-    speaker = re.compile(rf"\b{re.escape(surname[0])}\b(?!['’]s)")
-    for j, other in enumerate(sents):
-        if j != i and phrases[j] and speaker.search(other.text) and SPEECH.search(other.text):
-            return phrases[j][0]
-    return None
+    subject: str | None = None  # what a count of people counts (subjects.SUBJECTS); None for treaty facts
 
 
 def _troop_claim(text: str, previous: str, stance: str) -> bool:
@@ -110,33 +64,15 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     sents, phrases_of = sentences(body), phrases_by_sentence(body)
     claimant_of = Claimants(sents, headline)
+    dates = ClaimDates(sents, phrases_of, lambda j: claimant_of(j)[0])
     for i, s in enumerate(sents):
-        phrases = phrases_of[i]
-
-        def claim_date() -> DatePhrase | None:
-            who, at = claimant_of(i)
-            if phrases:
-                return phrases[0] if at is None else min(phrases, key=lambda p: abs(p.start - (s.start + at)))
-            return _date_from_context(sents, phrases_of, i, who)
-
-        numbered = False
-        for n in find_numbers(s.text):
-            start, end = s.start + n.start, s.start + n.end
-            if _is_other_number(body, start, end, n.text):
-                continue
-            counted = _counted(body, end)
-            if counted is None:
-                lead = re.search(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", s.text, re.I)
-                if not lead:
-                    continue
-                counted = s.text[lead.start():lead.end() + 25]
-            clause = re.split(r",\s|;|\s(?:and\s+some|while|but)\s", body[start:s.end])[0]
-            category = "casualties" if CASUALTY_WORDS.search(clause + " " + counted) else "troops"
-            if re.search(r"\bworkers\b", counted, re.I):
-                category = "other"
+        numbered, stance = False, stance_of(s.text)
+        for count in counts_in(s.text):
+            n = count.number
             who, cited, kind = claimant_of.for_figure(i, n.value)
-            figure = Figure(n.value, n.value_max, n.qualifier, category, counted, who, stance_of(s.text), cited, kind)
-            found.append(FoundFigure((s.start, s.end), figure, claim_date()))
+            figure = Figure(n.value, n.value_max, n.qualifier, category_of(count.subject), count.what,
+                            who, stance, cited, kind)
+            found.append(FoundFigure((s.start, s.end), figure, dates(i, s.start + n.start, n.value), count.subject))
             numbered = True
         treaty_facts = "rticle" in s.text  # cheap test before the article patterns
         for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text) if treaty_facts else ():
@@ -153,9 +89,8 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
             figure = Figure(int(m.group(1)), None, None, category, what, claimant_of(i)[0], "asserts")
             found.append(FoundFigure((s.start, s.end), figure, None))
         if not numbered:
-            stance = stance_of(s.text)
             if _troop_claim(s.text, sents[i - 1].text if i else "", stance) and claimant_of(i)[0]:
                 who, cited, kind = claimant_of.for_figure(i, None)
                 figure = Figure(None, None, None, "troops", "North Korean troops in Russia", who, stance, cited, kind)
-                found.append(FoundFigure((s.start, s.end), figure, claim_date()))
+                found.append(FoundFigure((s.start, s.end), figure, dates(i, None, None), "deployed"))
     return found

@@ -11,18 +11,24 @@ from functools import lru_cache
 from analysis.common.vocabulary import NUMBER_WORDS, SCALE_WORDS
 
 SCALES = {**SCALE_WORDS, "k": 1_000}
-QUALIFIERS = [
-    "as many as", "more than", "fewer than", "less than", "at least", "up to", "close to", "upwards of",
-    "an estimated", "approximately", "about", "around", "some", "nearly", "almost", "roughly", "over",
-    "under", "estimated", "at most",
-]
+# The words news puts before a count, and what each says of the true number.
+QUALIFIERS = {
+    **dict.fromkeys(("about", "around", "some", "roughly", "approximately", "approx.", "an estimated", "estimated",
+                     "close to", "nearly", "almost", "circa", "more or less", "an approximate"), "about"),
+    **dict.fromkeys(("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
+                     "just over", "well over", "a little over", "slightly more than", "as many as"), "at least"),
+    **dict.fromkeys(("fewer than", "less than", "under", "up to", "at most", "no more than", "just under",
+                     "not more than", "as few as"), "at most"),
+}
 
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _SCALE = "(?:" + "|".join(SCALE_WORDS) + ")"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+# Thousands written with commas, spaces, or full stops ("10.000 soldiers"; "1.5 thousand" is a decimal).
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|"
+           r"\d{1,3}(?:\.\d{3})+(?![\d.,]|\s*(?:hundred|thousand|million|k\b))|\d+(?:\.\d+)?")
 _WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE}))*"
 _ONE = rf"(?:(?:{_DIGITS})(?:(?:\s|-)?{_SCALE}\b|k\b)?|\b{_WORDS}\b)"
-_QUAL = r"(?:(?P<qualifier>" + "|".join(QUALIFIERS) + r")\s+)?"
+_QUAL = r"(?:\b(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 NUMBER = re.compile(
     rf"{_QUAL}(?:between\s+(?P<lo>{_ONE})\s+and\s+(?P<hi>{_ONE})"
     rf"|from\s+(?P<lo2>{_ONE})\s+to\s+(?P<hi2>{_ONE})"
@@ -62,7 +68,10 @@ def parse_number(text: str) -> int | None:
     t = text.strip().lower()
     m = re.fullmatch(rf"({_DIGITS})(?:(?:\s|-)?({_SCALE}|k))?", t)
     if m:
-        base = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(1)))
+        digits = m.group(1)
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not m.group(2):
+            digits = digits.replace(".", "")
+        base = float(re.sub(r"[,\s\u00a0\u202f]", "", digits))
         value = base * (SCALES[m.group(2)] if m.group(2) else 1)
         return int(round(value))
     return _words_value(t)
@@ -123,6 +132,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             if scale and not re.search(rf"{_SCALE}|k\b", lo, re.I):
                 scaled = value * SCALES[scale.group(1).lower()]
                 value = scaled if scaled <= value_max else value
+            if m.group("upper") and value < 100 and value_max >= 1000 and value * 1000 <= value_max:
+                value *= 1000  # "10-12,000": the thousands written once, after the range
             if value_max <= value:
                 value_max = None
         qualifier = m.group("qualifier").lower() if m.group("qualifier") else None
