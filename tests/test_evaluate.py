@@ -66,3 +66,14 @@ def test_matching_rules():
     assert date_matches("2024-10-25", "2024-10-31", "2024-10")      # a window inside the gold month
     assert not date_matches("2024-10-01", "2024-11-01", "2024-10")
     assert date_matches(None, None, None) and not date_matches("2024-10-01", "2024-10-01", None)
+
+
+def test_gold_subjects_are_classed_by_what_is_counted():
+    from analysis.bench.evaluate import gold_subject
+
+    assert gold_subject("soldiers killed or wounded since December") == "casualties"
+    assert gold_subject("soldiers killed in three days of fighting") == "killed"
+    assert gold_subject("troops wounded near the border") == "wounded"
+    assert gold_subject("special forces carried by naval vessels") == "deployed"
+    assert gold_subject("construction workers sent abroad") == "other"
+    assert gold_subject(None) == "deployed"

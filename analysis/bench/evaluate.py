@@ -71,6 +71,22 @@ def _name(text) -> str:
     return re.sub(r"\b(the|president|minister|spokesman|secretary general)\b", " ", text).strip()
 
 
+GOLD_SUBJECTS = (  # the gold file describes what a number counts in words; its class, first match wins
+    ("casualties", r"killed or wounded|killed and wounded|casualt"),
+    ("killed", r"\bkilled\b|\bdead\b|\bdied\b"),
+    ("wounded", r"\bwounded\b|\binjured\b"),
+    ("captured", r"\bcaptured\b|\bprisoners?\b"),
+    ("missing", r"\bmissing\b"),
+    ("deployed", r"\b(troops|soldiers|forces|military|personnel|servicemen)\b"),
+    ("other", r"\bworkers\b|\bships?\b|\bvessels\b"),
+)
+
+
+def gold_subject(text) -> str:
+    """The subject class of a gold figure's free-text subject; troops by default ("deployed")."""
+    return next((name for name, pattern in GOLD_SUBJECTS if re.search(pattern, str(text or ""), re.I)), "deployed")
+
+
 def claimant_matches(predicted, gold) -> bool:
     if not isinstance(predicted, str) or not gold:
         return False
@@ -99,9 +115,9 @@ def evaluate(gold_path: Path) -> tuple[list[Score], pd.DataFrame]:
     figures = ds.figures[ds.figures["category"].isin(PEOPLE_CATEGORIES) & ds.figures["value"].notna()]
     events, articles = ds.events, ds.articles.set_index("id")
 
-    found, claimants, claim_dates, event_dates, article_dates = (
-        Score("figures recall", 0, 0), Score("claimant accuracy", 0, 0), Score("claim date accuracy", 0, 0),
-        Score("event date accuracy", 0, 0), Score("article date accuracy", 0, 0))
+    found, claimants, subjects, claim_dates, event_dates, article_dates = (
+        Score("figures recall", 0, 0), Score("claimant accuracy", 0, 0), Score("subject accuracy", 0, 0),
+        Score("claim date accuracy", 0, 0), Score("event date accuracy", 0, 0), Score("article date accuracy", 0, 0))
     predicted_keys, matched_keys = set(), set()
     for entry in entries:
         aid = Path(entry["file"]).stem
@@ -121,6 +137,12 @@ def evaluate(gold_path: Path) -> tuple[list[Score], pd.DataFrame]:
                 claimants.correct += 1
             else:
                 claimants.misses.append(f"{aid}: {key[1]:,} claimant {list(rows['claimant'])} vs gold {g['claimant']!r}")
+            subjects.total += 1
+            if gold_subject(g.get("subject")) in set(rows["subject"]):
+                subjects.correct += 1
+            else:
+                subjects.misses.append(f"{aid}: {key[1]:,} subject {list(rows['subject'])} vs gold "
+                                       f"{gold_subject(g.get('subject'))} ({g.get('subject')!r})")
             claim_dates.total += 1
             if any(date_matches(s, e, g.get("claim_date")) for s, e in zip(rows["claim_date_start"], rows["claim_date_end"])):
                 claim_dates.correct += 1
@@ -145,7 +167,7 @@ def evaluate(gold_path: Path) -> tuple[list[Score], pd.DataFrame]:
             article_dates.misses.append(f"{aid}: published {published} vs gold {entry.get('publication_date')}")
     precision = Score("figures precision", len(predicted_keys & matched_keys), len(predicted_keys),
                       [f"{a}: {v:,} extracted but not in gold" for a, v, _ in sorted(predicted_keys - matched_keys)])
-    return [precision, found, claimants, claim_dates, event_dates, article_dates], ds.figures
+    return [precision, found, claimants, subjects, claim_dates, event_dates, article_dates], ds.figures
 
 
 def format_scores(scores: list[Score]) -> str:
