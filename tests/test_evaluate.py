@@ -77,3 +77,11 @@ def test_gold_subjects_are_classed_by_what_is_counted():
     assert gold_subject("special forces carried by naval vessels") == "deployed"
     assert gold_subject("construction workers sent abroad") == "other"
     assert gold_subject(None) == "deployed"
+
+
+def test_a_claimant_matches_by_acronym_but_not_by_the_source_it_cites():
+    assert claimant_matches("NIS", "South Korea's National Intelligence Service")
+    assert claimant_matches("HUR", "Ukraine's military intelligence agency (HUR)")
+    assert claimant_matches("Lee Seong-kweun", "South Korean lawmaker Lee Seong-kweun, citing the NIS")
+    assert not claimant_matches("NIS", "South Korean lawmaker Lee Seong-kweun, citing the NIS")
+    assert not claimant_matches("Pentagon", "South Korea's National Intelligence Service")
