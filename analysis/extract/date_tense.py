@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which|when|if|"
+_BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which|who|whom|when|if|"
                        r"unless)\b", re.I)
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going\s+to|(?:expects?|expected|scheduled|due|set|slated|poised|planned|planning|"
+    r"\b(?:will|won['’]t|shall|going\s+to|(?:expects?|expected|scheduled|due|set|slated|poised|planned|planning|plan|"
     r"plans|supposed|intends?|hopes|aims|likely|ready|is|are)\s+to|would|next|upcoming|coming|tomorrow|must|should|"
-    r"could|might|can|deadline|due|payable)\b|\w['’]ll\b", re.I)
+    r"might|can|as\s+(?:early|soon)\s+as|deadline|due|payable)\b|\w['’]ll\b", re.I)
 # A past verb: an auxiliary, a verb of saying, or a word in -ed that no article makes an adjective
 # ("the reduced dividend").
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|said|told|became|began|came|went|"
@@ -23,28 +23,42 @@ _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|s
                    r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b\w{2,}ed\b", re.I)
 
 
-SHORT_CLAUSE = 1
+# A clause of nothing but these is the phrase standing alone ("In March, ...", "Also Sunday, ...").
+_FILLER = re.compile(r"(?:\s|\b(?:on|in|at|by|since|during|from|of|for|also|and|then|as)\b)*", re.I)
+_CUE = re.compile(rf"(?P<future>{_FUTURE.pattern})|(?P<past>{_PAST.pattern})", re.I)
+
+
+def _cues(words: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.lastgroup) for m in _CUE.finditer(words)]
+
+
+def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    after = _BOUNDARY.search(text, end)
+    return left, after.start() if after else len(text)
 
 
 def clause_at(text: str, start: int, end: int) -> str:
     """The words of the clause holding text[start:end], the phrase itself left out."""
-    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
-    after = _BOUNDARY.search(text, end)
-    return text[left:start] + " " + text[end:after.start() if after else len(text)]
+    left, right = _bounds(text, start, end)
+    return text[left:start] + " " + text[end:right]
+
+
+def _nearest(text: str, start: int, end: int, left: int, right: int) -> str:
+    before = [(start - m.end(), m.lastgroup) for m in _CUE.finditer(text, left, start)]
+    after = [(m.start() - end, m.lastgroup) for m in _CUE.finditer(text, end, right)]
+    cues = before[-1:] + after[:1]
+    return min(cues)[1] if cues else ""
 
 
 def _tense(words: str) -> str:
-    if _FUTURE.search(words):
-        return "future"
-    if _PAST.search(words):
-        return "past"
-    return ""
+    return "future" if _FUTURE.search(words) else "past" if _PAST.search(words) else ""
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """The clause's tense; a phrase that is a clause of its own ("Last May, ...") takes the
-    sentence's."""
+    """The tense of the verb nearest the phrase in its clause; a clause without one ("In
+    March, ...", "a high in March") takes the sentence's."""
     clause = clause_at(text, start, end)
-    if not clause.split():
-        return _tense(text[:start] + " " + text[end:])
+    if _FILLER.fullmatch(clause):
+        return _nearest(text, start, end, 0, len(text))
     return _tense(clause)
