@@ -85,6 +85,10 @@ FORMS = [
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
     _f("named quarter", r"\b(?P<which>the(?:\s+(?:comparable\s+)?(?:latest|most\s+recent|recent|current|previous|"
        r"coming|next|year-earlier|year-ago|same))?|this|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
+    _f("half of a year", rf"\b(?:the\s+)?(?P<half>first|second|last|latter)[-\s]+half\s+of\s+{_YEAR}\b", "digit half",
+       wr.half),
+    _f("half", r"\b(?:the\s+)?(?P<half>first|second|latter)[-\s]+half\b(?:\s+of\s+(?:the|this)\s+year)?", "half",
+       wr.half, weak=True),
     _f("season of a year", rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", "digit season", wr.season),
     _f("season", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|this|past|coming)\s+|the\s+|in\s+(?:the\s+)?)"
        rf"{_SEASON}\b{_YEAR_AFTER}", "season", wr.season),
@@ -95,6 +99,9 @@ FORMS = [
        wr.written_year),
     _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous)?\s*(?:fiscal\s+)?year\b(?!\s+(?:before|"
        r"after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
+    _f("the year", r"\bthe\s+year\b(?![-'’]|\s+(?:before|after|earlier|later|ago|of|in|to|when|two|nineteen)\b)",
+       "period", rel.period, relative=True, weak=True),
+    _f("year-end", r"\b(?:the\s+)?year[-\s]end\b", "period", wr.year_end, relative=True, weak=True),
     _f("year", rf"{_NOT_LABEL}\b{_YEAR}\b{_NOT_COUNT}", "digit", wr.written_year, weak=True),
     # Relative to an anchor: the article's date, or the date of the article a passage was copied from.
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
@@ -138,7 +145,7 @@ WORD_KINDS = {
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
     **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
     **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
-    "quarter": "quarter",
+    "quarter": "quarter", "half": "half",
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from analysis.common.vocabulary import MONTHS, NUMBER_WORDS, WEEKDAYS
-from analysis.extract.date_windows import (DateRef, month_window, quarter_of, quarter_window,
+from analysis.extract.date_windows import (DateRef, month_end, month_window, quarter_of, quarter_window,
                                            season_window, shift_quarter, year_for)
 
 MONTHS_LOWER = tuple(MONTHS)
@@ -137,6 +137,24 @@ def quarter(m, phrase, anchor, tense) -> DateRef | None:
     start, end = quarter_window(y, q)
     return DateRef(start, end, phrase, anchor, f"quarter {q} of {y}, from anchor {anchor.isoformat()}",
                    relative=True, unit="quarter")
+
+
+def half(m, phrase, anchor, tense) -> DateRef | None:
+    """The first or second half of a year written, or else of the anchor's year."""
+    year = _year(m) or (anchor.year if anchor else None)
+    if year is None:
+        return None
+    first = 1 if group(m, "half") == "first" else 7
+    return DateRef(date(year, first, 1), month_end(year, first + 5), phrase, anchor, f"half of {year}", unit="half")
+
+
+def year_end(m, phrase, anchor, tense) -> DateRef | None:
+    """The last day of the year the tense points to ("year-end" of a past report can be last year's)."""
+    year = year_for(12, 31, anchor, tense)
+    if year is None:
+        return None
+    d = date(year, 12, 31)
+    return DateRef(d, d, phrase, anchor, f"the end of {year}", relative=True, unit="day")
 
 
 def season(m, phrase, anchor, tense) -> DateRef | None:

@@ -51,6 +51,8 @@ def timeml_value(ref: DateRef) -> str:
         return f"{d.year:04d}-{d.month:02d}"
     if unit == "quarter":
         return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
     if unit == "season":
         return f"{d.year:04d}-{SEASONS[d.month]}"
     if unit == "decade":
