@@ -84,7 +84,7 @@ FORMS = [
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
     _f("named quarter", r"\b(?P<which>the(?:\s+(?:comparable\s+)?(?:latest|most\s+recent|recent|current|previous|"
-       r"coming|next|year-earlier|year-ago|same))?|this|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
+       r"coming|next|year-earlier|year-ago|same))?|this|that|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
     _f("half of a year", rf"\b(?:the\s+)?(?P<half>first|second|last|latter)[-\s]+half\s+of\s+{_YEAR}\b", "digit half",
        wr.half),
     _f("half", r"\b(?:the\s+)?(?P<half>first|second|latter)[-\s]+half\b(?:\s+of\s+(?:the|this)\s+year)?", "half",
@@ -114,6 +114,9 @@ FORMS = [
     _f("weekday", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|"
        rf"the\s+next)\s+|on\s+|earlier\s+|late\s+|early\s+)?(?P<weekday>{_WEEKDAY})\b{_PART_OF_DAY}", "weekday",
        rel.weekday, relative=True),
+    # "that day", "later that year": the period of a date named before (date_text finds which).
+    _f("that period", r"\b(?:(?P<part>earlier|later)\s+)?that\s+(?P<unit>day|week|month|year)\b", "that",
+       rel.that_period, relative=True, weak=True),
     _f("weekend", r"\b(?:(?P<which>this|last|next|the\s+past|the\s+coming)\s+|the\s+)weekend\b", "weekend",
        rel.weekend, relative=True),
     _f("this or last period", r"\b(?:(?P<part>early|earlier|late|later|mid)[-\s]+)?(?P<which>this|last|next|previous|"
@@ -145,7 +148,7 @@ WORD_KINDS = {
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
     **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
     **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
-    "quarter": "quarter", "half": "half",
+    "quarter": "quarter", "half": "half", "that": "that",
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),

@@ -88,6 +88,14 @@ def period(m, phrase, anchor, tense):
                     clip=clip and step <= 0)
 
 
+def that_period(m, phrase, anchor, tense):
+    """"that day", "later that year": the day or period of the anchor, which date_text sets to
+    the date the text named before."""
+    if group(m, "unit") == "day":
+        return relative(anchor, anchor, phrase, anchor, "that day", "day", clip=False)
+    return period(m, phrase, anchor, "future")
+
+
 def weekend(m, phrase, anchor, tense):
     """Saturday and Sunday: "last weekend" or a past-tense one the latest begun by the anchor,
     "next weekend" or a future-tense one the first after it, otherwise the nearest."""

@@ -126,7 +126,7 @@ def quarter(m, phrase, anchor, tense) -> DateRef | None:
     y, q = quarter_of(anchor)
     if ordinal:  # a quarter not yet begun, in a past-tense clause, is last year's
         y, q = y - (q < ordinal and tense == "past"), ordinal
-    elif which in ("this", "the current"):
+    elif which in ("this", "that", "the current"):  # "that quarter": date_text anchors it in the quarter named before
         pass
     elif which in ("next", "the next", "the coming"):
         y, q = shift_quarter(y, q, 1)

@@ -21,6 +21,10 @@ _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before
 # (in sentences) that date is looked for.
 SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
                                re.I)
+# Phrases that point back at a date the text named: "that day", "later that year", "that quarter"
+# (the latest date of that unit, else of a finer one), "the previous Friday" (the Friday named before).
+_THAT = re.compile(r"\bthat\s+(day|week|month|quarter|year)\b|\bthe\s+(?:previous|following)\s+(\w+day)\b", re.I)
+_FINER = ("day", "week", "month", "quarter", "season", "year")
 LOOKBACK_SENTENCES = 3
 # "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
 _YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
@@ -52,6 +56,11 @@ def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
             tense = tense_at(s.text, p.start - s.start, p.end - s.start)
             relative = SENTENCE_RELATIVE.search(p.text)
             own = last_day[1] if relative and last_day and i - last_day[0] <= LOOKBACK_SENTENCES else anchor
+            that = _THAT.search(p.text)
+            if that:
+                own = _named_before(that, found, anchor)
+                if own is None:
+                    continue
             ref = resolve(p.text, own, tense)
             if ref is None:
                 continue
@@ -62,6 +71,21 @@ def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
             start, core = core_span(p.start, p.text)
             found.append(DatedMention(start, start + len(core), core, ref))
     return found
+
+
+def _named_before(that: re.Match, found: list[DatedMention], anchor: date | None) -> date | None:
+    """The day a pointing-back phrase counts from: the latest date named of its unit, else of a
+    finer one; for "the previous Friday" the latest Friday named (else the anchor)."""
+    if that[2]:
+        days = [f.ref.start for f in found if f.ref.unit == "day" and f.ref.start.strftime("%A").lower()
+                == that[2].lower()]
+        return days[-1] if days else anchor
+    unit = that[1].lower()
+    for units in ((unit,), _FINER[:_FINER.index(unit) + 1]):
+        named = [f.ref.start for f in found if f.ref.unit in units and not _THAT.search(f.text)]
+        if named:
+            return named[-1]
+    return None
 
 
 def _year_before(period: DateRef, ref: DateRef) -> DateRef:
