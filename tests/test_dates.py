@@ -118,6 +118,13 @@ def test_weak_forms_only_on_request():
     ("The parliament voted on April 7.", "on April 7", "past"),
     ("Kim said on Thursday that the talks would resume.", "on Thursday", "past"),
     ("The offer expires on Nov. 16.", "on Nov. 16", ""),
+    ("In January, the ministry ruled that the plant should close.", "In January", "past"),  # nearest verb
+    ("The board extended the offer until Nov. 16.", "Nov. 16", ""),       # a deadline: the nearest
+    ("The bank gave the firm a loan effective Feb. 1.", "Feb. 1", ""),
+    ("The vote was postponed to March 3.", "March 3", ""),
+    ("The envoy could arrive in Pyongyang as early as Tuesday.", "Tuesday", "future"),
+    ("Officials said they did not plan to move the troops on Thursday.", "on Thursday", "future"),
+    ("The delegation will leave with the envoy who arrived on Thursday.", "on Thursday", "past"),
 ])
 def test_clause_tense(sentence, phrase, tense):
     from analysis.extract.date_tense import tense_at

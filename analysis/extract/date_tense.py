@@ -25,6 +25,9 @@ _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|s
 
 # A clause of nothing but these is the phrase standing alone ("In March, ...", "Also Sunday, ...").
 _FILLER = re.compile(r"(?:\s|\b(?:on|in|at|by|since|during|from|of|for|also|and|then|as)\b)*", re.I)
+_DEADLINE = (r"\b(?:until|till|through|by|effective|before|starting|beginning|(?:extended|postponed|delayed|deferred|"
+             r"adjourned|moved)\s+to)\s+")
+_BEFORE_DEADLINE, _DEADLINE_WORD = re.compile(_DEADLINE + r"\Z", re.I), re.compile(_DEADLINE, re.I)
 _CUE = re.compile(rf"(?P<future>{_FUTURE.pattern})|(?P<past>{_PAST.pattern})", re.I)
 
 
@@ -56,8 +59,11 @@ def _tense(words: str) -> str:
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """The tense of the verb nearest the phrase in its clause; a clause without one ("In
-    March, ...", "a high in March") takes the sentence's."""
+    """A deadline ("until Nov. 16", "effective Feb. 1") is not the time of its clause's verb: it
+    has no tense, and points to the nearest such date. A phrase standing alone ("In March, ...")
+    takes the tense of the verb nearest it in the sentence."""
+    if _BEFORE_DEADLINE.search(text, max(start - 16, 0), start) or _DEADLINE_WORD.match(text, start):
+        return ""
     clause = clause_at(text, start, end)
     if _FILLER.fullmatch(clause):
         return _nearest(text, start, end, 0, len(text))
