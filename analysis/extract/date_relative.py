@@ -65,6 +65,7 @@ def weekday(m, phrase, anchor, tense):
 def period(m, phrase, anchor, tense):
     """this/last/next week, month or year, with "early", "late", "earlier" or "later" in front."""
     which, unit, part = group(m, "which"), group(m, "unit") or "year", group(m, "part")
+    which = "the past" if which == "the last" else which  # "for the last week": the days before the anchor
     step = -1 if which in ("last", "previous", "the previous", "the past") else 1 if which in (
         "next", "the next", "the coming", "coming") else 0
     which = which or "this"  # "the current year", "the fiscal year"
