@@ -131,6 +131,9 @@ FORMS = [
        rel.year_before, relative=True, weak=True),
     _f("recently", r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))\b", "recent", rel.recently,
        relative=True),
+    _f("some time ago", r"\b(?:(?:several|a\s+few|many)\s+(?P<unit>day|week|month|year|decade)s\s+(?:ago|earlier)|"
+       r"the\s+(?:past|last)\s+(?:few|several)\s+(?P<units>day|week|month|quarter|year|decade)s)\b", "vague",
+       rel.some_time_ago, relative=True, weak=True),
     _f("the past", r"\bthe\s+past\b(?!\s+\w+\s+(?:days|weeks|months|years))", "recent", rel.recently, relative=True,
        weak=True),
     # "Now, ..." opening a sentence and "for now" are discourse, not time.
@@ -148,7 +151,7 @@ WORD_KINDS = {
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
     **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
     **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
-    "quarter": "quarter", "half": "half", "that": "that",
+    "quarter": "quarter", "half": "half", "that": "that", "few": "vague", "several": "vague", "many": "vague",
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),
