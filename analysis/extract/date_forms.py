@@ -22,6 +22,8 @@ _MONTH = rf"(?P<month>{MONTHS_RE})"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _BARE_MONTH = "(?-i:January|February|March|April|June|July|August|September|October|November|December)"
 _COUNTS = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _YEAR_AFTER = rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
 # A four-digit number is a year unless it is money, a numbered thing or a count of something
 # ("some 2000 troops", "2000 more arrived").
@@ -99,6 +101,9 @@ FORMS = [
        wr.written_year),
     _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous)?\s*(?:fiscal\s+)?year\b(?!\s+(?:before|"
        r"after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
+    # Years said aloud (broadcast transcripts): "nineteen ninety-four", "the year two thousand".
+    _f("spoken year", rf"\b(?:nineteen[-\s]+(?P<tens>{_TENS})(?:[-\s]+(?P<units>{_UNITS}))?|the\s+year\s+two\s+"
+       rf"thousand(?:\s+(?:and\s+)?(?P<units2000>{_UNITS}))?)\b", "spoken", wr.spoken_year, weak=True),
     _f("the year", r"\bthe\s+year\b(?![-'’]|\s+(?:before|after|earlier|later|ago|of|in|to|when|two|nineteen)\b)",
        "period", rel.period, relative=True, weak=True),
     _f("year-end", r"\b(?:the\s+)?year[-\s]end\b", "period", wr.year_end, relative=True, weak=True),
@@ -151,7 +156,7 @@ WORD_KINDS = {
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
     **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
     **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
-    "quarter": "quarter", "half": "half", "that": "that", "few": "vague", "several": "vague", "many": "vague",
+    "quarter": "quarter", "half": "half", "that": "that", "nineteen": "spoken", "thousand": "spoken", "few": "vague", "several": "vague", "many": "vague",
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),

@@ -104,6 +104,14 @@ def written_year(m, phrase, anchor, tense) -> DateRef | None:
     return DateRef(date(year, 1, 1), date(year, 12, 31), phrase, anchor, f"year {year} written out", unit="year")
 
 
+def spoken_year(m, phrase, anchor, tense) -> DateRef | None:
+    if m["tens"]:
+        year = 1900 + NUMBER_WORDS[m["tens"].lower()] + NUMBER_WORDS[(m["units"] or "zero").lower()]
+    else:
+        year = 2000 + NUMBER_WORDS[(m["units2000"] or "zero").lower()]
+    return DateRef(date(year, 1, 1), date(year, 12, 31), phrase, anchor, f"year {year} said aloud", unit="year")
+
+
 def decade(m, phrase, anchor, tense) -> DateRef | None:
     first = int(m["decade"])
     first += 1900 if first < 100 else 0  # "the '90s"
