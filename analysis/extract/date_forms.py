@@ -78,7 +78,8 @@ FORMS = [
     _f("month and year", rf"\b{_MONTH}\.?,?\s+{_YEAR}\b", "digit month", wr.written_month),
     _f("this or last month name", rf"\b(?P<which>last|next|this)\s+(?=(?-i:[A-Z])){_MONTH}\b", "month",
        wr.written_month),
-    _f("month", rf"\bin\s+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
+    _f("month", rf"\b(?:in|by|until|till|since|through|during|before|after|from)\s+{_MONTH}\b(?!\.?\s+\d{{1,2}}(?!\d))"
+       rf"{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
     _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}|(?P<which>this\s+year['’]s|last\s+year['’]s|"
        rf"year-earlier|year-ago))\s+(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
@@ -154,7 +155,7 @@ WORD_KINDS = {
     **dict.fromkeys(wr.MONTHS_LOWER, "month"), **dict.fromkeys(WEEKDAYS, "weekday"),
     **dict.fromkeys(("today", "tonight", "morning", "afternoon", "evening"), "today"),
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
-    **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
+    **dict.fromkeys(("week", "month", "year", "weeks", "months", "years"), "period"), "weekend": "weekend",
     **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
     "quarter": "quarter", "half": "half", "that": "that", "nineteen": "spoken", "thousand": "spoken", "few": "vague", "several": "vague", "many": "vague",
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
