@@ -25,14 +25,18 @@ _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|s
 
 # A clause of nothing but these is the phrase standing alone ("In March, ...", "Also Sunday, ...").
 _FILLER = re.compile(r"(?:\s|\b(?:on|in|at|by|since|during|from|of|for|also|and|then|as)\b)*", re.I)
-_DEADLINE = (r"\b(?:until|till|through|by|effective|before|starting|beginning|(?:extended|postponed|delayed|deferred|"
-             r"adjourned|moved)\s+to)\s+")
-_BEFORE_DEADLINE, _DEADLINE_WORD = re.compile(_DEADLINE + r"\Z", re.I), re.compile(_DEADLINE, re.I)
+
+
+def _words_before(words: str) -> tuple[re.Pattern, re.Pattern]:
+    """Patterns for the words just before a phrase, and for a phrase that opens with them."""
+    return re.compile(rf"\b(?:{words})\s+\Z", re.I), re.compile(rf"(?:{words})\s", re.I)
+
+
+# A deadline ("until Nov. 16", "extended to March 3") and what follows "since" are not the time of the clause's verb.
+_DEADLINE = _words_before(r"until|till|through|by|effective|before|starting|beginning|(?:extended|postponed|delayed|"
+                          r"deferred|adjourned|moved)\s+to")
+_SINCE = _words_before("since")
 _CUE = re.compile(rf"(?P<future>{_FUTURE.pattern})|(?P<past>{_PAST.pattern})", re.I)
-
-
-def _cues(words: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.lastgroup) for m in _CUE.finditer(words)]
 
 
 def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -58,11 +62,18 @@ def _tense(words: str) -> str:
     return "future" if _FUTURE.search(words) else "past" if _PAST.search(words) else ""
 
 
+def _introduced_by(words: tuple[re.Pattern, re.Pattern], text: str, start: int) -> bool:
+    before, opening = words
+    return bool(before.search(text, max(start - 24, 0), start) or opening.match(text, start))
+
+
 def tense_at(text: str, start: int, end: int) -> str:
     """A deadline ("until Nov. 16", "effective Feb. 1") is not the time of its clause's verb: it
     has no tense, and points to the nearest such date. A phrase standing alone ("In March, ...")
     takes the tense of the verb nearest it in the sentence."""
-    if _BEFORE_DEADLINE.search(text, max(start - 16, 0), start) or _DEADLINE_WORD.match(text, start):
+    if _introduced_by(_SINCE, text, start):
+        return "past"
+    if _introduced_by(_DEADLINE, text, start):
         return ""
     clause = clause_at(text, start, end)
     if _FILLER.fullmatch(clause):

@@ -89,12 +89,9 @@ def _named_before(that: re.Match, found: list[DatedMention], anchor: date | None
 
 
 def _year_before(period: DateRef, ref: DateRef) -> DateRef:
-    """The period just named, a year before: a quarter, a month or a day; else the year before the anchor."""
-    if period.unit == "quarter":
-        start, end = quarter_window(*shift_quarter(*quarter_of(period.start), -4))
-    elif period.unit in ("day", "month") and period.start.month == period.end.month:
-        start, end = (d.replace(year=d.year - 1, day=min(d.day, 28) if d.month == 2 else d.day)
-                      for d in (period.start, period.end))
-    else:
+    """The quarter just named, a year before ("profit rose in the third quarter from a year
+    earlier"); after any other period, the year before the anchor's."""
+    if period.unit != "quarter":
         return ref
+    start, end = quarter_window(*shift_quarter(*quarter_of(period.start), -4))
     return DateRef(start, end, ref.phrase, ref.anchor, f"{period.iso} a year before", True, period.unit)
