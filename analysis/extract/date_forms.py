@@ -87,7 +87,8 @@ FORMS = [
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
     _f("named quarter", r"\b(?P<which>the(?:\s+(?:comparable\s+)?(?:latest|most\s+recent|recent|current|previous|"
-       r"coming|next|year-earlier|year-ago|same))?|this|that|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
+       r"coming|next|year-earlier|year-ago|same))?|this|that|last|next)\s+(?:fiscal\s+)?quarter\b(?!-)", "quarter",
+       wr.quarter),
     _f("half of a year", rf"\b(?:the\s+)?(?P<half>first|second|last|latter)[-\s]+half\s+of\s+{_YEAR}\b", "digit half",
        wr.half),
     _f("half", r"\b(?:the\s+)?(?P<half>first|second|latter)[-\s]+half\b(?:\s+of\s+(?:the|this)\s+year)?", "half",
