@@ -87,6 +87,8 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("year-end", "2023-12-31"), ("several years ago", "PAST_REF"), ("the past few months", "PAST_REF"),
     ("nineteen seventy-nine", "1979"), ("the year two thousand", "2000"), ("the last week", "2024-W41"),
     ("the latest fiscal year", "2023"), ("50 years ago", "1974"),
+    ("Election Day 1998", "1998-11-03"), ("Labor Day 2024", "2024-09-02"), ("Memorial Day 2024", "2024-05-27"),
+    ("Easter 2000", "2000-04-23"), ("Good Friday 2024", "2024-03-29"), ("Presidents' Day 2024", "2024-02-19"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value
@@ -103,6 +105,7 @@ def test_timeml_values(phrase, value):
     ("We may see a march in May.", ["in May"]),
     ("The army now holds the town it took recently.", ["recently"]),  # "now" only on request
     ("Talks must end by May, and resume after March 3.", ["by May", "March 3"]),
+    ("The quarter-to-quarter comparison was weak.", []),
 ])
 def test_what_is_found(sentence, found):
     from analysis.extract.dates import date_phrases

@@ -70,7 +70,9 @@ FORMS = [
     _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
        "digit month", wr.written_day),
     _f("holiday", rf"\b(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
-       rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day)\b{_YEAR_AFTER}", "holiday", wr.holiday),
+       rf"(?:Independence|Election|Labor|Memorial|Veterans['’]?|Columbus|Mother['’]s|Father['’]s|Boxing|"
+       rf"Presidents['’]?|Martin\s+Luther\s+King(?:\s+Jr\.?)?)\s+Day|Halloween|Valentine['’]s\s+Day|"
+       rf"Easter(?:\s+Sunday)?|Good\s+Friday)\b{_YEAR_AFTER}", "holiday", wr.holiday),
     _f("week of a month", rf"\b(?:in\s+)?(?P<part>(?:the\s+)?(?:last|first)\s+week\s+of)\s+{_MONTH}\b{_YEAR_AFTER}",
        "month", wr.written_month),
     _f("part of a month", rf"\b(?:in\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|"
@@ -157,7 +159,9 @@ WORD_KINDS = {
     **dict.fromkeys(("today", "tonight", "morning", "afternoon", "evening"), "today"),
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
     **dict.fromkeys(("week", "month", "year", "weeks", "months", "years"), "period"), "weekend": "weekend",
-    **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
+    **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new", "election", "labor",
+                     "memorial", "veterans", "columbus", "mother", "father", "boxing", "presidents", "king", "easter",
+                     "good"), "holiday"),
     "quarter": "quarter", "half": "half", "that": "that", "nineteen": "spoken", "thousand": "spoken", "few": "vague", "several": "vague", "many": "vague",
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
