@@ -153,6 +153,11 @@ def decade(m, phrase, anchor, tense) -> DateRef | None:
     return DateRef(date(first, 1, 1), date(first + 9, 12, 31), phrase, anchor, f"the {first}s", unit="decade")
 
 
+def century(m, phrase, anchor, tense) -> DateRef | None:
+    first = (int(m["century"]) - 1) * 100  # the 20th century: 1900-1999
+    return DateRef(date(first, 1, 1), date(first + 99, 12, 31), phrase, anchor, f"the {first}s", unit="century")
+
+
 def quarter(m, phrase, anchor, tense) -> DateRef | None:
     """An ordinal quarter ("the third quarter [of 1998]") or one named against the anchor: "the
     quarter" and "the latest quarter" in a news report are the last one completed."""
