@@ -131,7 +131,7 @@ FORMS = [
     _f("weekend", r"\b(?:(?P<which>this|last|next|the\s+past|the\s+coming)\s+|the\s+)weekend\b", "weekend",
        rel.weekend, relative=True),
     _f("this or last period", r"\b(?:(?P<part>early|earlier|late|later|mid)[-\s]+)?(?P<which>this|last|next|previous|"
-       r"the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
+       r"the\s+(?:past|last|previous|coming|next)|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
        "period", rel.period, relative=True),
     _f("time ago", r"\b(?P<qualifier>nearly|almost|about|around|some|more\s+than|over)?\s*(?P<n>\d{1,3}|an?|"
        + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?:ago|after|later|since|earlier)\b", "ago", rel.ago,
@@ -164,7 +164,8 @@ WORD_KINDS = {
     **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new", "election", "labor",
                      "memorial", "veterans", "columbus", "mother", "father", "boxing", "presidents", "king", "easter",
                      "good"), "holiday"),
-    "quarter": "quarter", "half": "half", "that": "that", "century": "century", "nineteen": "spoken", "thousand": "spoken", "few": "vague", "several": "vague", "many": "vague",
+    "quarter": "quarter", "half": "half", "that": "that", "century": "century",
+    **dict.fromkeys(("nineteen", "thousand"), "spoken"), **dict.fromkeys(("few", "several", "many"), "vague"),
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which|who|whom|when|if|"
-                       r"unless)\b", re.I)
+_BOUNDARY = re.compile(r"[;:()\"“”]|,\s|\s[-–—]\s|\b(?:that|but|while|whereas|although|because|which|who|whom|"
+                       r"when|if|unless)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going\s+to|(?:expects?|expected|scheduled|due|set|slated|poised|planned|planning|plan|"
     r"plans|supposed|intends?|hopes|aims|likely|ready|is|are)\s+to|would|next|upcoming|coming|tomorrow|must|should|"
