@@ -67,8 +67,8 @@ FORMS = [
     _f("numeric date", r"\b(?P<year>\d{4})[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})\b", "digit", wr.written_day),
     _f("day month", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}\.?"
        rf"(?:,?\s+{_YEAR})?\b", "digit month", wr.written_day),
-    _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
-       "digit month", wr.written_day),
+    _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+|(?P<which>last|next)\s+)?{_MONTH}\.?\s+{_DAY}\b"
+       rf"(?:,?\s+{_YEAR}\b)?", "digit month", wr.written_day),
     _f("holiday", rf"\b(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
        rf"(?:Independence|Election|Labor|Memorial|Veterans['’]?|Columbus|Mother['’]s|Father['’]s|Boxing|"
        rf"Presidents['’]?|Martin\s+Luther\s+King(?:\s+Jr\.?)?)\s+Day|Halloween|Valentine['’]s\s+Day|"

@@ -33,6 +33,7 @@ def written_day(m, phrase, anchor, tense) -> DateRef | None:
     if not 1 <= month <= 12 or (year is not None and not 1900 <= year <= 2099):
         return None
     day, basis = int(m["day"]), "date written out"
+    tense = {"last": "past", "next": "future"}.get(group(m, "which"), tense)  # "last Oct. 23"
     if year is None:
         if not 1 <= day <= 31:
             return None
