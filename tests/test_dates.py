@@ -135,6 +135,8 @@ def test_weak_forms_only_on_request():
     ("The envoy could arrive in Pyongyang as early as Tuesday.", "Tuesday", "future"),
     ("Officials said they did not plan to move the troops on Thursday.", "on Thursday", "future"),
     ("Output has risen since year-end.", "year-end", "past"),
+    ("The index is near the record it set on Aug. 6.", "on Aug. 6", "past"),   # an irregular past
+    ("The appeal is heard in May in the federal court.", "in May", ""),      # a present passive is not past
     ("The delegation will leave with the envoy who arrived on Thursday.", "on Thursday", "past"),
 ])
 def test_clause_tense(sentence, phrase, tense):

@@ -14,13 +14,15 @@ _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going\s+to|(?:expects?|expected|scheduled|due|set|slated|poised|planned|planning|plan|"
     r"plans|supposed|intends?|hopes|aims|likely|ready|is|are)\s+to|would|next|upcoming|coming|tomorrow|must|should|"
     r"might|can|as\s+(?:early|soon)\s+as|deadline|due|payable)\b|\w['’]ll\b", re.I)
-# A past verb: an auxiliary, a verb of saying, or a word in -ed that no article makes an adjective
-# ("the reduced dividend").
-_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday|said|told|became|began|came|went|"
-                   r"took|made|gave|left|held|met|won|lost|fell|rose|sent|saw|found|got|ran|brought|bought|"
-                   r"thought|led|stood|knew|wrote|spoke|chose|broke|struck|fought|paid|sold|spent|kept|"
-                   r"agreed|signed)\b|"
-                   r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b\w{2,}ed\b", re.I)
+# A past verb: an auxiliary, a common irregular past, or a word in -ed that no article makes an
+# adjective ("the reduced dividend") and no "is" makes a present passive.
+_PRESENT_PASSIVE = r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"  # "the case is heard in May" is not past
+_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday)\b|"
+                   rf"{_PRESENT_PASSIVE}\b(?:said|told|became|began|came|went|took|made|gave|left|held|met|won|lost|"
+                   r"fell|rose|sent|saw|found|got|ran|brought|bought|thought|led|stood|knew|wrote|spoke|chose|broke|"
+                   r"struck|fought|paid|sold|spent|kept|agreed|signed|set|hit|cut|put|shut|fled|flew|drew|drove|grew|threw|heard|built|felt|meant|sought|"
+                   r"caught|shot|withdrew|arose|wore|beat|hung|laid|shook|stole|stuck|swore|woke)\b|"
+                   rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s){_PRESENT_PASSIVE}\b\w{{2,}}ed\b", re.I)
 
 
 # A clause of nothing but these is the phrase standing alone ("In March, ...", "Also Sunday, ...").
