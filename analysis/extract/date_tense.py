@@ -20,8 +20,8 @@ _PRESENT_PASSIVE = r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"  # "the case is heard i
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday)\b|"
                    rf"{_PRESENT_PASSIVE}\b(?:said|told|became|began|came|went|took|made|gave|left|held|met|won|lost|"
                    r"fell|rose|sent|saw|found|got|ran|brought|bought|thought|led|stood|knew|wrote|spoke|chose|broke|"
-                   r"struck|fought|paid|sold|spent|kept|agreed|signed|set|hit|cut|put|shut|fled|flew|drew|drove|grew|threw|heard|built|felt|meant|sought|"
-                   r"caught|shot|withdrew|arose|wore|beat|hung|laid|shook|stole|stuck|swore|woke)\b|"
+                   r"struck|fought|paid|sold|spent|kept|agreed|signed|set|hit|cut|put|shut|fled|flew|drew|drove|grew|"
+                   r"threw|heard|built|felt|meant|sought|caught|shot|withdrew|arose|wore|beat|hung|laid|shook|stole|stuck|swore|woke)\b|"
                    rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s){_PRESENT_PASSIVE}\b\w{{2,}}ed\b", re.I)
 
 
