@@ -102,6 +102,11 @@ def test_mentions_count_the_next_day_from_their_passage():
                                                           ("a year earlier", "2023-Q3")]),
     ("Prices rose in June from a year earlier.", [("June", "2024-06"), ("a year earlier", "2023")]),
     ("No one said what happened that day.", []),                   # nothing named before: left out
+    # a fiscal quarter is of the year it ended in
+    ("In its second quarter ended Oct. 31, the chain lost money.", [("second quarter", "2024-Q2"),
+                                                                    ("Oct. 31", "2024-10-31")]),
+    ("For the fourth quarter ended Sept. 30, 2023, sales rose.", [("the fourth quarter", "2023-Q4"),
+                                                                  ("Sept. 30, 2023", "2023-09-30")]),
 ])
 def test_mentions_that_point_back(text, expected):
     from analysis.extract.date_text import dated_mentions

@@ -6,9 +6,10 @@ sentence for its figures and events."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from analysis.extract.date_rules import ORDINALS
 from analysis.extract.date_tense import tense_at
 from analysis.extract.date_windows import DateRef, quarter_of, quarter_window, shift_quarter
 from analysis.extract.dates import date_phrases, resolve
@@ -26,6 +27,8 @@ SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\
 _THAT = re.compile(r"\bthat\s+(day|week|month|quarter|year)\b|\bthe\s+(?:previous|following)\s+(\w+day)\b", re.I)
 _FINER = ("day", "week", "month", "quarter", "season", "year")
 LOOKBACK_SENTENCES = 3
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?", re.I)
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b", re.I)
 # "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
 _YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
                           r"(?:\s+period)?", re.I)
@@ -69,8 +72,22 @@ def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
             if _YEAR_BEFORE.fullmatch(p.text) and found and not _YEAR_BEFORE.fullmatch(found[-1].text):
                 ref = _year_before(found[-1].ref, ref)
             start, core = core_span(p.start, p.text)
+            if found and ref.unit == "day" and _ENDED.fullmatch(text, found[-1].end, p.start):
+                found[-1] = _quarter_ended(found[-1], ref.start)
             found.append(DatedMention(start, start + len(core), core, ref))
     return found
+
+
+def _quarter_ended(quarter: DatedMention, day: date) -> DatedMention:
+    """A (fiscal) quarter "ended Sept. 30" is of the year it ended in: its ordinal, if it has one,
+    in that year, else the calendar quarter holding the day."""
+    if quarter.ref.unit != "quarter":
+        return quarter
+    ordinal = _ORDINAL.search(quarter.text)
+    number = ORDINALS[ordinal[0].lower()] if ordinal else quarter_of(day)[1]
+    start, end = quarter_window(day.year, number)
+    return replace(quarter, ref=DateRef(start, end, quarter.text, quarter.ref.anchor, f"quarter ended {day}",
+                                        quarter.ref.relative, "quarter"))
 
 
 def _named_before(that: re.Match, found: list[DatedMention], anchor: date | None) -> date | None:
