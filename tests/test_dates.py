@@ -91,6 +91,7 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("Easter 2000", "2000-04-23"), ("Good Friday 2024", "2024-03-29"), ("Presidents' Day 2024", "2024-02-19"),
     ("the 20th century", "19"), ("21st-century", "20"),
     ("last Oct. 23", "2023-10-23"), ("next March 3", "2025-03-03"),
+    ("the year 1998", "1998"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value

@@ -103,15 +103,15 @@ FORMS = [
     _f("century", r"\b(?:the\s+)?(?P<century>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century\b", "century", wr.century,
        weak=True),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
-    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
+    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
        wr.written_year),
     _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous)?\s*(?:fiscal\s+)?year\b(?!\s+(?:before|"
        r"after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
     # Years said aloud (broadcast transcripts): "nineteen ninety-four", "the year two thousand".
     _f("spoken year", rf"\b(?:nineteen[-\s]+(?P<tens>{_TENS})(?:[-\s]+(?P<units>{_UNITS}))?|the\s+year\s+two\s+"
        rf"thousand(?:\s+(?:and\s+)?(?P<units2000>{_UNITS}))?)\b", "spoken", wr.spoken_year, weak=True),
-    _f("the year", r"\bthe\s+year\b(?![-'’]|\s+(?:before|after|earlier|later|ago|of|in|to|when|two|nineteen)\b)",
-       "period", rel.period, relative=True, weak=True),
+    _f("the year", r"\bthe\s+year\b(?![-'’]|\s+(?:\d|(?:before|after|earlier|later|ago|of|in|to|when|two|"
+       r"nineteen)\b))", "period", rel.period, relative=True, weak=True),
     _f("year-end", r"\b(?:the\s+)?year[-\s]end\b", "period", wr.year_end, relative=True, weak=True),
     _f("year", rf"{_NOT_LABEL}\b{_YEAR}\b{_NOT_COUNT}", "digit", wr.written_year, weak=True),
     # Relative to an anchor: the article's date, or the date of the article a passage was copied from.

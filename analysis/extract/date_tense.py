@@ -21,7 +21,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previous|yesterday)\
                    rf"{_PRESENT_PASSIVE}\b(?:said|told|became|began|came|went|took|made|gave|left|held|met|won|lost|"
                    r"fell|rose|sent|saw|found|got|ran|brought|bought|thought|led|stood|knew|wrote|spoke|chose|broke|"
                    r"struck|fought|paid|sold|spent|kept|agreed|signed|set|hit|cut|put|shut|fled|flew|drew|drove|grew|"
-                   r"threw|heard|built|felt|meant|sought|caught|shot|withdrew|arose|wore|beat|hung|laid|shook|stole|stuck|swore|woke)\b|"
+                   r"threw|heard|built|felt|meant|sought|caught|shot|withdrew|arose|wore|beat|hung|laid|shook|stole|"
+                   r"stuck|swore|woke)\b|"
                    rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s){_PRESENT_PASSIVE}\b\w{{2,}}ed\b", re.I)
 
 
