@@ -2,8 +2,9 @@
 kinds of word it cannot match without, and the rule that makes a window of what it matched.
 Dates written out come first, so that in a phrase holding one ("today [on 24 October]") it
 wins over a relative word. Weak forms are found only when asked for (the TimeML benchmark,
-the `dates` command): a bare year, a decade, "now", "the future" name a time but seldom date the claim
-or event of their sentence ("troops sent since 2022 now number 11,000", said on Monday)."""
+the `dates` command): a bare year, a decade, "now", "the future", "the year", "that day",
+"several years ago" name a time but seldom date the claim or event of their sentence ("troops
+sent since 2022 now number 11,000", said on Monday)."""
 
 from __future__ import annotations
 

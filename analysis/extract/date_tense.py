@@ -1,8 +1,10 @@
 """The tense of the clause around a dating phrase, which decides which way a date without a
 year or week points: "will vote on April 7" in a March article is the coming April, "voted
 on Thursday" the Thursday before. A clause with a future marker is "future", one with a past
-verb is "past"; a clause with neither takes the tense of its whole sentence, and a sentence
-with neither (present tense, no verb) is "" and is read as the nearest."""
+verb is "past", one with neither "" (read as the nearest). A phrase standing as its own clause
+("In January, the court ruled ...") takes the tense of the verb nearest it in the sentence, as
+HeidelTime reads a sentence's verbs; a date after "since" is past, and a deadline ("until
+Nov. 16", "effective Feb. 1") has no tense of its own."""
 
 from __future__ import annotations
 

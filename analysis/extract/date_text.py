@@ -1,7 +1,9 @@
 """Every date in a text, found and resolved: the dating phrases of each sentence, each read
 against an anchor (the day the text was written). This is what `python -m analysis dates`
 prints and what the TimeML benchmark scores; the pipeline reads the same phrases sentence by
-sentence for its figures and events."""
+sentence for its figures and events. Here a phrase may also lean on the dates named before it:
+"that day", "later that year", "the previous Friday", "a year earlier" after a quarter, and a
+quarter "ended Oct. 31"."""
 
 from __future__ import annotations
 
