@@ -83,6 +83,15 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"), ("the future", "FUTURE_REF"),
     ("tomorrow", "2024-10-16"), ("Friday, Oct. 11", "2024-10-11"), ("mid-November 2023", "2023-11"),
     ("Christmas Eve 2023", "2023-12-24"), ("Thanksgiving 2024", "2024-11-28"),
+    ("the second half of 1998", "1998-H2"), ("the first half", "2024-H1"), ("the year", "2024"),
+    ("year-end", "2023-12-31"), ("several years ago", "PAST_REF"), ("the past few months", "PAST_REF"),
+    ("nineteen seventy-nine", "1979"), ("the year two thousand", "2000"), ("the last week", "2024-W41"),
+    ("the latest fiscal year", "2023"), ("50 years ago", "1974"),
+    ("Election Day 1998", "1998-11-03"), ("Labor Day 2024", "2024-09-02"), ("Memorial Day 2024", "2024-05-27"),
+    ("Easter 2000", "2000-04-23"), ("Good Friday 2024", "2024-03-29"), ("Presidents' Day 2024", "2024-02-19"),
+    ("the 20th century", "19"), ("21st-century", "20"),
+    ("last Oct. 23", "2023-10-23"), ("next March 3", "2025-03-03"),
+    ("the year 1998", "1998"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value
@@ -98,6 +107,8 @@ def test_timeml_values(phrase, value):
     ("Prices fall in spring as they did in the fall of 2022.", ["in spring", "in the fall of 2022"]),
     ("We may see a march in May.", ["in May"]),
     ("The army now holds the town it took recently.", ["recently"]),  # "now" only on request
+    ("Talks must end by May, and resume after March 3.", ["by May", "March 3"]),
+    ("The quarter-to-quarter comparison was weak.", []),
 ])
 def test_what_is_found(sentence, found):
     from analysis.extract.dates import date_phrases
@@ -118,6 +129,16 @@ def test_weak_forms_only_on_request():
     ("The parliament voted on April 7.", "on April 7", "past"),
     ("Kim said on Thursday that the talks would resume.", "on Thursday", "past"),
     ("The offer expires on Nov. 16.", "on Nov. 16", ""),
+    ("In January, the ministry ruled that the plant should close.", "In January", "past"),  # nearest verb
+    ("The board extended the offer until Nov. 16.", "Nov. 16", ""),       # a deadline: the nearest
+    ("The bank gave the firm a loan effective Feb. 1.", "Feb. 1", ""),
+    ("The vote was postponed to March 3.", "March 3", ""),
+    ("The envoy could arrive in Pyongyang as early as Tuesday.", "Tuesday", "future"),
+    ("Officials said they did not plan to move the troops on Thursday.", "on Thursday", "future"),
+    ("Output has risen since year-end.", "year-end", "past"),
+    ("The index is near the record it set on Aug. 6.", "on Aug. 6", "past"),   # an irregular past
+    ("The appeal is heard in May in the federal court.", "in May", ""),      # a present passive is not past
+    ("The delegation will leave with the envoy who arrived on Thursday.", "on Thursday", "past"),
 ])
 def test_clause_tense(sentence, phrase, tense):
     from analysis.extract.date_tense import tense_at

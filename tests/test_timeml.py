@@ -88,3 +88,28 @@ def test_mentions_count_the_next_day_from_their_passage():
     text = "The Duma voted on 24 October. The upper house approved it the next day. It was signed the same day."
     found = [(m.text, m.ref.iso) for m in dated_mentions(text, date(2024, 11, 6))]
     assert found == [("24 October", "2024-10-24"), ("the next day", "2024-10-25"), ("the same day", "2024-10-25")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pointing back: the date named before, of the phrase's unit or a finer one
+    ("Troops crossed the river on 3 May. Later that day the bridge fell.", [("3 May", "2024-05-03"),
+                                                                             ("Later that day", "2024-05-03")]),
+    ("The plant closed in March 2021. It reopened later that year.", [("March 2021", "2021-03"),
+                                                                       ("later that year", "2021")]),
+    ("Shares fell on Friday, after a rise the previous Friday.", [("Friday", "2024-11-01"),
+                                                                   ("the previous Friday", "2024-10-25")]),
+    ("Sales rose in the third quarter from a year earlier.", [("the third quarter", "2024-Q3"),
+                                                          ("a year earlier", "2023-Q3")]),
+    ("Prices rose in June from a year earlier.", [("June", "2024-06"), ("a year earlier", "2023")]),
+    ("No one said what happened that day.", []),                   # nothing named before: left out
+    # a fiscal quarter is of the year it ended in
+    ("In its second quarter ended Oct. 31, the chain lost money.", [("second quarter", "2024-Q2"),
+                                                                    ("Oct. 31", "2024-10-31")]),
+    ("For the fourth quarter ended Sept. 30, 2023, sales rose.", [("the fourth quarter", "2023-Q4"),
+                                                                  ("Sept. 30, 2023", "2023-09-30")]),
+])
+def test_mentions_that_point_back(text, expected):
+    from analysis.extract.date_text import dated_mentions
+    from analysis.extract.date_values import timeml_value
+
+    assert [(m.text, timeml_value(m.ref)) for m in dated_mentions(text, date(2024, 11, 6))] == expected

@@ -2,8 +2,9 @@
 kinds of word it cannot match without, and the rule that makes a window of what it matched.
 Dates written out come first, so that in a phrase holding one ("today [on 24 October]") it
 wins over a relative word. Weak forms are found only when asked for (the TimeML benchmark,
-the `dates` command): a bare year, a decade, "now", "the future" name a time but seldom date the claim
-or event of their sentence ("troops sent since 2022 now number 11,000", said on Monday)."""
+the `dates` command): a bare year, a decade, "now", "the future", "the year", "that day",
+"several years ago" name a time but seldom date the claim or event of their sentence ("troops
+sent since 2022 now number 11,000", said on Monday)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ _MONTH = rf"(?P<month>{MONTHS_RE})"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _BARE_MONTH = "(?-i:January|February|March|April|June|July|August|September|October|November|December)"
 _COUNTS = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _YEAR_AFTER = rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
 # A four-digit number is a year unless it is money, a numbered thing or a count of something
 # ("some 2000 troops", "2000 more arrived").
@@ -65,10 +68,12 @@ FORMS = [
     _f("numeric date", r"\b(?P<year>\d{4})[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})\b", "digit", wr.written_day),
     _f("day month", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}\.?"
        rf"(?:,?\s+{_YEAR})?\b", "digit month", wr.written_day),
-    _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{_MONTH}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
-       "digit month", wr.written_day),
+    _f("month day", rf"\b(?:on\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+|(?P<which>last|next)\s+)?{_MONTH}\.?\s+{_DAY}\b"
+       rf"(?:,?\s+{_YEAR}\b)?", "digit month", wr.written_day),
     _f("holiday", rf"\b(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
-       rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day)\b{_YEAR_AFTER}", "holiday", wr.holiday),
+       rf"(?:Independence|Election|Labor|Memorial|Veterans['’]?|Columbus|Mother['’]s|Father['’]s|Boxing|"
+       rf"Presidents['’]?|Martin\s+Luther\s+King(?:\s+Jr\.?)?)\s+Day|Halloween|Valentine['’]s\s+Day|"
+       rf"Easter(?:\s+Sunday)?|Good\s+Friday)\b{_YEAR_AFTER}", "holiday", wr.holiday),
     _f("week of a month", rf"\b(?:in\s+)?(?P<part>(?:the\s+)?(?:last|first)\s+week\s+of)\s+{_MONTH}\b{_YEAR_AFTER}",
        "month", wr.written_month),
     _f("part of a month", rf"\b(?:in\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|"
@@ -76,7 +81,8 @@ FORMS = [
     _f("month and year", rf"\b{_MONTH}\.?,?\s+{_YEAR}\b", "digit month", wr.written_month),
     _f("this or last month name", rf"\b(?P<which>last|next|this)\s+(?=(?-i:[A-Z])){_MONTH}\b", "month",
        wr.written_month),
-    _f("month", rf"\bin\s+{_MONTH}\b{_YEAR_AFTER}", "month", wr.written_month),
+    _f("month", rf"\b(?:in|by|until|till|since|through|during|before|after|from)\s+{_MONTH}\b(?!\.?\s+\d{{1,2}}(?!\d))"
+       rf"{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
     _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}|(?P<which>this\s+year['’]s|last\s+year['’]s|"
        rf"year-earlier|year-ago))\s+(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
@@ -84,17 +90,30 @@ FORMS = [
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
     _f("named quarter", r"\b(?P<which>the(?:\s+(?:comparable\s+)?(?:latest|most\s+recent|recent|current|previous|"
-       r"coming|next|year-earlier|year-ago|same))?|this|last|next)\s+(?:fiscal\s+)?quarter\b", "quarter", wr.quarter),
+       r"coming|next|year-earlier|year-ago|same))?|this|that|last|next)\s+(?:fiscal\s+)?quarter\b(?!-)", "quarter",
+       wr.quarter),
+    _f("half of a year", rf"\b(?:the\s+)?(?P<half>first|second|last|latter)[-\s]+half\s+of\s+{_YEAR}\b", "digit half",
+       wr.half),
+    _f("half", r"\b(?:the\s+)?(?P<half>first|second|latter)[-\s]+half\b(?:\s+of\s+(?:the|this)\s+year)?", "half",
+       wr.half, weak=True),
     _f("season of a year", rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", "digit season", wr.season),
     _f("season", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|this|past|coming)\s+|the\s+|in\s+(?:the\s+)?)"
        rf"{_SEASON}\b{_YEAR_AFTER}", "season", wr.season),
     _f("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:19|20)\d0)['’]?s\b", "digit", wr.decade,
        weak=True),
+    _f("century", r"\b(?:the\s+)?(?P<century>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century\b", "century", wr.century,
+       weak=True),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
-    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
+    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
        wr.written_year),
     _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous)?\s*(?:fiscal\s+)?year\b(?!\s+(?:before|"
        r"after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
+    # Years said aloud (broadcast transcripts): "nineteen ninety-four", "the year two thousand".
+    _f("spoken year", rf"\b(?:nineteen[-\s]+(?P<tens>{_TENS})(?:[-\s]+(?P<units>{_UNITS}))?|the\s+year\s+two\s+"
+       rf"thousand(?:\s+(?:and\s+)?(?P<units2000>{_UNITS}))?)\b", "spoken", wr.spoken_year, weak=True),
+    _f("the year", r"\bthe\s+year\b(?![-'’]|\s+(?:\d|(?:before|after|earlier|later|ago|of|in|to|when|two|"
+       r"nineteen)\b))", "period", rel.period, relative=True, weak=True),
+    _f("year-end", r"\b(?:the\s+)?year[-\s]end\b", "period", wr.year_end, relative=True, weak=True),
     _f("year", rf"{_NOT_LABEL}\b{_YEAR}\b{_NOT_COUNT}", "digit", wr.written_year, weak=True),
     # Relative to an anchor: the article's date, or the date of the article a passage was copied from.
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
@@ -107,10 +126,13 @@ FORMS = [
     _f("weekday", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|coming|the\s+previous|the\s+following|"
        rf"the\s+next)\s+|on\s+|earlier\s+|late\s+|early\s+)?(?P<weekday>{_WEEKDAY})\b{_PART_OF_DAY}", "weekday",
        rel.weekday, relative=True),
+    # "that day", "later that year": the period of a date named before (date_text finds which).
+    _f("that period", r"\b(?:(?P<part>earlier|later)\s+)?that\s+(?P<unit>day|week|month|year)\b", "that",
+       rel.that_period, relative=True, weak=True),
     _f("weekend", r"\b(?:(?P<which>this|last|next|the\s+past|the\s+coming)\s+|the\s+)weekend\b", "weekend",
        rel.weekend, relative=True),
     _f("this or last period", r"\b(?:(?P<part>early|earlier|late|later|mid)[-\s]+)?(?P<which>this|last|next|previous|"
-       r"the\s+past|the\s+previous|the\s+coming|the\s+next|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
+       r"the\s+(?:past|last|previous|coming|next)|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
        "period", rel.period, relative=True),
     _f("time ago", r"\b(?P<qualifier>nearly|almost|about|around|some|more\s+than|over)?\s*(?P<n>\d{1,3}|an?|"
        + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?:ago|after|later|since|earlier)\b", "ago", rel.ago,
@@ -121,6 +143,9 @@ FORMS = [
        rel.year_before, relative=True, weak=True),
     _f("recently", r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))\b", "recent", rel.recently,
        relative=True),
+    _f("some time ago", r"\b(?:(?:several|a\s+few|many)\s+(?P<unit>day|week|month|year|decade)s\s+(?:ago|earlier)|"
+       r"the\s+(?:past|last)\s+(?:few|several)\s+(?P<units>day|week|month|quarter|year|decade)s)\b", "vague",
+       rel.some_time_ago, relative=True, weak=True),
     _f("the past", r"\bthe\s+past\b(?!\s+\w+\s+(?:days|weeks|months|years))", "recent", rel.recently, relative=True,
        weak=True),
     # "Now, ..." opening a sentence and "for now" are discourse, not time.
@@ -136,9 +161,12 @@ WORD_KINDS = {
     **dict.fromkeys(wr.MONTHS_LOWER, "month"), **dict.fromkeys(WEEKDAYS, "weekday"),
     **dict.fromkeys(("today", "tonight", "morning", "afternoon", "evening"), "today"),
     **dict.fromkeys(("yesterday", "tomorrow", "day"), "step"),
-    **dict.fromkeys(("week", "month", "year"), "period"), "weekend": "weekend",
-    **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new"), "holiday"),
-    "quarter": "quarter",
+    **dict.fromkeys(("week", "month", "year", "weeks", "months", "years"), "period"), "weekend": "weekend",
+    **dict.fromkeys(("christmas", "thanksgiving", "independence", "halloween", "valentine", "new", "election", "labor",
+                     "memorial", "veterans", "columbus", "mother", "father", "boxing", "presidents", "king", "easter",
+                     "good"), "holiday"),
+    "quarter": "quarter", "half": "half", "that": "that", "century": "century",
+    **dict.fromkeys(("nineteen", "thousand"), "spoken"), **dict.fromkeys(("few", "several", "many"), "vague"),
     **dict.fromkeys(("spring", "summer", "autumn", "winter", "fall"), "season"),
     **dict.fromkeys(("ago", "after", "later", "since", "earlier"), "ago"),
     **dict.fromkeys(("recently", "recent", "lately", "past"), "recent"),

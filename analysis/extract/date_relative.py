@@ -65,7 +65,8 @@ def weekday(m, phrase, anchor, tense):
 def period(m, phrase, anchor, tense):
     """this/last/next week, month or year, with "early", "late", "earlier" or "later" in front."""
     which, unit, part = group(m, "which"), group(m, "unit") or "year", group(m, "part")
-    step = -1 if which in ("last", "previous", "the previous", "the past") else 1 if which in (
+    which = "the past" if which == "the last" else which  # "for the last week": the days before the anchor
+    step = -1 if which in ("last", "previous", "the previous", "the past", "latest") else 1 if which in (
         "next", "the next", "the coming", "coming") else 0
     which = which or "this"  # "the current year", "the fiscal year"
     if which == "the past":  # the 7, 30 or 365 days before the anchor
@@ -86,6 +87,14 @@ def period(m, phrase, anchor, tense):
         start = max(start, anchor)
     return relative(start, end, phrase, anchor, f"{part + ' ' if part else ''}{which} {unit}", unit,
                     clip=clip and step <= 0)
+
+
+def that_period(m, phrase, anchor, tense):
+    """"that day", "later that year": the day or period of the anchor, which date_text sets to
+    the date the text named before."""
+    if group(m, "unit") == "day":
+        return relative(anchor, anchor, phrase, anchor, "that day", "day", clip=False)
+    return period(m, phrase, anchor, "future")
 
 
 def weekend(m, phrase, anchor, tense):
@@ -127,6 +136,16 @@ def year_before(m, phrase, anchor, tense):
 def recently(m, phrase, anchor, tense):
     return relative(anchor - timedelta(days=RECENT_DAYS), anchor, phrase, anchor,
                     f"recently = within the {RECENT_DAYS} days before the anchor", "past")
+
+
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3652}
+
+
+def some_time_ago(m, phrase, anchor, tense):
+    """"several years ago", "the past few months": a past of a few such units, named by no date."""
+    unit = group(m, "unit") or group(m, "units")
+    return relative(anchor - timedelta(days=3 * UNIT_DAYS[unit]), anchor, phrase, anchor,
+                    f"a few {unit}s before the anchor", "past")
 
 
 def present(m, phrase, anchor, tense):

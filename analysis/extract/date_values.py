@@ -1,9 +1,9 @@
 """A resolved date as a calendar value: the unit its phrase names (day, weekend, week, month,
-quarter, season, year, decade, or present, past, future) and the TimeML value for it
-("1998-02-27", "1998-W09-WE", "1998-W09", "1998-02", "1989-Q3", "1998-SU", "1998", "199" for
-the 1990s, "PRESENT_REF"). A window clipped at the anchor ("this week" ending today) keeps the
-unit of its phrase, and its middle still lies in that unit; a window whose form names no unit
-is read by its width."""
+quarter, half, season, year, decade, century, or present, past, future) and the TimeML value
+for it ("1998-02-27", "1998-W09-WE", "1998-W09", "1998-02", "1989-Q3", "1998-H2", "1998-SU",
+"1998", "199" for the 1990s, "19" for the 20th century, "PRESENT_REF"). A window clipped at the
+anchor ("this week" ending today) keeps the unit of its phrase, and its middle still lies in
+that unit; a window whose form names no unit is read by its width."""
 
 from __future__ import annotations
 
@@ -51,8 +51,12 @@ def timeml_value(ref: DateRef) -> str:
         return f"{d.year:04d}-{d.month:02d}"
     if unit == "quarter":
         return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
     if unit == "season":
         return f"{d.year:04d}-{SEASONS[d.month]}"
+    if unit == "century":
+        return f"{d.year // 100:02d}"
     if unit == "decade":
         return f"{d.year // 10:03d}"
     return f"{d.year:04d}"
