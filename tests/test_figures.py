@@ -212,3 +212,38 @@ def test_killed_and_wounded_from_one_claimant_do_not_conflict(tmp_path):
     assert (f.loc[100, "subject"], f.loc[1000, "subject"], f.loc[100, "category"]) == ("killed", "wounded", "casualties")
     conflicts = ds.conflicts[ds.conflicts["kind"] == "claimant gives different numbers"]
     assert conflicts["detail"].str.startswith("1,000, 2,000").tolist() == [True]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency told lawmakers that 2,000 soldiers had arrived and that the total was expected to reach "
+     "about 9,000 by spring.", [(2000, None, None, "deployed"), (9000, None, "about", "deployed")]),
+    ("The estimate is lower than the figure of more than 7,000 that Western officials gave in March.",
+     [(7000, None, "more than", "deployed")]),
+    ("Now officials in Berlin are putting the total at around 6,000, most of them near the border.",
+     [(6000, None, "around", "deployed")]),
+    ("The ministry said 20,000 Northern troops, including 400 officers and four generals, had arrived.",
+     [(20000, None, None, "deployed"), (400, None, None, "deployed"), (4, None, None, "deployed")]),
+    ("The brigade said its drone teams had killed about a dozen Northern soldiers in one assault.",
+     [(12, None, "about", "killed")]),
+])
+def test_counts_named_by_a_tally_word_a_rank_or_a_dozen(text, expected):
+    assert _people(text) == expected
+
+
+def test_a_count_compared_with_an_earlier_one_counts_the_same_people():
+    text = "The ministry said more than 9,000 Northern soldiers had reached the front, up from the 6,000 it cited in May."
+    assert _people(text) == [(9000, None, "more than", "deployed"), (6000, None, None, "deployed")]
+
+
+def test_a_bare_number_a_speaker_gives_repeats_the_kind_of_the_count_before_it():
+    text = "First the agency said 800 marines had landed. Then the ministry said two thousand. Then it rained for 3 days."
+    assert _people(text) == [(800, None, None, "deployed"), (2000, None, None, "deployed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of soldiers were seen near the river, the governor said.",
+    "The ministry said 900 soldiers had arrived. Officials in the capital said 12 ways out had been closed.",
+    "The ministry said 900 soldiers had arrived. The talks were said to last longer than the 3 planned.",
+])
+def test_vague_counts_and_unrelated_numbers_stay_out(text):
+    assert [v for v, *_ in _people(text)] in ([], [900])
