@@ -247,3 +247,25 @@ def test_a_bare_number_a_speaker_gives_repeats_the_kind_of_the_count_before_it()
 ])
 def test_vague_counts_and_unrelated_numbers_stay_out(text):
     assert [v for v, *_ in _people(text)] in ([], [900])
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # The one told and the setting, both between the verb and its phrase.
+    ("The agency told lawmakers in a closed session Tuesday that 9,000 soldiers had been sent.", "Tuesday"),
+    # A relative clause of the same speaker is dated by the verb before it.
+    ("The agency said 900 commandos had arrived, the agency said on Friday, in what it called the start of a "
+     "deployment that could reach 9,000 soldiers.", "on Friday"),
+    # A definite count whose own speaker follows it.
+    ("The ministry said on Monday that 9,000 soldiers had crossed, up from the 6,000 Berlin cited last week.",
+     "last week"),
+    ("The estimate is higher than the figure of 6,000 that Western officials gave in early May.", "in early May"),
+])
+def test_more_claim_phrases(text, phrase):
+    assert _dated(text)[min(_dated(text)) if "6,000" in text else 9000] == phrase
+
+
+def test_a_claim_in_the_perfect_takes_the_leads_date_only_for_the_same_number():
+    body = ("The defence ministry said on Thursday that 900 soldiers had reached the front. "
+            "The general spoke after a briefing by the ministry. "
+            "Western officials have said the North has sent about 9,000 troops to the region.")
+    assert _dated(body) == {900: "on Thursday", 9000: None}
