@@ -242,6 +242,8 @@ def test_a_bare_number_a_speaker_gives_repeats_the_kind_of_the_count_before_it()
 
 @pytest.mark.parametrize("text", [
     "Dozens of soldiers were seen near the river, the governor said.",
+    "Half a dozen soldiers were seen near the river, the governor said.",
+    "The army received a number of 152mm shells and 900 rifles, the ministry said.",
     "The ministry said 900 soldiers had arrived. Officials in the capital said 12 ways out had been closed.",
     "The ministry said 900 soldiers had arrived. The talks were said to last longer than the 3 planned.",
 ])

@@ -46,8 +46,8 @@ _RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose
           r"stands|totall?ed|numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|surpass(?:ed|es)?)"
           r"(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at)")
 # A word for a count that names no people: "a total of", "the figure of", "the total was expected to reach".
-_TALLY = r"total|toll|tally|figure|estimate|number|count"
-NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|{_TALLY}|losses|casualties|deaths)\s+of|(?:{PEOPLE}),?\s+(?:numbering|"
+_TALLY = r"total|toll|tally|figure|estimate|number|count"  # "a number of 152mm shells" is no count: not with "of"
+NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|(?:{PEOPLE}),?\s+(?:numbering|"
                          rf"totall?ing)|(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
                          rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+"
                          rf"(?:the|their|its|this|that)\s+(?:[\w’'-]+\s+)?(?:{_TALLY})\s+at)\s+$", re.I)

@@ -1,7 +1,7 @@
 """Numbers as news writes them: `1,500`, `11 000`, `ten thousand`, `ten-thousand`,
 `15-hundred`, `1.5 thousand`, `12k`, `a dozen` (not `dozens`, which is vague), ranges
-(`11,000-12,000`, `between 10,000 and 12,000`)
-and the qualifier in front (`about`, `more than`, `up to`). Each mention keeps its span."""
+(`11,000-12,000`, `between 10,000 and 12,000`) and the qualifier in front (`about`, `more than`,
+`up to`). Each mention keeps its span."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ _SCALE = "(?:" + "|".join(SCALE_WORDS) + "|dozen)"
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|"
            r"\d{1,3}(?:\.\d{3})+(?![\d.,]|\s*(?:hundred|thousand|million|k\b))|\d+(?:\.\d+)?")
 _WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE}))*"
-_A_DOZEN = r"\ba\s+dozen\b"
+_A_DOZEN = r"(?<!half\s)\ba\s+dozen\b"  # "half a dozen" is vague
 _ONE = rf"(?:(?:{_DIGITS})(?:(?:\s|-)?{_SCALE}\b|k\b)?|\b{_WORDS}\b|{_A_DOZEN})"
 _QUAL = r"(?:\b(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 NUMBER = re.compile(
