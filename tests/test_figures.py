@@ -271,3 +271,8 @@ def test_a_claim_in_the_perfect_takes_the_leads_date_only_for_the_same_number():
             "The general spoke after a briefing by the ministry. "
             "Western officials have said the North has sent about 9,000 troops to the region.")
     assert _dated(body) == {900: "on Thursday", 9000: None}
+
+
+def test_a_participle_continues_the_statement_dated_before_it():
+    text = "The agency said on Friday that 900 soldiers had arrived, adding that the number could rise to 9,000 by May."
+    assert _dated(text) == {900: "on Friday", 9000: "on Friday"}

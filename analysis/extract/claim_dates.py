@@ -24,7 +24,7 @@ REPORTING = re.compile(
     r"disclosed|assessed|believes|insisted|declined|denied|denies|called|described|informed|emphasi[sz]ed|"
     r"explained|specified|indicated|clarified|mentioned|pointed\s+out|commented|asserted|alleged|briefed|posted|"
     r"tweeted|highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|cited|gave|"
-    r"according\s+to)\b",
+    r"adding|noting|according\s+to)\b",
     re.I)
 # What may stand between a reporting verb and its dating phrase: the one told, where it was said,
 # or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press
@@ -44,7 +44,8 @@ _SOURCE = re.compile(r"\s*(?:[\w’'.-]+\s+){1,5}")
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|where|while|as|although|though|because|following|until|"
                           r"once|if|and|but|which|who|that)\b|[;:]", re.I)
 # A pronoun reporting again what the speaker before it said ("said on Friday, in what it described as").
-_SAME_SPEAKER = re.compile(r"\b(?:what|which|as)\s+(?:it|he|she|they)\s+(?:also\s+)?$", re.I)
+# or a participle after a comma ("said on Friday that ..., adding that").
+_SAME_SPEAKER = re.compile(r"(?:\b(?:what|which|as)\s+(?:it|he|she|they)\s+(?:also\s+)?|,\s*)\w{3}$", re.I)
 # A definite count whose own speaker follows it ("the 8,000 Washington cited", "the 500 that officials gave").
 _CITED_AFTER = re.compile(r"(?:[a-z]+\s+){0,2}?[\d,.]+(?:\s+[a-z]+){0,2}?\s+(?:(?:that|which)\s+)?"
                           r"(?:[A-Z][\w.’'-]*\s+){1,3}")
@@ -142,7 +143,7 @@ class _Sentence:
             if fronted:
                 return fronted[-1]
             k = k - 1 if at is not None else 0
-            while k and _SAME_SPEAKER.search(text, max(0, self.verb_starts[k] - 30), self.verb_starts[k]):
+            while k and _SAME_SPEAKER.search(text, max(0, self.verb_starts[k] - 30), self.verb_starts[k] + 3):
                 k -= 1  # "said on Friday, in what it described as": the same statement, dated by the verb before
                 found = self._after_verb(self.verbs[k])
                 if found:

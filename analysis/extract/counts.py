@@ -42,13 +42,16 @@ OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][
                       rf"(?:[\w’',-]+\s+){{0,3}}?({_BODY})\b", re.I)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 STRONG = re.compile(rf"-(?:strong|man|member|person|soldier)\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
-_RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|reached|climbed|grown|grew|stood|"
-          r"stands|totall?ed|numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|surpass(?:ed|es)?)"
+_RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|rises?|reached|climbed|climbs?|"
+          r"grown|grew|grows?|stood|stands|totall?ed|numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|"
+          r"surpass(?:ed|es)?)"
           r"(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at)")
 # A word for a count that names no people: "a total of", "the figure of", "the total was expected to reach".
-_TALLY = r"total|toll|tally|figure|estimate|number|count"  # "a number of 152mm shells" is no count: not with "of"
-NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|(?:{PEOPLE}),?\s+(?:numbering|"
-                         rf"totall?ing)|(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
+# ("a number of 152mm shells" is no count: "number" is not read before "of").
+_TALLY = r"total|toll|tally|figure|estimate|number|count"
+NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|"
+                         rf"(?:{PEOPLE}),?\s+(?:numbering|totall?ing)|"
+                         rf"(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
                          rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+"
                          rf"(?:the|their|its|this|that)\s+(?:[\w’'-]+\s+)?(?:{_TALLY})\s+at)\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
