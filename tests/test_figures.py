@@ -276,3 +276,11 @@ def test_a_claim_in_the_perfect_takes_the_leads_date_only_for_the_same_number():
 def test_a_participle_continues_the_statement_dated_before_it():
     text = "The agency said on Friday that 900 soldiers had arrived, adding that the number could rise to 9,000 by May."
     assert _dated(text) == {900: "on Friday", 9000: "on Friday"}
+
+
+@pytest.mark.parametrize("text", [
+    "The general told the BBC in an interview on Sunday that 9,000 soldiers had arrived.",
+    "The agency said late on Sunday that 9,000 soldiers had arrived.",
+])
+def test_a_named_listener_with_a_setting_and_a_time_of_day(text):
+    assert _dated(text) == {9000: "on Sunday"}

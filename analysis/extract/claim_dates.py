@@ -30,7 +30,7 @@ REPORTING = re.compile(
 # or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press
 # conference on Monday", "according to figures released on Tuesday").
 _AFTER_VERB = re.compile(
-    r"\s*(?:(?:also|again|later|separately|publicly|repeatedly)\s+)?"
+    r"\s*(?:(?:also|again|later|separately|publicly|repeatedly|late|early)\s+)?"
     r"(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
     r"(?:in|at|during|on|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+(?:\s+[\w-]+){0,4}|"
     r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X)|"
@@ -107,13 +107,14 @@ class _Sentence:
         return self.local[bisect_left(self.positions, lo):bisect_left(self.positions, hi)]
 
     def _after_verb(self, verb: re.Match) -> DatePhrase | None:
-        """A phrase right after the reporting verb, with at most the one told or the setting between."""
+        """A phrase right after the reporting verb, with at most the one told and the setting between."""
         text, word = self.text, verb.group(0).lower()
         told, according = word in ("told", "tells"), word.startswith("according")
         for at, phrase in self._between(verb.end(), verb.end() + REACH):
             if re.match(r"[’']s\b", text[at + len(phrase.text):]):
                 continue  # "said Monday's attack killed ..." dates the attack
-            if (_AFTER_VERB.fullmatch(text, verb.end(), at) or (told and _TOLD.fullmatch(text, verb.end(), at))
+            named = _TOLD.match(text, verb.end(), at) if told else None  # "told CNN in an interview on Sunday"
+            if (_AFTER_VERB.fullmatch(text, verb.end(), at) or (named and _AFTER_VERB.fullmatch(text, named.end(), at))
                     or (according and _SOURCE.fullmatch(text, verb.end(), at))):
                 return phrase
         return None
