@@ -219,8 +219,10 @@ def test_killed_and_wounded_from_one_claimant_do_not_conflict(tmp_path):
      "about 9,000 by spring.", [(2000, None, None, "deployed"), (9000, None, "about", "deployed")]),
     ("The estimate is lower than the figure of more than 7,000 that Western officials gave in March.",
      [(7000, None, "more than", "deployed")]),
-    ("Now officials in Berlin are putting the total at around 6,000, most of them near the border.",
-     [(6000, None, "around", "deployed")]),
+    ("The ministry first said 900 marines had landed. Now officials in Berlin are putting the total at around 6,000, "
+     "most of them near the border.", [(900, None, None, "deployed"), (6000, None, "around", "deployed")]),
+    ("Officials said troop numbers in the region had reached 11,000 by December.", [(11000, None, None, "deployed")]),
+    ("The ministry said the death toll among the Northern soldiers stood at 300.", [(300, None, None, "killed")]),
     ("The ministry said 20,000 Northern troops, including 400 officers and four generals, had arrived.",
      [(20000, None, None, "deployed"), (400, None, None, "deployed"), (4, None, None, "deployed")]),
     ("The brigade said its drone teams had killed about a dozen Northern soldiers in one assault.",
@@ -244,6 +246,9 @@ def test_a_bare_number_a_speaker_gives_repeats_the_kind_of_the_count_before_it()
     "Dozens of soldiers were seen near the river, the governor said.",
     "Half a dozen soldiers were seen near the river, the governor said.",
     "The army received a number of 152mm shells and 900 rifles, the ministry said.",
+    "Officials said the count had climbed to 40 by Friday, with 12 buildings destroyed.",
+    "The total rose to 4,000 tonnes of grain, officials said.",
+    "The number of drones rose to 500, the ministry said.",
     "The ministry said 900 soldiers had arrived. Officials in the capital said 12 ways out had been closed.",
     "The ministry said 900 soldiers had arrived. The talks were said to last longer than the 3 planned.",
 ])

@@ -48,10 +48,10 @@ _RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose
           r"(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at)")
 # A word for a count that names no people: "a total of", "the figure of", "the total was expected to reach".
 # ("a number of 152mm shells" is no count: "number" is not read before "of").
-_TALLY = r"total|toll|tally|figure|estimate|number|count"
+_TALLY = r"total|toll|tally|figure|estimate|numbers?|count"
 NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|"
                          rf"(?:{PEOPLE}),?\s+(?:numbering|totall?ing)|"
-                         rf"(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
+                         rf"(?:troop\s+)?(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
                          rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+"
                          rf"(?:the|their|its|this|that)\s+(?:[\w’'-]+\s+)?(?:{_TALLY})\s+at)\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
@@ -65,7 +65,7 @@ SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|disp
 # A casualty verb before a number whose noun is left out: "killed 100 and wounded 900".
 HIT_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|eliminated|"
                         r"eliminating)\s+$", re.I)
-_NAMED_BEFORE = re.compile(rf"\b(?:{PEOPLE}|{_UNITS}|losses|casualties|deaths|toll)\b", re.I)
+_NAMED_BEFORE = re.compile(rf"\b(?:{PEOPLE}|{_UNITS}|troop|losses|casualties|deaths|toll)\b", re.I)
 # A number compared with an earlier count counts what that one counts ("10,000 soldiers, up from the 8,000").
 COMPARED = re.compile(r"\b(?:(?:up|down|rising|risen|rose|increased?|higher|lower)\s+from(?:\s+the)?|compared\s+"
                       r"(?:with|to)(?:\s+the)?|than\s+the)\s+(?:(?:earlier|previous|initial|first)\s+)?$", re.I)
@@ -103,7 +103,7 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
     return n.value <= 1 and not n.text[-1:].isdigit()  # "one of", "one" as a pronoun
 
 
-def _counted(text: str, n: NumberMention) -> tuple[str, int] | None:
+def _counted(text: str, n: NumberMention, previous: Count | None = None) -> tuple[str, int] | None:
     """The noun the number counts, as written, and where the words about it go on (after the noun
     when it follows the number), or None when the number counts no one."""
     after = text[n.end:n.end + 90]
@@ -115,10 +115,13 @@ def _counted(text: str, n: NumberMention) -> tuple[str, int] | None:
     if them:
         return them.group(0).strip(), n.end + them.end()
     noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)
-    if noun:  # "the total was expected to reach 10,000" counts the sentence's people, if it names them
-        words = " ".join(noun.group(0).split())
-        named = _NAMED_BEFORE.search(words)
-        return (words if named else _people_noun(text) or _number_of(text) or words), n.end
+    words = " ".join(noun.group(0).split()) if noun else ""
+    if noun and (_NAMED_BEFORE.search(words) or words.endswith(" of")):  # "troops numbering", "a figure of"
+        return (words if _NAMED_BEFORE.search(words) else _people_noun(text) or words), n.end
+    if noun and not re.search(r"\bof\s", words):  # "the total rose to": people the sentence or the last count names
+        who = _people_noun(text) or _number_of(text) or (previous.what if previous else None)
+        if who:
+            return who, n.end
     elided = (ELIDED.match(after) or HIT_BEFORE.search(text, max(0, n.start - 20), n.start)
               or (SENT_BEFORE.search(text, max(0, n.start - 40), n.start) and re.match(r"\s+(?:to|into)\b", after)))
     what = (_people_noun(text) if elided else None) or _number_of(text)
@@ -159,7 +162,7 @@ def counts_in(text: str, previous: Count | None = None) -> list[Count]:
     for n in numbers:
         if _not_a_count(text, n):
             continue
-        counted = _counted(text, n)
+        counted = _counted(text, n, found[-1] if found else previous)
         if counted is None:
             borrowed = _borrowed(text, n, found, previous)
             found += [borrowed] if borrowed else []
