@@ -34,6 +34,9 @@ BODY = ("The two governments exchanged the ratified documents at a ceremony in t
     ("By Jane Doe | November 5, 2024 | 3 min read", DateLine(plain=date(2024, 11, 5))),
     ("Maria Petrenko — Monday, 4 November 2024, 09:15", DateLine(plain=date(2024, 11, 4))),  # a byline, a dash, the date
     ("Jane Doe – 5 Nov 2024", DateLine(plain=date(2024, 11, 5))),
+    ("By Jane Doe and John Roe — Nov 5, 2024", DateLine(plain=date(2024, 11, 5))),
+    ("Jane Doe, Staff Writer — 5 November 2024", DateLine(plain=date(2024, 11, 5))),
+    ("Kyiv • 5 Nov 2024", DateLine(plain=date(2024, 11, 5))),
 ])
 def test_date_line_forms(line, expected):
     assert read_date_line(line) == expected
@@ -45,6 +48,7 @@ def test_date_line_forms(line, expected):
     "Updated 3 hours ago",
     "Published by the ministry",
     "Troops arrived — 5 November 2024",  # words before the dash that are no name
+    "Kyiv and the troops — 5 November 2024",
 ])
 def test_sentences_are_not_date_lines(line):
     assert read_date_line(line) is None

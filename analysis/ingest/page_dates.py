@@ -96,9 +96,10 @@ def _plain_date(text: str) -> date | None:
     return _common_date(parts[dated]) or _dateparser_date(parts[dated])
 
 
-# A line in parts: "By Jane Doe | November 5, 2024", "Jane Doe — 5 November 2024, 15:42".
-_PARTS = re.compile(r"\s*\|\s*|\s+[–—]\s+")
-_NAME = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+# A line in parts: "By Jane Doe | November 5, 2024", "Jane Doe — 5 November 2024, 15:42", "Kyiv • 5 Nov 2024".
+_PARTS = re.compile(r"\s*\|\s*|\s+[–—·•]\s+")
+# A byline or a place: capitalised words, perhaps two names ("By Jane Doe and John Roe", "Jane Doe, Staff Writer").
+_NAME = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:(?:,?\s+|\s+and\s+)[A-Z][\w.'’-]*){0,4}")
 
 
 _TIME = (r"(?:(?:,?\s+(?:at\s+)?|\s*[-–|]\s*|T)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
