@@ -289,3 +289,7 @@ def test_a_participle_continues_the_statement_dated_before_it():
 ])
 def test_a_named_listener_with_a_setting_and_a_time_of_day(text):
     assert _dated(text) == {9000: "on Sunday"}
+
+
+def test_gave_reports_only_a_figure_given_before_it():
+    assert _dated("The ministry said on Monday that Russia gave 9,000 soldiers rifles in March.") == {9000: "on Monday"}
