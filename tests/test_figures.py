@@ -293,3 +293,12 @@ def test_a_named_listener_with_a_setting_and_a_time_of_day(text):
 
 def test_gave_reports_only_a_figure_given_before_it():
     assert _dated("The ministry said on Monday that Russia gave 9,000 soldiers rifles in March.") == {9000: "on Monday"}
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The ministry on Monday raised its estimate to 9,000 soldiers.", "on Monday"),
+    ("On Monday the ministry put the number of soldiers at 9,000.", "On Monday"),
+    ("The ministry said on Monday that Russia had put 9,000 soldiers on the border.", "on Monday"),
+])
+def test_a_revised_estimate_is_a_claim(text, phrase):
+    assert _dated(text) == {9000: phrase}
