@@ -212,3 +212,93 @@ def test_killed_and_wounded_from_one_claimant_do_not_conflict(tmp_path):
     assert (f.loc[100, "subject"], f.loc[1000, "subject"], f.loc[100, "category"]) == ("killed", "wounded", "casualties")
     conflicts = ds.conflicts[ds.conflicts["kind"] == "claimant gives different numbers"]
     assert conflicts["detail"].str.startswith("1,000, 2,000").tolist() == [True]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency told lawmakers that 2,000 soldiers had arrived and that the total was expected to reach "
+     "about 9,000 by spring.", [(2000, None, None, "deployed"), (9000, None, "about", "deployed")]),
+    ("The estimate is lower than the figure of more than 7,000 that Western officials gave in March.",
+     [(7000, None, "more than", "deployed")]),
+    ("The ministry first said 900 marines had landed. Now officials in Berlin are putting the total at around 6,000, "
+     "most of them near the border.", [(900, None, None, "deployed"), (6000, None, "around", "deployed")]),
+    ("Officials said troop numbers in the region had reached 11,000 by December.", [(11000, None, None, "deployed")]),
+    ("The ministry said the death toll among the Northern soldiers stood at 300.", [(300, None, None, "killed")]),
+    ("The ministry said 20,000 Northern troops, including 400 officers and four generals, had arrived.",
+     [(20000, None, None, "deployed"), (400, None, None, "deployed"), (4, None, None, "deployed")]),
+    ("The brigade said its drone teams had killed about a dozen Northern soldiers in one assault.",
+     [(12, None, "about", "killed")]),
+])
+def test_counts_named_by_a_tally_word_a_rank_or_a_dozen(text, expected):
+    assert _people(text) == expected
+
+
+def test_a_count_compared_with_an_earlier_one_counts_the_same_people():
+    text = "The ministry said more than 9,000 Northern soldiers had reached the front, up from the 6,000 it cited in May."
+    assert _people(text) == [(9000, None, "more than", "deployed"), (6000, None, None, "deployed")]
+
+
+def test_a_bare_number_a_speaker_gives_repeats_the_kind_of_the_count_before_it():
+    text = "First the agency said 800 marines had landed. Then the ministry said two thousand. Then it rained for 3 days."
+    assert _people(text) == [(800, None, None, "deployed"), (2000, None, None, "deployed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of soldiers were seen near the river, the governor said.",
+    "Half a dozen soldiers were seen near the river, the governor said.",
+    "The army received a number of 152mm shells and 900 rifles, the ministry said.",
+    "Officials said the count had climbed to 40 by Friday, with 12 buildings destroyed.",
+    "The total rose to 4,000 tonnes of grain, officials said.",
+    "The number of drones rose to 500, the ministry said.",
+    "The ministry said 900 soldiers had arrived. Officials in the capital said 12 ways out had been closed.",
+    "The ministry said 900 soldiers had arrived. The talks were said to last longer than the 3 planned.",
+])
+def test_vague_counts_and_unrelated_numbers_stay_out(text):
+    assert [v for v, *_ in _people(text)] in ([], [900])
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # The one told and the setting, both between the verb and its phrase.
+    ("The agency told lawmakers in a closed session Tuesday that 9,000 soldiers had been sent.", "Tuesday"),
+    # A relative clause of the same speaker is dated by the verb before it.
+    ("The agency said 900 commandos had arrived, the agency said on Friday, in what it called the start of a "
+     "deployment that could reach 9,000 soldiers.", "on Friday"),
+    # A definite count whose own speaker follows it.
+    ("The ministry said on Monday that 9,000 soldiers had crossed, up from the 6,000 Berlin cited last week.",
+     "last week"),
+    ("The estimate is higher than the figure of 6,000 that Western officials gave in early May.", "in early May"),
+])
+def test_more_claim_phrases(text, phrase):
+    assert _dated(text)[min(_dated(text)) if "6,000" in text else 9000] == phrase
+
+
+def test_a_claim_in_the_perfect_takes_the_leads_date_only_for_the_same_number():
+    body = ("The defence ministry said on Thursday that 900 soldiers had reached the front. "
+            "The general spoke after a briefing by the ministry. "
+            "Western officials have said the North has sent about 9,000 troops to the region.")
+    assert _dated(body) == {900: "on Thursday", 9000: None}
+
+
+def test_a_participle_continues_the_statement_dated_before_it():
+    text = "The agency said on Friday that 900 soldiers had arrived, adding that the number could rise to 9,000 by May."
+    assert _dated(text) == {900: "on Friday", 9000: "on Friday"}
+
+
+@pytest.mark.parametrize("text", [
+    "The general told the BBC in an interview on Sunday that 9,000 soldiers had arrived.",
+    "The agency said late on Sunday that 9,000 soldiers had arrived.",
+])
+def test_a_named_listener_with_a_setting_and_a_time_of_day(text):
+    assert _dated(text) == {9000: "on Sunday"}
+
+
+def test_gave_reports_only_a_figure_given_before_it():
+    assert _dated("The ministry said on Monday that Russia gave 9,000 soldiers rifles in March.") == {9000: "on Monday"}
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The ministry on Monday raised its estimate to 9,000 soldiers.", "on Monday"),
+    ("On Monday the ministry put the number of soldiers at 9,000.", "On Monday"),
+    ("The ministry said on Monday that Russia had put 9,000 soldiers on the border.", "on Monday"),
+])
+def test_a_revised_estimate_is_a_claim(text, phrase):
+    assert _dated(text) == {9000: phrase}

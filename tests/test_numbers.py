@@ -57,7 +57,13 @@ def test_number_scan_finds_what_a_full_scan_finds(text):
     ("an estimated 12,000 troops", 12000, "an estimated"),
     ("awesome 12 troops", 12, None),
     ("some 15 hundred troops", 1500, "some"),
+    ("about a dozen troops", 12, "about"),
+    ("two dozen troops", 24, None),
 ])
 def test_more_number_forms(text, value, qualifier):
     (n,) = find_numbers(text)
     assert (n.value, n.qualifier) == (value, qualifier)
+
+
+def test_dozens_is_no_number():
+    assert find_numbers("dozens of troops") == []

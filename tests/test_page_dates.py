@@ -32,6 +32,11 @@ BODY = ("The two governments exchanged the ratified documents at a ceremony in t
     ("Updated 6 Nov 2024 · Published 4 Nov 2024", DateLine(published=date(2024, 11, 4), updated=date(2024, 11, 6))),
     ("Desk Report Published December 2, 2024", DateLine(published=date(2024, 12, 2))),
     ("By Jane Doe | November 5, 2024 | 3 min read", DateLine(plain=date(2024, 11, 5))),
+    ("Maria Petrenko — Monday, 4 November 2024, 09:15", DateLine(plain=date(2024, 11, 4))),  # a byline, a dash, the date
+    ("Jane Doe – 5 Nov 2024", DateLine(plain=date(2024, 11, 5))),
+    ("By Jane Doe and John Roe — Nov 5, 2024", DateLine(plain=date(2024, 11, 5))),
+    ("Jane Doe, Staff Writer — 5 November 2024", DateLine(plain=date(2024, 11, 5))),
+    ("Kyiv • 5 Nov 2024", DateLine(plain=date(2024, 11, 5))),
 ])
 def test_date_line_forms(line, expected):
     assert read_date_line(line) == expected
@@ -42,6 +47,8 @@ def test_date_line_forms(line, expected):
     "Officials said it was updated in 2024 to cover troops.",
     "Updated 3 hours ago",
     "Published by the ministry",
+    "Troops arrived — 5 November 2024",  # words before the dash that are no name
+    "Kyiv and the troops — 5 November 2024",
 ])
 def test_sentences_are_not_date_lines(line):
     assert read_date_line(line) is None

@@ -23,17 +23,20 @@ REPORTING = re.compile(
     r"estimated|estimates|confirmed|confirms|wrote|warned|warns|accused|accuses|added|noted|stressed|revealed|"
     r"disclosed|assessed|believes|insisted|declined|denied|denies|called|described|informed|emphasi[sz]ed|"
     r"explained|specified|indicated|clarified|mentioned|pointed\s+out|commented|asserted|alleged|briefed|posted|"
-    r"tweeted|highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|according\s+to)\b",
+    r"tweeted|highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|cited|"
+    r"gave(?=\s+(?:in|on|at|last|this|earlier)\b|\s*[,.])|adding|noting|according\s+to|"
+    r"(?:raised|lowered|revised|updated|put|puts|putting|placed|pegged)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?"
+    r"(?:estimate|figure|assessment|count|toll|number|total)\b))\b",
     re.I)
 # What may stand between a reporting verb and its dating phrase: the one told, where it was said,
 # or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press
 # conference on Monday", "according to figures released on Tuesday").
 _AFTER_VERB = re.compile(
-    r"\s*(?:(?:also|again|later|separately|publicly|repeatedly)\s+)?"
+    r"\s*(?:(?:also|again|later|separately|publicly|repeatedly|late|early)\s+)?"
     r"(?:(?:reporters|journalists|lawmakers|legislators|parliament|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,4}|"
     r"(?:in|at|during|on|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+(?:\s+[\w-]+){0,4}|"
     r"on\s+(?:social\s+media|television|state\s+TV|Telegram|X)|"
-    r"(?:[\w’'-]+\s+){0,4}?(?:released|published|issued|posted|made|given|delivered|dated))\s*,?\s*)?", re.I)
+    r"(?:[\w’'-]+\s+){0,4}?(?:released|published|issued|posted|made|given|delivered|dated))\s*,?\s*){0,2}", re.I)
 # After "told", the one told may be a name ("told CNN on Sunday", "told The War Zone on Monday").
 _TOLD = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:news\s+agency|newspaper|broadcaster|radio|"
                    r"television|TV|channel|daily|magazine)\s+)?")
@@ -42,6 +45,12 @@ _SOURCE = re.compile(r"\s*(?:[\w’'.-]+\s+){1,5}")
 # A fronted clause of its own: a dating phrase after one of these words dates another happening.
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|where|while|as|although|though|because|following|until|"
                           r"once|if|and|but|which|who|that)\b|[;:]", re.I)
+# A pronoun reporting again what the speaker before it said ("said on Friday, in what it described as").
+# or a participle after a comma ("said on Friday that ..., adding that").
+_SAME_SPEAKER = re.compile(r"(?:\b(?:what|which|as)\s+(?:it|he|she|they)\s+(?:also\s+)?|,\s*)\w{3}$", re.I)
+# A definite count whose own speaker follows it ("the 8,000 Washington cited", "the 500 that officials gave").
+_CITED_AFTER = re.compile(r"(?:[a-z]+\s+){0,2}?[\d,.]+(?:\s+[a-z]+){0,2}?\s+(?:(?:that|which)\s+)?"
+                          r"(?:[A-Z][\w.’'-]*\s+){1,3}")
 LEAD_SENTENCES = 3
 LOOK_BACK = 40  # sentences searched back for the speaker's dated statement (keeps long texts linear)
 
@@ -100,13 +109,14 @@ class _Sentence:
         return self.local[bisect_left(self.positions, lo):bisect_left(self.positions, hi)]
 
     def _after_verb(self, verb: re.Match) -> DatePhrase | None:
-        """A phrase right after the reporting verb, with at most the one told or the setting between."""
+        """A phrase right after the reporting verb, with at most the one told and the setting between."""
         text, word = self.text, verb.group(0).lower()
         told, according = word in ("told", "tells"), word.startswith("according")
         for at, phrase in self._between(verb.end(), verb.end() + REACH):
             if re.match(r"[’']s\b", text[at + len(phrase.text):]):
                 continue  # "said Monday's attack killed ..." dates the attack
-            if (_AFTER_VERB.fullmatch(text, verb.end(), at) or (told and _TOLD.fullmatch(text, verb.end(), at))
+            named = _TOLD.match(text, verb.end(), at) if told else None  # "told CNN in an interview on Sunday"
+            if (_AFTER_VERB.fullmatch(text, verb.end(), at) or (named and _AFTER_VERB.fullmatch(text, named.end(), at))
                     or (according and _SOURCE.fullmatch(text, verb.end(), at))):
                 return phrase
         return None
@@ -121,6 +131,11 @@ class _Sentence:
             return None
         at = None if figure_at is None else figure_at - self.start
         k = len(self.verbs) if at is None else bisect_left(self.verb_starts, at)
+        if (at is not None and k < len(self.verbs) and re.search(r"\b(?:the|of)\s+$", text[max(0, at - 5):at])
+                and _CITED_AFTER.fullmatch(text, at, self.verb_starts[k])):
+            found = self._after_verb(self.verbs[k])  # "up from the 8,000 Washington cited last week"
+            if found:
+                return found
         if k:  # the verb comes first: a phrase right after it, or before it in its clause
             verb = self.verbs[k - 1] if at is not None else self.verbs[0]
             found = self._after_verb(verb)
@@ -128,7 +143,15 @@ class _Sentence:
                 return found
             fronted = [p for pos, p in self._between(verb.start() - REACH, verb.start())
                        if _fronted(text, pos, pos + len(p.text), verb.start())]
-            return fronted[-1] if fronted else None
+            if fronted:
+                return fronted[-1]
+            k = k - 1 if at is not None else 0
+            while k and _SAME_SPEAKER.search(text, max(0, self.verb_starts[k] - 30), self.verb_starts[k] + 3):
+                k -= 1  # "said on Friday, in what it described as": the same statement, dated by the verb before
+                found = self._after_verb(self.verbs[k])
+                if found:
+                    return found
+            return None
         verb = self.verbs[0]  # the claim comes first ("..., Singh told reporters Monday")
         found = self._after_verb(verb)
         if found:
@@ -213,10 +236,11 @@ class ClaimDates:
         for j, phrase in dated:
             if value is not None and value in self._lead_values[j]:
                 return phrase
-        if claimant and len(dated) == 1 and (_mentions(self._lead_words[dated[0][0]], claimant)
-                                             or any(same_claimant(claimant, self.claimant_of(j)) for j in lead)):
+        perfect = self._older[i] == "perfect"  # "officials have said": a lead naming them may date it, no other speaker
+        if claimant and len(dated) == 1 and (_mentions(self._lead_words[dated[0][0]], claimant) or not perfect
+                                             and any(same_claimant(claimant, self.claimant_of(j)) for j in lead)):
             return dated[0][1]
-        for j in range(i - 1, max(-1, i - LOOK_BACK), -1) if claimant and self._older[i] != "perfect" else ():
+        for j in range(i - 1, max(-1, i - LOOK_BACK), -1) if claimant and not perfect else ():
             if same_claimant(claimant, self.claimant_of(j)) and self.statement(j):
                 return self.statement(j)
         return None

@@ -4,7 +4,7 @@ its military", "a 50,000-strong force", `"at least 10,000" North Korean forces`)
 ("a contingent of 10,000", "troops numbering 10,000"), or is left out after a casualty or deployment
 verb in a sentence about people ("100 soldiers were killed and 1,000 wounded"). Years, dates,
 money, shares, ages, times, distances, article and serial numbers never count people, nor do vague
-counts ("a dozen", "hundreds of", "thousands of"): they are no figure to compare."""
+counts ("dozens of", "hundreds of", "thousands of"): they are no figure to compare."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from analysis.extract.subjects import clause_after, subject_of
 PEOPLE = (r"troops|soldiers|servicemen|service\s*members|personnel|special\s+forces|fighters|forces|"
           r"military\s+personnel|workers|men|mercenaries|people|casualties|dead|prisoners|POWs|officers|"
           r"engineers|specialists|commandos|recruits|conscripts|infantry|units|servicemembers|North\s+Koreans|"
-          r"labou?rers|civilians|sailors|pilots|marines|paratroopers|reservists|volunteers")
+          r"labou?rers|civilians|sailors|pilots|marines|paratroopers|reservists|volunteers|generals|commanders")
 PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE})\b", re.I)
 # Nouns that a count can stand for after "of its/their" ("10,000 of its military") or "-strong".
 _BODY = rf"{PEOPLE}|military|army|citizens|nationals"
@@ -42,11 +42,18 @@ OF_THEIR = re.compile(rf"\s+of\s+(?:its|their|his|her|our|the|these|those|[A-Z][
                       rf"(?:[\w’',-]+\s+){{0,3}}?({_BODY})\b", re.I)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 STRONG = re.compile(rf"-(?:strong|man|member|person|soldier)\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
-_RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|reached|climbed|grown|grew|stood|"
-          r"stands|totall?ed|numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|surpass(?:ed|es)?)"
+_RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|rises?|reached|climbed|climbs?|"
+          r"grown|grew|grows?|stood|stands|totall?ed|numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|"
+          r"surpass(?:ed|es)?)"
           r"(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at)")
-NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|losses|casualties|deaths)\s+of|(?:{PEOPLE}),?\s+(?:numbering|"
-                         rf"totall?ing)|(?:{PEOPLE}|losses|deaths|toll)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN})\s+$", re.I)
+# A word for a count that names no people: "a total of", "the figure of", "the total was expected to reach".
+# ("a number of 152mm shells" is no count: "number" is not read before "of").
+_TALLY = r"total|toll|tally|figure|estimate|numbers?|count"
+NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|"
+                         rf"(?:{PEOPLE}),?\s+(?:numbering|totall?ing)|"
+                         rf"(?:troop\s+)?(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
+                         rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+"
+                         rf"(?:the|their|its|this|that)\s+(?:[\w’'-]+\s+)?(?:{_TALLY})\s+at)\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
@@ -58,6 +65,13 @@ SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|disp
 # A casualty verb before a number whose noun is left out: "killed 100 and wounded 900".
 HIT_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|eliminated|"
                         r"eliminating)\s+$", re.I)
+_NAMED_BEFORE = re.compile(rf"\b(?:{PEOPLE}|{_UNITS}|troop|losses|casualties|deaths|toll)\b", re.I)
+# A number compared with an earlier count counts what that one counts ("10,000 soldiers, up from the 8,000").
+COMPARED = re.compile(r"\b(?:(?:up|down|rising|risen|rose|increased?|higher|lower)\s+from(?:\s+the)?|compared\s+"
+                      r"(?:with|to)(?:\s+the)?|than\s+the)\s+(?:(?:earlier|previous|initial|first)\s+)?$", re.I)
+# A number a speaker gives without its noun, closing the sentence ("Then the ministry said 3,000."): it counts
+# what the count before it counted.
+BARE_CLAIM = re.compile(r"\b(?:said|says|put\s+it\s+at|estimated|reported|claimed)\s+$", re.I)
 # A number that is the whole a part is taken from ("some 3,000 of the 11,000 troops").
 PART_OF = re.compile(r"\b(?:out\s+of|of)\s+(?:the|its|their|his|her|these|those|an\s+estimated)\s+$", re.I)
 # What just before or after a number shows it counts no one.
@@ -89,7 +103,7 @@ def _not_a_count(text: str, n: NumberMention) -> bool:
     return n.value <= 1 and not n.text[-1:].isdigit()  # "one of", "one" as a pronoun
 
 
-def _counted(text: str, n: NumberMention) -> tuple[str, int] | None:
+def _counted(text: str, n: NumberMention, previous: Count | None = None) -> tuple[str, int] | None:
     """The noun the number counts, as written, and where the words about it go on (after the noun
     when it follows the number), or None when the number counts no one."""
     after = text[n.end:n.end + 90]
@@ -101,8 +115,13 @@ def _counted(text: str, n: NumberMention) -> tuple[str, int] | None:
     if them:
         return them.group(0).strip(), n.end + them.end()
     noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)
-    if noun:
-        return " ".join(noun.group(0).split()), n.end
+    words = " ".join(noun.group(0).split()) if noun else ""
+    if noun and (_NAMED_BEFORE.search(words) or words.endswith(" of")):  # "troops numbering", "a figure of"
+        return (words if _NAMED_BEFORE.search(words) else _people_noun(text) or words), n.end
+    if noun and not re.search(r"\bof\s", words):  # "the total rose to": people the sentence or the last count names
+        who = _people_noun(text) or _number_of(text) or (previous.what if previous else None)
+        if who:
+            return who, n.end
     elided = (ELIDED.match(after) or HIT_BEFORE.search(text, max(0, n.start - 20), n.start)
               or (SENT_BEFORE.search(text, max(0, n.start - 40), n.start) and re.match(r"\s+(?:to|into)\b", after)))
     what = (_people_noun(text) if elided else None) or _number_of(text)
@@ -123,15 +142,30 @@ def _number_of(text: str) -> str | None:
     return text[m.start():m.end()] if m else None
 
 
-def counts_in(text: str) -> list[Count]:
-    """The numbers of one sentence that count people."""
+def _borrowed(text: str, n: NumberMention, found: list[Count], previous: Count | None) -> Count | None:
+    """A number without a noun that repeats an earlier count's kind: compared with one of its
+    sentence ("up from the 8,000"), or given bare by a speaker after one ("Then the ministry said 3,000.")."""
+    before = text[max(0, n.start - 40):n.start]
+    if found and COMPARED.search(before):
+        return Count(n, found[-1].what, found[-1].subject)
+    earlier = found[-1] if found else previous
+    if earlier and BARE_CLAIM.search(before) and re.fullmatch(r"\s*[.!?]?[\"”’]?\s*", text[n.end:]):
+        return Count(n, earlier.what, earlier.subject)
+    return None
+
+
+def counts_in(text: str, previous: Count | None = None) -> list[Count]:
+    """The numbers of one sentence that count people; `previous` is the last count before the
+    sentence, which a bare number closing it may repeat the kind of."""
     numbers = find_numbers(text)
-    found = []
+    found: list[Count] = []
     for n in numbers:
         if _not_a_count(text, n):
             continue
-        counted = _counted(text, n)
+        counted = _counted(text, n, found[-1] if found else previous)
         if counted is None:
+            borrowed = _borrowed(text, n, found, previous)
+            found += [borrowed] if borrowed else []
             continue
         what, words_from = counted
         before = text[max(0, n.start - 40):n.start]

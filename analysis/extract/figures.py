@@ -65,9 +65,12 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
     sents, phrases_of = sentences(body), phrases_by_sentence(body)
     claimant_of = Claimants(sents, headline)
     dates = ClaimDates(sents, phrases_of, lambda j: claimant_of(j)[0])
+    last_count = None  # the previous sentence's last count
     for i, s in enumerate(sents):
         numbered, stance = False, stance_of(s.text)
-        for count in counts_in(s.text):
+        counts = counts_in(s.text, last_count)
+        last_count = counts[-1] if counts else None
+        for count in counts:
             n = count.number
             who, cited, kind = claimant_of.for_figure(i, n.value)
             figure = Figure(n.value, n.value_max, n.qualifier, category_of(count.subject), count.what,

@@ -1,6 +1,7 @@
 """Numbers as news writes them: `1,500`, `11 000`, `ten thousand`, `ten-thousand`,
-`15-hundred`, `1.5 thousand`, `12k`, ranges (`11,000-12,000`, `between 10,000 and 12,000`)
-and the qualifier in front (`about`, `more than`, `up to`). Each mention keeps its span."""
+`15-hundred`, `1.5 thousand`, `12k`, `a dozen` (not `dozens`, which is vague), ranges
+(`11,000-12,000`, `between 10,000 and 12,000`) and the qualifier in front (`about`, `more than`,
+`up to`). Each mention keeps its span."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from analysis.common.vocabulary import NUMBER_WORDS, SCALE_WORDS
 
-SCALES = {**SCALE_WORDS, "k": 1_000}
+SCALES = {**SCALE_WORDS, "k": 1_000, "dozen": 12}
 # The words news puts before a count, and what each says of the true number.
 QUALIFIERS = {
     **dict.fromkeys(("about", "around", "some", "roughly", "approximately", "approx.", "an estimated", "estimated",
@@ -22,12 +23,13 @@ QUALIFIERS = {
 }
 
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_SCALE = "(?:" + "|".join(SCALE_WORDS) + ")"
+_SCALE = "(?:" + "|".join(SCALE_WORDS) + "|dozen)"
 # Thousands written with commas, spaces, or full stops ("10.000 soldiers"; "1.5 thousand" is a decimal).
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|"
            r"\d{1,3}(?:\.\d{3})+(?![\d.,]|\s*(?:hundred|thousand|million|k\b))|\d+(?:\.\d+)?")
 _WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE}))*"
-_ONE = rf"(?:(?:{_DIGITS})(?:(?:\s|-)?{_SCALE}\b|k\b)?|\b{_WORDS}\b)"
+_A_DOZEN = r"(?<!half\s)\ba\s+dozen\b"  # "half a dozen" is vague
+_ONE = rf"(?:(?:{_DIGITS})(?:(?:\s|-)?{_SCALE}\b|k\b)?|\b{_WORDS}\b|{_A_DOZEN})"
 _QUAL = r"(?:\b(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 NUMBER = re.compile(
     rf"{_QUAL}(?:between\s+(?P<lo>{_ONE})\s+and\s+(?P<hi>{_ONE})"
@@ -65,7 +67,7 @@ def _words_value(text: str) -> int | None:
 
 def parse_number(text: str) -> int | None:
     """The value of one number expression ("1,500", "1.5 thousand", "15-hundred", "ten-thousand")."""
-    t = text.strip().lower()
+    t = re.sub(r"^a\s+(?=dozen$)", "", text.strip().lower())
     m = re.fullmatch(rf"({_DIGITS})(?:(?:\s|-)?({_SCALE}|k))?", t)
     if m:
         digits = m.group(1)
@@ -92,6 +94,8 @@ def _words_pattern(words: frozenset[str]) -> re.Pattern:
 def _number_starts(text: str) -> list[int]:
     """Where a run of digits or a number word begins: every NUMBER match holds one."""
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    if "dozen" in text:
+        starts = sorted(starts + [m.start() for m in re.finditer(_A_DOZEN, text, re.I)])
     words = NUMBER_WORDS.keys() & set(_LETTERS.findall(text.casefold()))
     if words:
         starts = sorted(starts + [m.start() for m in _words_pattern(frozenset(words)).finditer(text)])

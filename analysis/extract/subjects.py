@@ -19,7 +19,7 @@ SUBJECT_WORDS = (
                    r"(?:wounded|injured)|killed,\s+wounded|(?:wounded|injured)\s+(?:or|and)\s+killed"),
     ("captured", r"captured|prisoners?|POWs?|taken\s+prisoner|taken\s+captive|surrendered"),
     ("missing", r"missing"),
-    ("killed", r"killed|dead|died|deaths?|perished|slain|eliminated|fatalities|bodies"),
+    ("killed", r"killed|dead|died|deaths?|(?:death\s+)?toll|perished|slain|eliminated|fatalities|bodies"),
     ("wounded", r"wounded|injured|injuries|hurt"),
 )
 _SUBJECT_RE = [(subject, re.compile(rf"\b(?:{words})\b", re.I)) for subject, words in SUBJECT_WORDS]

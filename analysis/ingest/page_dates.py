@@ -83,10 +83,23 @@ def _plain_date(text: str) -> date | None:
         text = leading_iso.group(0)
     if len(text) > MAX_PLAIN_LINE:
         return None
-    text = next((part.strip() for part in text.split("|") if _PAGE_DATE_HINT.search(part)), "")
-    if not text or len(re.findall(r"[A-Za-z]{3,}", text)) > 3:
+    whole = _common_date(text)
+    if whole:
+        return whole
+    parts = [part.strip() for part in _PARTS.split(text)]
+    dated = next((k for k, part in enumerate(parts) if _PAGE_DATE_HINT.search(part)), None)
+    if dated is None or len(re.findall(r"[A-Za-z]{3,}", parts[dated])) > 3:
         return None
-    return _common_date(text) or _dateparser_date(text)
+    if "|" not in text and len(parts) > 1:  # "Jane Doe — Saturday, 11 January 2025, 15:42": a name, then the date
+        others_named = all(_NAME.fullmatch(part) for k, part in enumerate(parts) if k != dated)
+        return _common_date(parts[dated]) if others_named else None
+    return _common_date(parts[dated]) or _dateparser_date(parts[dated])
+
+
+# A line in parts: "By Jane Doe | November 5, 2024", "Jane Doe — 5 November 2024, 15:42", "Kyiv • 5 Nov 2024".
+_PARTS = re.compile(r"\s*\|\s*|\s+[–—·•]\s+")
+# A byline or a place: capitalised words, perhaps two names ("By Jane Doe and John Roe", "Jane Doe, Staff Writer").
+_NAME = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:(?:,?\s+|\s+and\s+)[A-Z][\w.'’-]*){0,4}")
 
 
 _TIME = (r"(?:(?:,?\s+(?:at\s+)?|\s*[-–|]\s*|T)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
