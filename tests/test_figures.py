@@ -302,3 +302,20 @@ def test_gave_reports_only_a_figure_given_before_it():
 ])
 def test_a_revised_estimate_is_a_claim(text, phrase):
     assert _dated(text) == {9000: phrase}
+
+
+def test_repeats_merge_per_claimant_and_subject(tmp_path):
+    """A restated number without a speaker is the named claim again; the same number from two
+    speakers, or as killed and as wounded, is two claims."""
+    from analysis.dataset.build import build_dataset
+    from conftest import write_article
+
+    write_article(tmp_path, "a.txt", "Headline of the story\n2024-11-10T02:15:52Z\n"
+                  "General Koski said on Thursday that 4,000 Northern soldiers had crossed the river.\n"
+                  "Minister Anna Vale said on Friday that 4,000 Northern soldiers had crossed the river.\n"
+                  "The 4,000 soldiers are now near the front.\n"
+                  "General Koski said 300 soldiers were killed and 300 wounded.\n")
+    ds = build_dataset(tmp_path)
+    rows = ds.figures[ds.figures["value"].notna()]
+    assert sorted(rows.loc[rows["value"] == 4000, "claimant"]) == ["Anna Vale", "Koski"]
+    assert sorted(rows.loc[rows["value"] == 300, "subject"]) == ["killed", "wounded"]

@@ -47,9 +47,15 @@ def merge(notes: list[Row], autos: list[Row], is_event: bool) -> tuple[list[Row]
     return rows, pairs
 
 
+def _count_key(row: Row) -> tuple:
+    f = row.fields
+    return row.article, f["value"], f["value_max"], f.get("subject") or f["category"]
+
+
 def dedupe_figures(rows: list[Row]) -> list[Row]:
-    """Unreviewed repeats of one count of people in one article (headline and body) become one row,
-    the one that says most (claimant, then date)."""
+    """Unreviewed repeats of one count of people in one article (headline and body) become one row
+    per claimant, the dated one first; a repeat that names no claimant restates a named one. Two
+    claimants giving the same number, or the same number of killed and of wounded, stay apart."""
     best: dict[tuple, Row] = {}
     kept: list[Row] = []
     for row in rows:
@@ -57,11 +63,11 @@ def dedupe_figures(rows: list[Row]) -> list[Row]:
         if row.reviewed or f["value"] is None or f["category"] not in ("troops", "casualties"):
             kept.append(row)
             continue
-        key = (row.article, f["value"], f["value_max"], f["category"])
-        score = (f["claimant"] is not None, row.date_span is not None)
+        key = (*_count_key(row), f["claimant"])
         old = best.get(key)
-        if old is None or score > (old.fields["claimant"] is not None, old.date_span is not None):
+        if old is None or (row.date_span is not None) > (old.date_span is not None):
             best[key] = row
-    reviewed_keys = {(r.article, r.fields["value"], r.fields["value_max"], r.fields["category"])
-                     for r in kept if r.fields["value"] is not None}
-    return kept + [r for k, r in best.items() if k not in reviewed_keys]
+    reviewed_keys = {_count_key(r) for r in kept if r.fields["value"] is not None}
+    named = {key[:-1] for key in best if key[-1] is not None}
+    return kept + [r for key, r in best.items()
+                   if key[:-1] not in reviewed_keys and (key[-1] is not None or key[:-1] not in named)]
