@@ -221,3 +221,25 @@ def test_any_mix_of_date_words_gives_a_window_or_nothing(words, anchor, tense):
 
     ref = resolve(" ".join(words), anchor, tense)
     assert ref is None or (ref.start <= ref.end and timeml_value(ref))
+
+
+def test_days_later_count_forward_from_the_passage_date():
+    from analysis.dataset.dating import resolve_phrase
+
+    body = "The president signed the law on 3 May, and the minister endorsed it two days later."
+    at = body.index("two days later")
+    assert resolve_phrase(body, (at, at + 14), TUESDAY).iso == "2024-05-05"
+    lone = "The minister endorsed it two days later."
+    assert resolve_phrase(lone, (25, 39), TUESDAY) is None  # later than no day named: not after publication
+
+
+def test_a_date_in_a_which_clause_is_background_for_the_previous_day():
+    from analysis.dataset.dating import resolve_phrase
+
+    body = ("The accord, which was signed in Minsk on 2 March, raises ties to a new level. "
+            "The assembly approved it the previous day.")
+    at = body.index("the previous day")
+    assert resolve_phrase(body, (at, at + 16), TUESDAY).iso == "2024-10-14"  # the anchor's, not 1 March
+    told = "The assembly met on 2 March. The senate approved it the previous day."
+    at = told.index("the previous day")
+    assert resolve_phrase(told, (at, at + 16), TUESDAY).iso == "2024-03-01"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from analysis.dataset.rows import Row
 from analysis.extract.date_tense import tense_at
-from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE
+from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE, in_background
 from analysis.extract.date_windows import DateRef
 from analysis.extract.dates import resolve
 from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
@@ -137,10 +137,10 @@ def passage_date(body: str, span: tuple[int, int], anchor: date | None) -> DateR
     its sentence or in the few sentences before ("the Duma voted on 24 October; the Federation
     Council followed the next day")."""
     i, _ = _tense(body, span)
-    phrases = phrases_by_sentence(body)
+    phrases, sents = phrases_by_sentence(body), sentences(body)
     for j in range(i, max(i - LOOKBACK_SENTENCES, 0) - 1, -1):
         for p in reversed(phrases[j]):
-            if p.start >= span[0]:
+            if p.start >= span[0] or in_background(body, sents[j].start, p.start):
                 continue
             ref = resolve_phrase(body, (p.start, p.end), anchor)  # chains: "... signed it the same day"
             if ref is not None and ref.precision == "day":
@@ -152,12 +152,15 @@ def resolve_phrase(body: str, span: tuple[int, int], anchor: date | None) -> Dat
     """A phrase of the body read against its anchor in the tense of its clause; "the next day"
     and its kind against the passage's own date when it has one."""
     phrase, tense = body[span[0]:span[1]], _tense(body, span)[1]
-    if SENTENCE_RELATIVE.search(phrase):
+    relative = SENTENCE_RELATIVE.search(phrase)
+    if relative:
         own = passage_date(body, span, anchor)
         if own is not None:
             ref = resolve(phrase, own.start, tense)
             return replace(ref, basis=f"{ref.basis.split(',')[0]}, counted from {own.phrase!r} ({own.iso})",
                            relative=own.relative) if ref else None
+        if relative["later"]:  # "two days later" than no day named: not after the day of publication
+            return None
     return resolve(phrase, anchor, tense)
 
 

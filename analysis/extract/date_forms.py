@@ -135,7 +135,7 @@ FORMS = [
        r"the\s+(?:past|last|previous|coming|next)|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
        "period", rel.period, relative=True),
     _f("time ago", r"\b(?P<qualifier>nearly|almost|about|around|some|more\s+than|over)?\s*(?P<n>\d{1,3}|an?|"
-       + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?:ago|after|later|since|earlier)\b", "ago", rel.ago,
+       + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?P<way>ago|after|later|since|earlier)\b", "ago", rel.ago,
        relative=True),
     _f("years ago", r"\b(?P<n>\d{1,3}|an?|" + _COUNTS + r")\s+(?P<unit>year)s?\s+(?:ago|earlier)\b", "ago period",
        rel.ago, relative=True, weak=True),

@@ -117,13 +117,16 @@ def ago(m, phrase, anchor, tense):
     if unit == "year":
         y = anchor.year - n
         return relative(date(y, 1, 1), date(y, 12, 31), phrase, anchor, f"{n} years before the anchor", "year")
-    point = months_before(anchor, n) if unit == "month" else anchor - timedelta(days=n * (7 if unit == "week" else 1))
+    sign = 1 if group(m, "way") == "later" else -1  # "two days later": after the day counted from
+    point = months_before(anchor, -sign * n) if unit == "month" else \
+        anchor + sign * timedelta(days=n * (7 if unit == "week" else 1))
     half = timedelta(days={"month": 15, "week": 3, "day": 0}[unit])
     # "nearly five months" lies just after the five-month point, "more than" just before it.
     lo = point if qualifier in ("nearly", "almost") else point - half
     hi = point if qualifier in ("more than", "over") else point + half
-    return relative(lo, hi, phrase, anchor, f"{(qualifier + ' ') if qualifier else ''}{n} {unit}s before the anchor",
-                    "month" if unit == "month" else "day")
+    way = "after" if sign > 0 else "before"
+    return relative(lo, hi, phrase, anchor, f"{(qualifier + ' ') if qualifier else ''}{n} {unit}s {way} the anchor",
+                    "month" if unit == "month" else "day", clip=sign < 0)
 
 
 def year_before(m, phrase, anchor, tense):
