@@ -243,3 +243,22 @@ def test_a_date_in_a_which_clause_is_background_for_the_previous_day():
     told = "The assembly met on 2 March. The senate approved it the previous day."
     at = told.index("the previous day")
     assert resolve_phrase(told, (at, at + 16), TUESDAY).iso == "2024-03-01"
+
+
+def test_an_undated_article_is_read_against_the_latest_day_it_writes_in_full(tmp_path):
+    from analysis.dataset.build import build_dataset
+    from analysis.dataset.dating import latest_written_day
+    from conftest import write_article
+
+    assert latest_written_day("It took effect on 4 March 2023. The pact will expire on 1 May 2031.") == \
+        date(2023, 3, 4)  # a day in a future-tense clause says nothing of when the text was written
+    assert latest_written_day("It took effect on 4 March.") is None
+    write_article(tmp_path, "a.txt", "Border guards detain two soldiers\n\n"
+                  "The pact between the two states took effect on 2 February 2026.\n\n"
+                  "Border guards said the two soldiers were detained on 28 December, and the ministry "
+                  "confirmed the arrest the following day.\n")
+    data = build_dataset(tmp_path)
+    events = data.events.set_index("date_phrase")
+    assert events.loc["on 28 December", "mention_date"] == "2025-12-28"
+    assert events.loc["the following day", "mention_date"] == "2025-12-29"
+    assert data.articles["published"].isna().all()  # the article's own date stays unknown

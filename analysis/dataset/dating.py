@@ -58,6 +58,8 @@ class Anchors:
     copies: list[CopiedSpan]
 
     appended: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # An undated article's dates are read against the latest day it writes in full (see latest_written_day).
+    fallback: dict[str, tuple[date, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.copies_of: dict[str, list[CopiedSpan]] = {}
@@ -73,6 +75,8 @@ class Anchors:
         for start, end in self.appended.get(article_id, []):
             if start <= span[0] < end:
                 return None, "a copied block from a source not in the corpus (date unknown)"
+        if self.dates[article_id] is None and article_id in self.fallback:
+            return self.fallback[article_id]
         return self.dates[article_id], f"date of {article_id}"
 
 
@@ -98,6 +102,20 @@ def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | N
     return ref.start, f"dateline {article.dateline!r}, year {max(years)} = the latest year the text mentions"
 
 
+def latest_written_day(body: str) -> date | None:
+    """The latest day an article writes in full, year included, outside a future-tense clause: an
+    article is not older than what it reports, and a text without a date of its own is read
+    against it ("captured on 9 January" after "Saturday, 11 January 2025"); None without one."""
+    days = []
+    for s, phrases in zip(sentences(body), phrases_by_sentence(body)):
+        for p in phrases:
+            ref = resolve(p.text, None)
+            if ref is not None and ref.precision == "day" and tense_at(s.text, p.start - s.start,
+                                                                        p.end - s.start) != "future":
+                days.append(ref.start)
+    return max(days, default=None)
+
+
 def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) -> Anchors:
     dates, basis = {}, {}
     known = [a.publication.day for a in corpus.values() if a.publication.day]
@@ -110,7 +128,9 @@ def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) 
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
     copies = copied_spans(prints, dates)
     appended = {aid: p.appended for aid, p in prints.items()}
-    return Anchors(dates, dict(dates), basis, set(), copies, appended)
+    fallback = {aid: (day, f"no date of {aid}: the latest day it writes in full, {day}")
+                for aid, a in corpus.items() if dates[aid] is None and (day := latest_written_day(a.body))}
+    return Anchors(dates, dict(dates), basis, set(), copies, appended, fallback)
 
 
 def phrase_of(row: Row, corpus: dict[str, Article]) -> str | None:
