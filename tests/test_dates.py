@@ -262,3 +262,27 @@ def test_an_undated_article_is_read_against_the_latest_day_it_writes_in_full(tmp
     assert events.loc["on 28 December", "mention_date"] == "2025-12-28"
     assert events.loc["the following day", "mention_date"] == "2025-12-29"
     assert data.articles["published"].isna().all()  # the article's own date stays unknown
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It replaces a 2000 treaty that had no defence clause.", ["2000"]),
+    ("It succeeded the 1961 Soviet-Korean pact.", ["1961"]),
+    ("Officials said the 2000 troops had arrived.", []),   # a count of something
+    ("The 2024 figure was revised.", ["2024"]),
+    ("It holds a 2000 percent stake.", []),
+])
+def test_a_year_naming_a_thing_is_found_without_its_article(text, found):
+    from analysis.extract.dates import date_phrases
+
+    assert [p.text for p in date_phrases(text)] == found
+
+
+def test_a_year_alone_does_not_overrule_a_relative_date():
+    from analysis.dataset.dating import reconcile
+
+    year = resolve("the 2023 accord", None)
+    monday = resolve("on Monday", TUESDAY, "past")
+    agreed, disagree = reconcile([year, monday])
+    assert agreed.iso == "2024-10-14" and disagree == [0]  # the year disagrees; the page date is not in question
+    day = resolve("on 3 May 2023", None)
+    assert reconcile([year, day])[0].iso == "2023-05-03"

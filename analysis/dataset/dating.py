@@ -27,14 +27,21 @@ from analysis.extract.sentences import phrases_by_sentence, sentences
 from analysis.ingest.article import Article
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
+YEAR_DAYS = 365
 
 
 def reconcile(refs: list[DateRef]) -> tuple[DateRef | None, list[int]]:
     """One date for an event from its mentions, and the indexes of mentions that disagree.
 
-    Dates written out are taken first, narrowest first; a mention joins the agreement when
-    its window overlaps it, and narrows it."""
-    order = sorted(range(len(refs)), key=lambda i: (refs[i].relative, refs[i].end - refs[i].start))
+    Dates written out are taken first, narrowest first, then relative ones; a year or wider
+    written alone ("the 2000 treaty") comes last, too coarse to overrule a relative date (and so
+    to contradict a page date). A mention joins the agreement when its window overlaps it, and
+    narrows it."""
+    def rank(i: int) -> tuple[int, timedelta]:
+        width = refs[i].end - refs[i].start
+        return (1 if refs[i].relative else 2 if width.days >= YEAR_DAYS - 1 else 0), width
+
+    order = sorted(range(len(refs)), key=rank)
     agreed: DateRef | None = None
     disagree: list[int] = []
     for i in order:
