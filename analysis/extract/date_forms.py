@@ -107,8 +107,8 @@ FORMS = [
     _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
        wr.written_year),
     # A year naming a thing ("the 1961 treaty", "a 2000 pact"): the year it belongs to; its article stays out of it.
-    _f("year of a thing", rf"(?:(?<=\bthe\s)|(?<=\ba\s)|(?<=\bits\s)|(?<=\btheir\s)){_YEAR}\b{_NOT_COUNT}"
-       r"(?=\s+[a-z])", "digit", wr.written_year),
+    _f("year of a thing", rf"\b{_YEAR}(?:(?<=\bthe\s....)|(?<=\ba\s....)|(?<=\bits\s....)|(?<=\btheir\s....))\b"
+       rf"{_NOT_COUNT}(?=\s+[a-z])", "digit", wr.written_year),
     _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous)?\s*(?:fiscal\s+)?year\b(?!\s+(?:before|"
        r"after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
     # Years said aloud (broadcast transcripts): "nineteen ninety-four", "the year two thousand".
