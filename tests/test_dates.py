@@ -92,6 +92,8 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("the 20th century", "19"), ("21st-century", "20"),
     ("last Oct. 23", "2023-10-23"), ("next March 3", "2025-03-03"),
     ("the year 1998", "1998"),
+    ("the first quarter of next year", "2025-Q1"), ("the second half of last year", "2023-H2"),
+    ("the spring of next year", "2025-SP"), ("the prior year", "2023"), ("the prior quarter", "2024-Q3"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value

@@ -62,12 +62,14 @@ def weekday(m, phrase, anchor, tense):
                     "day", clip=False)
 
 
+BACK = ("last", "previous", "the previous", "prior", "the prior", "the past", "latest")
+
+
 def period(m, phrase, anchor, tense):
     """this/last/next week, month or year, with "early", "late", "earlier" or "later" in front."""
     which, unit, part = group(m, "which"), group(m, "unit") or "year", group(m, "part")
     which = "the past" if which == "the last" else which  # "for the last week": the days before the anchor
-    step = -1 if which in ("last", "previous", "the previous", "the past", "latest") else 1 if which in (
-        "next", "the next", "the coming", "coming") else 0
+    step = -1 if which in BACK else 1 if which in ("next", "the next", "the coming", "coming") else 0
     which = which or "this"  # "the current year", "the fiscal year"
     if which == "the past":  # the 7, 30 or 365 days before the anchor
         start, end = anchor - timedelta(days={"week": 7, "month": 30, "year": 365}[unit]), anchor
