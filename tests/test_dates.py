@@ -94,6 +94,7 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("the year 1998", "1998"),
     ("the first quarter of next year", "2025-Q1"), ("the second half of last year", "2023-H2"),
     ("the spring of next year", "2025-SP"), ("the prior year", "2023"), ("the prior quarter", "2024-Q3"),
+    ("the '80s", "198"), ("in 1898", "1898"), ("a week or so ago", "2024-10-08"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value
@@ -272,6 +273,8 @@ def test_an_undated_article_is_read_against_the_latest_day_it_writes_in_full(tmp
     ("Officials said the 2000 troops had arrived.", []),   # a count of something
     ("The 2024 figure was revised.", ["2024"]),
     ("It holds a 2000 percent stake.", []),
+    ("The ships sailed in 1853.", ["in 1853"]),
+    ("Curfew begins in 1800 GMT.", []),   # a time of day
 ])
 def test_a_year_naming_a_thing_is_found_without_its_article(text, found):
     from analysis.extract.dates import date_phrases

@@ -25,6 +25,7 @@ _BARE_MONTH = "(?-i:January|February|March|April|June|July|August|September|Octo
 _COUNTS = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_ANY_YEAR = r"(?P<year>1[7-9]\d{2}|20\d{2})"  # after "in": "in 1898" is a year too
 _YEAR_AFTER = rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
 _OF_YEAR = r"\s+of\s+(?P<ofyear>this|next|last)\s+(?:fiscal\s+)?year\b"  # "the first quarter of next year"
 # A four-digit number is a year unless it is money, a numbered thing or a count of something
@@ -100,13 +101,13 @@ FORMS = [
     _f("season of a year", rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", "digit season", wr.season),
     _f("season", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|this|past|coming)\s+|the\s+|in\s+(?:the\s+)?)"
        rf"{_SEASON}\b(?:{_OF_YEAR}|{_YEAR_AFTER})", "season", wr.season),
-    _f("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:19|20)\d0)['’]?s\b", "digit", wr.decade,
-       weak=True),
+    _f("decade", r"(?:\bthe\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>\b(?:19|20)\d0|['’]\d0)['’]?s\b", "digit",
+       wr.decade, weak=True),
     _f("century", r"\b(?:the\s+)?(?P<century>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century\b", "century", wr.century,
        weak=True),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
-    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
-       wr.written_year),
+    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_ANY_YEAR}\b{_NOT_COUNT}"
+       r"(?!\s*(?:GMT|UTC|hours|hrs|local)\b)", "digit", wr.written_year),
     # A year naming a thing ("the 1961 treaty", "a 2000 pact"): the year it belongs to; its article stays out of it.
     _f("year of a thing", rf"\b{_YEAR}(?:(?<=\bthe\s....)|(?<=\ba\s....)|(?<=\bits\s....)|(?<=\btheir\s....))\b"
        rf"{_NOT_COUNT}(?=\s+[a-z])", "digit", wr.written_year),
@@ -139,7 +140,8 @@ FORMS = [
        r"the\s+(?:past|last|previous|prior|coming|next)|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
        "period", rel.period, relative=True),
     _f("time ago", r"\b(?P<qualifier>nearly|almost|about|around|some|more\s+than|over)?\s*(?P<n>\d{1,3}|an?|"
-       + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?P<way>ago|after|later|since|earlier)\b", "ago", rel.ago,
+       + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?:or\s+so\s+)?(?P<way>ago|after|later|since|earlier)\b", "ago",
+       rel.ago,
        relative=True),
     _f("years ago", r"\b(?P<n>\d{1,3}|an?|" + _COUNTS + r")\s+(?P<unit>year)s?\s+(?:ago|earlier)\b", "ago period",
        rel.ago, relative=True, weak=True),

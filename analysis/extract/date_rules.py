@@ -136,7 +136,7 @@ def written_month(m, phrase, anchor, tense) -> DateRef | None:
 
 def written_year(m, phrase, anchor, tense) -> DateRef | None:
     year = _year(m)
-    if year is None or not 1900 <= year <= 2099:
+    if year is None or not 1700 <= year <= 2099:
         return None
     return DateRef(date(year, 1, 1), date(year, 12, 31), phrase, anchor, f"year {year} written out", unit="year")
 
@@ -150,7 +150,7 @@ def spoken_year(m, phrase, anchor, tense) -> DateRef | None:
 
 
 def decade(m, phrase, anchor, tense) -> DateRef | None:
-    first = int(m["decade"])
+    first = int(m["decade"].lstrip("'’"))
     first += 1900 if first < 100 else 0  # "the '90s"
     if not 1900 <= first <= 2090:
         return None
