@@ -232,6 +232,9 @@ def test_days_later_count_forward_from_the_passage_date():
     body = "The president signed the law on 3 May, and the minister endorsed it two days later."
     at = body.index("two days later")
     assert resolve_phrase(body, (at, at + 14), TUESDAY).iso == "2024-05-05"
+    same = "The president signed the law on 3 May. Later in the day the minister endorsed it."
+    at = same.index("Later in the day")
+    assert resolve_phrase(same, (at, at + 16), TUESDAY).iso == "2024-05-03"
     lone = "The minister endorsed it two days later."
     assert resolve_phrase(lone, (25, 39), TUESDAY) is None  # later than no day named: not after publication
 

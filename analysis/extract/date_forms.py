@@ -124,7 +124,8 @@ FORMS = [
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
        rel.today, relative=True),
     _f("day step", r"\b(?P<step>the\s+day\s+before\s+yesterday|yesterday|tomorrow|"
-       r"the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after))\b" + _PART_OF_DAY, "step",
+       r"the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after)|(?:earlier|later)\s+in\s+the\s+day)\b"
+       + _PART_OF_DAY, "step",
        rel.day_step, relative=True),
     _f("days of a week", rf"\bbetween\s+(?P<first>{_WEEKDAY})\s+and\s+(?P<second>{_WEEKDAY})\s+of\s+"
        r"(?P<which>this|last|previous)\s+week\b", "weekday period", rel.between_weekdays, relative=True),

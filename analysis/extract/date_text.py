@@ -23,6 +23,7 @@ _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before
 # Phrases that count from the date of their own passage, not from the anchor; how far back
 # (in sentences) that date is looked for.
 SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b|"
+                               r"\b(?:earlier|later)\s+in\s+the\s+day\b|"
                                r"\b\w+\s+(?:day|week|month)s?\s+(?P<later>later)\b|"
                                r"\b\w+\s+(?:day|week|month)s?\s+earlier\b", re.I)
 # Phrases that point back at a date the text named: "that day", "later that year", "that quarter"
