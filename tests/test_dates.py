@@ -95,6 +95,7 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("the first quarter of next year", "2025-Q1"), ("the second half of last year", "2023-H2"),
     ("the spring of next year", "2025-SP"), ("the prior year", "2023"), ("the prior quarter", "2024-Q3"),
     ("the '80s", "198"), ("in 1898", "1898"), ("a week or so ago", "2024-10-08"),
+    ("1988's fourth quarter", "1988-Q4"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value

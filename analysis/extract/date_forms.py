@@ -86,7 +86,7 @@ FORMS = [
     _f("month", rf"\b(?:in|by|until|till|since|through|during|before|after|from)\s+{_MONTH}\b(?!\.?\s+\d{{1,2}}(?!\d))"
        rf"{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
-    _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}|(?P<which>this\s+year['’]s|last\s+year['’]s|"
+    _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?|(?P<which>this\s+year['’]s|last\s+year['’]s|"
        rf"year-earlier|year-ago))\s+(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        r"quarter\b", "quarter", wr.quarter),
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
@@ -107,7 +107,7 @@ FORMS = [
        weak=True),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
     _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_ANY_YEAR}\b{_NOT_COUNT}"
-       r"(?!\s*(?:GMT|UTC|hours|hrs|local)\b)", "digit", wr.written_year),
+       r"(?!\s*(?:GMT|UTC|hours|hrs|local)\b|['’]s\s+(?:fiscal\s+)?\w+[-\s]+quarter)", "digit", wr.written_year),
     # A year naming a thing ("the 1961 treaty", "a 2000 pact"): the year it belongs to; its article stays out of it.
     _f("year of a thing", rf"\b{_YEAR}(?:(?<=\bthe\s....)|(?<=\ba\s....)|(?<=\bits\s....)|(?<=\btheir\s....))\b"
        rf"{_NOT_COUNT}(?=\s+[a-z])", "digit", wr.written_year),
