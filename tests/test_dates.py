@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -263,11 +264,12 @@ def test_an_undated_article_is_read_against_the_latest_day_it_writes_in_full(tmp
     write_article(tmp_path, "a.txt", "Border guards detain two soldiers\n\n"
                   "The pact between the two states took effect on 2 February 2026.\n\n"
                   "Border guards said the two soldiers were detained on 28 December, and the ministry "
-                  "confirmed the arrest the following day.\n")
+                  "confirmed the arrest the following day.\n\nThe soldiers were questioned on Monday, the army said.\n")
     data = build_dataset(tmp_path)
     events = data.events.set_index("date_phrase")
     assert events.loc["on 28 December", "mention_date"] == "2025-12-28"
     assert events.loc["the following day", "mention_date"] == "2025-12-29"
+    assert events.loc["on Monday", "mention_date"] is pd.NA  # a weekday is not read against a bound
     assert data.articles["published"].isna().all()  # the article's own date stays unknown
 
 

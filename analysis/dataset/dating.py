@@ -1,7 +1,9 @@
 """Dates are checked, not trusted. Each article's anchor (the date its relative phrases are read
 against) starts as the date the page gives (ingest.published: front matter, date lines, url,
 dateline), or a yearless dateline with the corpus's year; a passage copied from an earlier
-article is read against that article's date. Each phrase is read in the tense of its clause,
+article is read against that article's date. An article with neither is read against the
+latest day it writes in full, a bound on its date good for a year ("on 9 January", "last
+year") but not for a day ("on Monday"); its publication date stays unknown. Each phrase is read in the tense of its clause,
 and "the next day" and its kind count from the passage's own date when it gives one. The
 mentions of one event are reconciled: a date written out ("24 October") outweighs a relative
 one ("on Thursday"). Where a relative phrase cannot be true with the page date, the page date
@@ -28,6 +30,7 @@ from analysis.ingest.article import Article
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
 YEAR_DAYS = 365
+FALLBACK = "no date of"  # how the basis of an undated article's fallback anchor begins
 
 
 def reconcile(refs: list[DateRef]) -> tuple[DateRef | None, list[int]]:
@@ -135,7 +138,7 @@ def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) 
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
     copies = copied_spans(prints, dates)
     appended = {aid: p.appended for aid, p in prints.items()}
-    fallback = {aid: (day, f"no date of {aid}: the latest day it writes in full, {day}")
+    fallback = {aid: (day, f"{FALLBACK} {aid}: the latest day it writes in full, {day}")
                 for aid, a in corpus.items() if dates[aid] is None and (day := latest_written_day(a.body))}
     return Anchors(dates, dict(dates), basis, set(), copies, appended, fallback)
 
@@ -194,7 +197,11 @@ def resolve_phrase(body: str, span: tuple[int, int], anchor: date | None) -> Dat
 def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateRef | None:
     if row.date_span is None:
         return None
-    return resolve_phrase(corpus[row.article].body, row.date_span, anchors.for_span(row.article, row.date_span)[0])
+    anchor, basis = anchors.for_span(row.article, row.date_span)
+    ref = resolve_phrase(corpus[row.article].body, row.date_span, anchor)
+    if ref is not None and basis.startswith(FALLBACK) and ref.relative and ref.precision in ("day", "week"):
+        return None  # the latest day a text writes is only a bound on its date: "on Monday" is not read against it
+    return ref
 
 
 def reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: Anchors, corpus: dict[str, Article]) -> None:
