@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -92,6 +93,10 @@ def test_tense_points_dates_without_a_year(phrase, tense, iso):
     ("the 20th century", "19"), ("21st-century", "20"),
     ("last Oct. 23", "2023-10-23"), ("next March 3", "2025-03-03"),
     ("the year 1998", "1998"),
+    ("the first quarter of next year", "2025-Q1"), ("the second half of last year", "2023-H2"),
+    ("the spring of next year", "2025-SP"), ("the prior year", "2023"), ("the prior quarter", "2024-Q3"),
+    ("the '80s", "198"), ("in 1898", "1898"), ("a week or so ago", "2024-10-08"),
+    ("1988's fourth quarter", "1988-Q4"),
 ])
 def test_timeml_values(phrase, value):
     from analysis.extract.date_values import timeml_value
@@ -221,3 +226,74 @@ def test_any_mix_of_date_words_gives_a_window_or_nothing(words, anchor, tense):
 
     ref = resolve(" ".join(words), anchor, tense)
     assert ref is None or (ref.start <= ref.end and timeml_value(ref))
+
+
+def test_days_later_count_forward_from_the_passage_date():
+    from analysis.dataset.dating import resolve_phrase
+
+    body = "The president signed the law on 3 May, and the minister endorsed it two days later."
+    at = body.index("two days later")
+    assert resolve_phrase(body, (at, at + 14), TUESDAY).iso == "2024-05-05"
+    same = "The president signed the law on 3 May. Later in the day the minister endorsed it."
+    at = same.index("Later in the day")
+    assert resolve_phrase(same, (at, at + 16), TUESDAY).iso == "2024-05-03"
+    lone = "The minister endorsed it two days later."
+    assert resolve_phrase(lone, (25, 39), TUESDAY) is None  # later than no day named: not after publication
+
+
+def test_a_date_in_a_which_clause_is_background_for_the_previous_day():
+    from analysis.dataset.dating import resolve_phrase
+
+    body = ("The accord, which was signed in Minsk on 2 March, raises ties to a new level. "
+            "The assembly approved it the previous day.")
+    at = body.index("the previous day")
+    assert resolve_phrase(body, (at, at + 16), TUESDAY).iso == "2024-10-14"  # the anchor's, not 1 March
+    told = "The assembly met on 2 March. The senate approved it the previous day."
+    at = told.index("the previous day")
+    assert resolve_phrase(told, (at, at + 16), TUESDAY).iso == "2024-03-01"
+
+
+def test_an_undated_article_is_read_against_the_latest_day_it_writes_in_full(tmp_path):
+    from analysis.dataset.build import build_dataset
+    from analysis.dataset.dating import latest_written_day
+    from conftest import write_article
+
+    assert latest_written_day("It took effect on 4 March 2023. The pact will expire on 1 May 2031.") == \
+        date(2023, 3, 4)  # a day in a future-tense clause says nothing of when the text was written
+    assert latest_written_day("It took effect on 4 March.") is None
+    write_article(tmp_path, "a.txt", "Border guards detain two soldiers\n\n"
+                  "The pact between the two states took effect on 2 February 2026.\n\n"
+                  "Border guards said the two soldiers were detained on 28 December, and the ministry "
+                  "confirmed the arrest the following day.\n\nThe soldiers were questioned on Monday, the army said.\n")
+    data = build_dataset(tmp_path)
+    events = data.events.set_index("date_phrase")
+    assert events.loc["on 28 December", "mention_date"] == "2025-12-28"
+    assert events.loc["the following day", "mention_date"] == "2025-12-29"
+    assert events.loc["on Monday", "mention_date"] is pd.NA  # a weekday is not read against a bound
+    assert data.articles["published"].isna().all()  # the article's own date stays unknown
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It replaces a 2000 treaty that had no defence clause.", ["2000"]),
+    ("It succeeded the 1961 Soviet-Korean pact.", ["1961"]),
+    ("Officials said the 2000 troops had arrived.", []),   # a count of something
+    ("The 2024 figure was revised.", ["2024"]),
+    ("It holds a 2000 percent stake.", []),
+    ("The ships sailed in 1853.", ["in 1853"]),
+    ("Curfew begins in 1800 GMT.", []),   # a time of day
+])
+def test_a_year_naming_a_thing_is_found_without_its_article(text, found):
+    from analysis.extract.dates import date_phrases
+
+    assert [p.text for p in date_phrases(text)] == found
+
+
+def test_a_year_alone_does_not_overrule_a_relative_date():
+    from analysis.dataset.dating import reconcile
+
+    year = resolve("the 2023 accord", None)
+    monday = resolve("on Monday", TUESDAY, "past")
+    agreed, disagree = reconcile([year, monday])
+    assert agreed.iso == "2024-10-14" and disagree == [0]  # the year disagrees; the page date is not in question
+    day = resolve("on 3 May 2023", None)
+    assert reconcile([year, day])[0].iso == "2023-05-03"

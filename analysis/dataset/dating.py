@@ -1,7 +1,9 @@
 """Dates are checked, not trusted. Each article's anchor (the date its relative phrases are read
 against) starts as the date the page gives (ingest.published: front matter, date lines, url,
 dateline), or a yearless dateline with the corpus's year; a passage copied from an earlier
-article is read against that article's date. Each phrase is read in the tense of its clause,
+article is read against that article's date. An article with neither is read against the
+latest day it writes in full, a bound on its date good for a year ("on 9 January", "last
+year") but not for a day ("on Monday"); its publication date stays unknown. Each phrase is read in the tense of its clause,
 and "the next day" and its kind count from the passage's own date when it gives one. The
 mentions of one event are reconciled: a date written out ("24 October") outweighs a relative
 one ("on Thursday"). Where a relative phrase cannot be true with the page date, the page date
@@ -19,7 +21,7 @@ from functools import lru_cache
 
 from analysis.dataset.rows import Row
 from analysis.extract.date_tense import tense_at
-from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE
+from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE, in_background
 from analysis.extract.date_windows import DateRef
 from analysis.extract.dates import resolve
 from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
@@ -27,14 +29,22 @@ from analysis.extract.sentences import phrases_by_sentence, sentences
 from analysis.ingest.article import Article
 
 SEARCH_DAYS = 62  # how far after an event a contradicted article may have been published
+YEAR_DAYS = 365
+FALLBACK = "no date of"  # how the basis of an undated article's fallback anchor begins
 
 
 def reconcile(refs: list[DateRef]) -> tuple[DateRef | None, list[int]]:
     """One date for an event from its mentions, and the indexes of mentions that disagree.
 
-    Dates written out are taken first, narrowest first; a mention joins the agreement when
-    its window overlaps it, and narrows it."""
-    order = sorted(range(len(refs)), key=lambda i: (refs[i].relative, refs[i].end - refs[i].start))
+    Dates written out are taken first, narrowest first, then relative ones; a year or wider
+    written alone ("the 2000 treaty") comes last, too coarse to overrule a relative date (and so
+    to contradict a page date). A mention joins the agreement when its window overlaps it, and
+    narrows it."""
+    def rank(i: int) -> tuple[int, timedelta]:
+        width = refs[i].end - refs[i].start
+        return (1 if refs[i].relative else 2 if width.days >= YEAR_DAYS - 1 else 0), width
+
+    order = sorted(range(len(refs)), key=rank)
     agreed: DateRef | None = None
     disagree: list[int] = []
     for i in order:
@@ -58,6 +68,8 @@ class Anchors:
     copies: list[CopiedSpan]
 
     appended: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # An undated article's dates are read against the latest day it writes in full (see latest_written_day).
+    fallback: dict[str, tuple[date, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.copies_of: dict[str, list[CopiedSpan]] = {}
@@ -73,6 +85,8 @@ class Anchors:
         for start, end in self.appended.get(article_id, []):
             if start <= span[0] < end:
                 return None, "a copied block from a source not in the corpus (date unknown)"
+        if self.dates[article_id] is None and article_id in self.fallback:
+            return self.fallback[article_id]
         return self.dates[article_id], f"date of {article_id}"
 
 
@@ -98,6 +112,20 @@ def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | N
     return ref.start, f"dateline {article.dateline!r}, year {max(years)} = the latest year the text mentions"
 
 
+def latest_written_day(body: str) -> date | None:
+    """The latest day an article writes in full, year included, outside a future-tense clause: an
+    article is not older than what it reports, and a text without a date of its own is read
+    against it ("captured on 9 January" after "Saturday, 11 January 2025"); None without one."""
+    days = []
+    for s, phrases in zip(sentences(body), phrases_by_sentence(body)):
+        for p in phrases:
+            ref = resolve(p.text, None)
+            if ref is not None and ref.precision == "day" and tense_at(s.text, p.start - s.start,
+                                                                        p.end - s.start) != "future":
+                days.append(ref.start)
+    return max(days, default=None)
+
+
 def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) -> Anchors:
     dates, basis = {}, {}
     known = [a.publication.day for a in corpus.values() if a.publication.day]
@@ -110,7 +138,9 @@ def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) 
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
     copies = copied_spans(prints, dates)
     appended = {aid: p.appended for aid, p in prints.items()}
-    return Anchors(dates, dict(dates), basis, set(), copies, appended)
+    fallback = {aid: (day, f"{FALLBACK} {aid}: the latest day it writes in full, {day}")
+                for aid, a in corpus.items() if dates[aid] is None and (day := latest_written_day(a.body))}
+    return Anchors(dates, dict(dates), basis, set(), copies, appended, fallback)
 
 
 def phrase_of(row: Row, corpus: dict[str, Article]) -> str | None:
@@ -137,10 +167,10 @@ def passage_date(body: str, span: tuple[int, int], anchor: date | None) -> DateR
     its sentence or in the few sentences before ("the Duma voted on 24 October; the Federation
     Council followed the next day")."""
     i, _ = _tense(body, span)
-    phrases = phrases_by_sentence(body)
+    phrases, sents = phrases_by_sentence(body), sentences(body)
     for j in range(i, max(i - LOOKBACK_SENTENCES, 0) - 1, -1):
         for p in reversed(phrases[j]):
-            if p.start >= span[0]:
+            if p.start >= span[0] or in_background(body, sents[j].start, p.start):
                 continue
             ref = resolve_phrase(body, (p.start, p.end), anchor)  # chains: "... signed it the same day"
             if ref is not None and ref.precision == "day":
@@ -152,19 +182,26 @@ def resolve_phrase(body: str, span: tuple[int, int], anchor: date | None) -> Dat
     """A phrase of the body read against its anchor in the tense of its clause; "the next day"
     and its kind against the passage's own date when it has one."""
     phrase, tense = body[span[0]:span[1]], _tense(body, span)[1]
-    if SENTENCE_RELATIVE.search(phrase):
+    relative = SENTENCE_RELATIVE.search(phrase)
+    if relative:
         own = passage_date(body, span, anchor)
         if own is not None:
             ref = resolve(phrase, own.start, tense)
             return replace(ref, basis=f"{ref.basis.split(',')[0]}, counted from {own.phrase!r} ({own.iso})",
                            relative=own.relative) if ref else None
+        if relative["later"]:  # "two days later" than no day named: not after the day of publication
+            return None
     return resolve(phrase, anchor, tense)
 
 
 def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateRef | None:
     if row.date_span is None:
         return None
-    return resolve_phrase(corpus[row.article].body, row.date_span, anchors.for_span(row.article, row.date_span)[0])
+    anchor, basis = anchors.for_span(row.article, row.date_span)
+    ref = resolve_phrase(corpus[row.article].body, row.date_span, anchor)
+    if ref is not None and basis.startswith(FALLBACK) and ref.relative and ref.precision in ("day", "week"):
+        return None  # the latest day a text writes is only a bound on its date: "on Monday" is not read against it
+    return ref
 
 
 def reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: Anchors, corpus: dict[str, Article]) -> None:

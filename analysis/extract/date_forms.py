@@ -25,7 +25,9 @@ _BARE_MONTH = "(?-i:January|February|March|April|June|July|August|September|Octo
 _COUNTS = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_ANY_YEAR = r"(?P<year>1[7-9]\d{2}|20\d{2})"  # after "in": "in 1898" is a year too
 _YEAR_AFTER = rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
+_OF_YEAR = r"\s+of\s+(?P<ofyear>this|next|last)\s+(?:fiscal\s+)?year\b"  # "the first quarter of next year"
 # A four-digit number is a year unless it is money, a numbered thing or a count of something
 # ("some 2000 troops", "2000 more arrived").
 _NOT_LABEL = (r"(?<![$€£#\d.,/])(?<!\bNo\.\s)(?<!\bno\s)(?<!article\s)(?<!number\s)(?<!\bsome\s)(?<!about\s)"
@@ -84,30 +86,33 @@ FORMS = [
     _f("month", rf"\b(?:in|by|until|till|since|through|during|before|after|from)\s+{_MONTH}\b(?!\.?\s+\d{{1,2}}(?!\d))"
        rf"{_YEAR_AFTER}", "month", wr.written_month),
     _f("month name", rf"\b(?P<month>{_BARE_MONTH})\b", "month", wr.written_month),
-    _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}|(?P<which>this\s+year['’]s|last\s+year['’]s|"
+    _f("quarter of a named year", rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?|(?P<which>this\s+year['’]s|last\s+year['’]s|"
        rf"year-earlier|year-ago))\s+(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
        r"quarter\b", "quarter", wr.quarter),
     _f("ordinal quarter", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+"
-       rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?", "quarter", wr.quarter),
+       rf"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|{_OF_YEAR})?", "quarter", wr.quarter),
     _f("named quarter", r"\b(?P<which>the(?:\s+(?:comparable\s+)?(?:latest|most\s+recent|recent|current|previous|"
-       r"coming|next|year-earlier|year-ago|same))?|this|that|last|next)\s+(?:fiscal\s+)?quarter\b(?!-)", "quarter",
-       wr.quarter),
+       r"coming|next|prior|year-earlier|year-ago|same))?|this|that|last|next)\s+(?:fiscal\s+)?quarter\b(?!-)",
+       "quarter", wr.quarter),
     _f("half of a year", rf"\b(?:the\s+)?(?P<half>first|second|last|latter)[-\s]+half\s+of\s+{_YEAR}\b", "digit half",
        wr.half),
-    _f("half", r"\b(?:the\s+)?(?P<half>first|second|latter)[-\s]+half\b(?:\s+of\s+(?:the|this)\s+year)?", "half",
+    _f("half", rf"\b(?:the\s+)?(?P<half>first|second|latter)[-\s]+half\b(?:\s+of\s+the\s+year|{_OF_YEAR})?", "half",
        wr.half, weak=True),
     _f("season of a year", rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", "digit season", wr.season),
     _f("season", rf"\b(?:(?P<which>last|next|this\s+past|this\s+coming|this|past|coming)\s+|the\s+|in\s+(?:the\s+)?)"
-       rf"{_SEASON}\b{_YEAR_AFTER}", "season", wr.season),
-    _f("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:19|20)\d0)['’]?s\b", "digit", wr.decade,
-       weak=True),
+       rf"{_SEASON}\b(?:{_OF_YEAR}|{_YEAR_AFTER})", "season", wr.season),
+    _f("decade", r"(?:\bthe\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>\b(?:19|20)\d0|['’]\d0)['’]?s\b", "digit",
+       wr.decade, weak=True),
     _f("century", r"\b(?:the\s+)?(?P<century>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century\b", "century", wr.century,
        weak=True),
     _f("fiscal year", rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b", "digit", wr.written_year),
-    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_YEAR}\b{_NOT_COUNT}", "digit",
-       wr.written_year),
-    _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous)?\s*(?:fiscal\s+)?year\b(?!\s+(?:before|"
-       r"after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
+    _f("in a year", rf"\b(?:in|during|since|until|by|early|late|mid|of|the\s+year)[-\s]+{_ANY_YEAR}\b{_NOT_COUNT}"
+       r"(?!\s*(?:GMT|UTC|hours|hrs|local)\b|['’]s\s+(?:fiscal\s+)?\w+[-\s]+quarter)", "digit", wr.written_year),
+    # A year naming a thing ("the 1961 treaty", "a 2000 pact"): the year it belongs to; its article stays out of it.
+    _f("year of a thing", rf"\b{_YEAR}(?:(?<=\bthe\s....)|(?<=\ba\s....)|(?<=\bits\s....)|(?<=\btheir\s....))\b"
+       rf"{_NOT_COUNT}(?=\s+[a-z])", "digit", wr.written_year),
+    _f("named year", r"\bthe\s+(?P<which>current|latest|coming|next|previous|prior)?\s*(?:fiscal\s+)?year\b"
+       r"(?!\s+(?:before|after|earlier|later|ago|of|in|to|when))(?<!the\syear)", "period", rel.period, relative=True),
     # Years said aloud (broadcast transcripts): "nineteen ninety-four", "the year two thousand".
     _f("spoken year", rf"\b(?:nineteen[-\s]+(?P<tens>{_TENS})(?:[-\s]+(?P<units>{_UNITS}))?|the\s+year\s+two\s+"
        rf"thousand(?:\s+(?:and\s+)?(?P<units2000>{_UNITS}))?)\b", "spoken", wr.spoken_year, weak=True),
@@ -119,7 +124,8 @@ FORMS = [
     _f("today", r"\b(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", "today",
        rel.today, relative=True),
     _f("day step", r"\b(?P<step>the\s+day\s+before\s+yesterday|yesterday|tomorrow|"
-       r"the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after))\b" + _PART_OF_DAY, "step",
+       r"the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after)|(?:earlier|later)\s+in\s+the\s+day)\b"
+       + _PART_OF_DAY, "step",
        rel.day_step, relative=True),
     _f("days of a week", rf"\bbetween\s+(?P<first>{_WEEKDAY})\s+and\s+(?P<second>{_WEEKDAY})\s+of\s+"
        r"(?P<which>this|last|previous)\s+week\b", "weekday period", rel.between_weekdays, relative=True),
@@ -132,10 +138,11 @@ FORMS = [
     _f("weekend", r"\b(?:(?P<which>this|last|next|the\s+past|the\s+coming)\s+|the\s+)weekend\b", "weekend",
        rel.weekend, relative=True),
     _f("this or last period", r"\b(?:(?P<part>early|earlier|late|later|mid)[-\s]+)?(?P<which>this|last|next|previous|"
-       r"the\s+(?:past|last|previous|coming|next)|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
+       r"the\s+(?:past|last|previous|prior|coming|next)|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
        "period", rel.period, relative=True),
     _f("time ago", r"\b(?P<qualifier>nearly|almost|about|around|some|more\s+than|over)?\s*(?P<n>\d{1,3}|an?|"
-       + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?:ago|after|later|since|earlier)\b", "ago", rel.ago,
+       + _COUNTS + r")\s+(?P<unit>day|week|month)s?\s+(?:or\s+so\s+)?(?P<way>ago|after|later|since|earlier)\b", "ago",
+       rel.ago,
        relative=True),
     _f("years ago", r"\b(?P<n>\d{1,3}|an?|" + _COUNTS + r")\s+(?P<unit>year)s?\s+(?:ago|earlier)\b", "ago period",
        rel.ago, relative=True, weak=True),

@@ -62,12 +62,14 @@ def weekday(m, phrase, anchor, tense):
                     "day", clip=False)
 
 
+BACK = ("last", "previous", "the previous", "prior", "the prior", "the past", "latest")
+
+
 def period(m, phrase, anchor, tense):
     """this/last/next week, month or year, with "early", "late", "earlier" or "later" in front."""
     which, unit, part = group(m, "which"), group(m, "unit") or "year", group(m, "part")
     which = "the past" if which == "the last" else which  # "for the last week": the days before the anchor
-    step = -1 if which in ("last", "previous", "the previous", "the past", "latest") else 1 if which in (
-        "next", "the next", "the coming", "coming") else 0
+    step = -1 if which in BACK else 1 if which in ("next", "the next", "the coming", "coming") else 0
     which = which or "this"  # "the current year", "the fiscal year"
     if which == "the past":  # the 7, 30 or 365 days before the anchor
         start, end = anchor - timedelta(days={"week": 7, "month": 30, "year": 365}[unit]), anchor
@@ -117,13 +119,16 @@ def ago(m, phrase, anchor, tense):
     if unit == "year":
         y = anchor.year - n
         return relative(date(y, 1, 1), date(y, 12, 31), phrase, anchor, f"{n} years before the anchor", "year")
-    point = months_before(anchor, n) if unit == "month" else anchor - timedelta(days=n * (7 if unit == "week" else 1))
+    sign = 1 if group(m, "way") == "later" else -1  # "two days later": after the day counted from
+    point = months_before(anchor, -sign * n) if unit == "month" else \
+        anchor + sign * timedelta(days=n * (7 if unit == "week" else 1))
     half = timedelta(days={"month": 15, "week": 3, "day": 0}[unit])
     # "nearly five months" lies just after the five-month point, "more than" just before it.
     lo = point if qualifier in ("nearly", "almost") else point - half
     hi = point if qualifier in ("more than", "over") else point + half
-    return relative(lo, hi, phrase, anchor, f"{(qualifier + ' ') if qualifier else ''}{n} {unit}s before the anchor",
-                    "month" if unit == "month" else "day")
+    way = "after" if sign > 0 else "before"
+    return relative(lo, hi, phrase, anchor, f"{(qualifier + ' ') if qualifier else ''}{n} {unit}s {way} the anchor",
+                    "month" if unit == "month" else "day", clip=sign < 0)
 
 
 def year_before(m, phrase, anchor, tense):

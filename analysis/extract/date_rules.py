@@ -22,8 +22,11 @@ def group(m: re.Match, name: str) -> str:
     return " ".join((m[name] or "").lower().split()) if name in m.re.groupindex else ""
 
 
-def _year(m: re.Match) -> int | None:
-    text = group(m, "year")
+def _year(m: re.Match, anchor: date | None = None) -> int | None:
+    """The year written, or named against the anchor ("of next year")."""
+    text, named = group(m, "year"), group(m, "ofyear")
+    if named and anchor:
+        return anchor.year + {"last": -1, "next": 1}.get(named, 0)
     return int(text) if text else None
 
 
@@ -133,7 +136,7 @@ def written_month(m, phrase, anchor, tense) -> DateRef | None:
 
 def written_year(m, phrase, anchor, tense) -> DateRef | None:
     year = _year(m)
-    if year is None or not 1900 <= year <= 2099:
+    if year is None or not 1700 <= year <= 2099:
         return None
     return DateRef(date(year, 1, 1), date(year, 12, 31), phrase, anchor, f"year {year} written out", unit="year")
 
@@ -147,7 +150,7 @@ def spoken_year(m, phrase, anchor, tense) -> DateRef | None:
 
 
 def decade(m, phrase, anchor, tense) -> DateRef | None:
-    first = int(m["decade"])
+    first = int(m["decade"].lstrip("'’"))
     first += 1900 if first < 100 else 0  # "the '90s"
     if not 1900 <= first <= 2090:
         return None
@@ -162,7 +165,7 @@ def century(m, phrase, anchor, tense) -> DateRef | None:
 def quarter(m, phrase, anchor, tense) -> DateRef | None:
     """An ordinal quarter ("the third quarter [of 1998]") or one named against the anchor: "the
     quarter" and "the latest quarter" in a news report are the last one completed."""
-    which, year, ordinal = group(m, "which"), _year(m), ORDINALS.get(group(m, "ordinal"))
+    which, year, ordinal = group(m, "which"), _year(m, anchor), ORDINALS.get(group(m, "ordinal"))
     if ordinal and anchor and which.startswith(("this year", "last year", "year-")):  # "last year's third quarter"
         year = anchor.year - (not which.startswith("this"))
     if ordinal and year:
@@ -188,7 +191,7 @@ def quarter(m, phrase, anchor, tense) -> DateRef | None:
 
 def half(m, phrase, anchor, tense) -> DateRef | None:
     """The first or second half of a year written, or else of the anchor's year."""
-    year = _year(m) or (anchor.year if anchor else None)
+    year = _year(m, anchor) or (anchor.year if anchor else None)
     if year is None:
         return None
     first = 1 if group(m, "half") == "first" else 7
@@ -207,7 +210,7 @@ def year_end(m, phrase, anchor, tense) -> DateRef | None:
 def season(m, phrase, anchor, tense) -> DateRef | None:
     """"last fall" is the latest fall ended before the anchor, "next spring" the first to start
     after it, "this summer" the anchor year's; a bare season follows the clause's tense."""
-    name, which, year = group(m, "season"), group(m, "which"), _year(m)
+    name, which, year = group(m, "season"), group(m, "which"), _year(m, anchor)
     if year is None:
         if anchor is None:
             return None

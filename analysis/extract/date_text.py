@@ -22,8 +22,10 @@ from analysis.extract.sentences import sentences
 _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|during|from|of|for|before|after|between)\s+)+", re.I)
 # Phrases that count from the date of their own passage, not from the anchor; how far back
 # (in sentences) that date is looked for.
-SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
-                               re.I)
+SENTENCE_RELATIVE = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b|"
+                               r"\b(?:earlier|later)\s+in\s+the\s+day\b|"
+                               r"\b\w+\s+(?:day|week|month)s?\s+(?P<later>later)\b|"
+                               r"\b\w+\s+(?:day|week|month)s?\s+earlier\b", re.I)
 # Phrases that point back at a date the text named: "that day", "later that year", "that quarter"
 # (the latest date of that unit, else of a finer one), "the previous Friday" (the Friday named before).
 _THAT = re.compile(r"\bthat\s+(day|week|month|quarter|year)\b|\bthe\s+(?:previous|following)\s+(\w+day)\b", re.I)
@@ -31,6 +33,16 @@ _FINER = ("day", "week", "month", "quarter", "season", "year")
 LOOKBACK_SENTENCES = 3
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?", re.I)
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b", re.I)
+# A date in a clause ", which was signed on June 19," is background to its sentence, not the
+# day its story has reached: "the previous day" further on does not count from it.
+_BACKGROUND = re.compile(r",\s+which\s+[^,;]*\Z", re.I)
+
+
+def in_background(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the phrase at `start` stands in a ", which ..." clause of its sentence."""
+    return bool(_BACKGROUND.search(text, max(sentence_start, start - 200), start))
+
+
 # "a year earlier" compares with the period just named: after a quarter it is that quarter a year before.
 _YEAR_BEFORE = re.compile(r"an?\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
                           r"(?:\s+period)?", re.I)
@@ -61,6 +73,8 @@ def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
             tense = tense_at(s.text, p.start - s.start, p.end - s.start)
             relative = SENTENCE_RELATIVE.search(p.text)
             own = last_day[1] if relative and last_day and i - last_day[0] <= LOOKBACK_SENTENCES else anchor
+            if relative and relative["later"] and own is anchor:  # "two days later" than no day named
+                continue
             that = _THAT.search(p.text)
             if that:
                 own = _named_before(that, found, anchor)
@@ -69,7 +83,7 @@ def dated_mentions(text: str, anchor: date | None) -> list[DatedMention]:
             ref = resolve(p.text, own, tense)
             if ref is None:
                 continue
-            if ref.precision == "day":  # "the next day" chains: "... signed it the same day"
+            if ref.precision == "day" and not in_background(text, s.start, p.start):  # chains: "... the same day"
                 last_day = (i, ref.start)
             if _YEAR_BEFORE.fullmatch(p.text) and found and not _YEAR_BEFORE.fullmatch(found[-1].text):
                 ref = _year_before(found[-1].ref, ref)
