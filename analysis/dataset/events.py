@@ -4,11 +4,9 @@ agreement of its mentions, and the mentions that disagree recorded as conflicts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from analysis.dataset.dating import Anchors, phrase_of, reconcile, resolve_row
-from analysis.extract.dates import resolve
 from analysis.dataset.rows import Row
 from analysis.dataset.tables import date_columns, quote_columns, undated
 from analysis.extract.date_windows import DateRef
@@ -18,11 +16,6 @@ from analysis.ingest.article import Article
 GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification", "fighting", "meeting", "movement",
                  "sanctions"}
 CHAMBER_KINDS = {"lower-house-ratification", "upper-house-ratification"}
-# Dates counted from the event told just before, not from the day of publication ("On Oct. 14
-# she announced ...; the previous day, she had warned ..."); "yesterday" stays the reader's.
-FROM_THE_LAST_EVENT = re.compile(r"\bthe\s+(?:previous|next|following|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
-                                 re.I)
-NEAR = 600  # characters: how far back the event such a date counts from may be told
 
 
 def group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
@@ -67,28 +60,9 @@ class EventDates:
     clashes: dict[str, list[tuple[Row, DateRef]]]
 
 
-def from_the_last_event(rows: list[Row], refs: list[DateRef | None], corpus: dict[str, Article]) -> set[int]:
-    """Dates such as "the previous day" counted again from the day of the mention told just before
-    them in their article (within NEAR characters), when that is one day; the rows changed."""
-    changed: set[int] = set()
-    last: dict[str, tuple[int, DateRef]] = {}
-    for i in sorted((i for i, r in enumerate(rows) if r.date_span), key=lambda i: (rows[i].article, rows[i].date_span)):
-        row, phrase = rows[i], phrase_of(rows[i], corpus)
-        before = last.get(row.article)
-        if FROM_THE_LAST_EVENT.search(phrase) and before and 0 <= row.date_span[0] - before[0] <= NEAR:
-            ref = resolve(phrase, before[1].start)
-            if ref is not None:
-                refs[i] = replace(ref, basis=f"{ref.basis}, counted from the event dated just before it")
-                changed.add(i)
-        if refs[i] is not None and refs[i].precision == "day":
-            last[row.article] = (row.date_span[1], refs[i])
-    return changed
-
-
 def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -> EventDates:
     """Resolve, group and reconcile the event mentions."""
     refs = [resolve_row(r, anchors, corpus) for r in rows]
-    chained = from_the_last_event(rows, refs, corpus)
     groups = group(rows, refs)
     agreed_of: dict[str, DateRef | None] = {}
     disagree: set[int] = set()
@@ -101,7 +75,7 @@ def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -
             i = dated[j]
             disagree.add(i)
             row = rows[i]
-            if (agreed is not None and not agreed.relative and refs[i].relative and i not in chained
+            if (agreed is not None and not agreed.relative and refs[i].relative
                     and corpus[row.article].published_override is None and row.article not in anchors.contradicted):
                 clashes.setdefault(row.article, []).append((row, agreed))
     return EventDates(groups, refs, agreed_of, disagree, clashes)
