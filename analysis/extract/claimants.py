@@ -11,6 +11,7 @@ import re
 from analysis.extract.attribution import attribution_in, described
 from analysis.extract.claimant_keys import initials
 from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
+from analysis.extract.frames import PRESENTERS, opening_mention, speaker_label
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence
 
@@ -25,6 +26,7 @@ DECLINE_HINTS = ("confirm", "comment")
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
+INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
@@ -90,6 +92,7 @@ class Claimants:
         self.full_names: dict[str, Mention] = {}  # surname -> the fuller mention it stands for
         self.by_value: dict[int, tuple[str, str | None, str]] = {}
         self.label: Mention | None | bool = False  # not looked for yet
+        self.presenters: set[str] | None = None  # a transcript's hosts and reporters, by name and surname
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
@@ -105,14 +108,45 @@ class Claimants:
         if i in self.resolved:
             return self.resolved[i]
         who = self._own(i)[0]
-        if who is None:
-            who = self._continued(i) or self._stated_after(i)
-        elif who.kind in ("pronoun", "role"):
-            who = self._referent(i, who)
-        elif who is not None and who.kind == "person" and who.person and " " not in who.person:
-            who = self._full_name(i, who)
-        self.resolved[i] = who
+        self.resolved[i] = who = self._continued(i) or self._stated_after(i) or self._speaking(i) if who is None \
+            else self._resolve(i, who)
         return who
+
+    def _resolve(self, i: int, who: Mention) -> Mention | None:
+        """A pronoun or role taken back to whom it stands for, an introduced role ("a lawmaker
+        said") forward to the name the article gives next, a surname to its full name."""
+        if who.kind == "role" and not who.definite:
+            return self._introduced(i, who)
+        if who.kind in ("pronoun", "role"):
+            return self._referent(i, who)
+        if who.kind == "person" and who.person and " " not in who.person:
+            return self._full_name(i, who)
+        return who
+
+    def _introduced(self, i: int, role: Mention) -> Mention | None:
+        """News names an anonymous speaker of its opening in the next paragraphs ("..., a lawmaker
+        said. / Rep. Ann Roe made the remarks after ..."): the first person a following sentence
+        opens with or quotes, within INTRODUCED sentences."""
+        for j in range(i + 1, min(len(self.sents), i + 1 + INTRODUCED)):
+            own = self._own(j)[0]
+            for who in (own, opening_mention(self.sents[j].text)):
+                if who is not None and who.kind == "person" and who.person and " " in who.person:
+                    return who
+        return None
+
+    def _speaking(self, i: int) -> Mention | None:
+        """The speaker a transcript's label gives a sentence that names no one else, unless the
+        label or an earlier one makes them the programme's host or reporter."""
+        text = self.sents[i].text
+        label = speaker_label(text) if ":" in text[:48] else None
+        if label is None or label[1] in PRESENTERS:
+            return None
+        if self.presenters is None:
+            labels = (speaker_label(s.text) for s in self.sents if ":" in s.text[:48])
+            self.presenters = {n for lab in labels if lab and lab[1] in PRESENTERS for n in (lab[0], lab[0].split()[-1])}
+        name = label[0]
+        return None if name in self.presenters else self._full_name(i, Mention(name, "person", person=name)) \
+            if " " not in name else Mention(name, "person", person=name)
 
     def _continued(self, i: int) -> Mention | None:
         """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .
@@ -143,6 +177,8 @@ class Claimants:
     def _referent(self, i: int, ref: Mention) -> Mention | None:
         for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
             candidate = self.mention(j) if j in self.resolved else self._own(j)[0]
+            if candidate is None and j == i - 1:  # "X has given a higher figure. It has said ..."
+                candidate = opening_mention(self.sents[j].text)
             if candidate is not None and _fits(ref, candidate):
                 return candidate
         # A described role ("the Russian president") stands on its own; a bare one does not.
