@@ -48,8 +48,9 @@ def merge(notes: list[Row], autos: list[Row], is_event: bool) -> tuple[list[Row]
 
 
 def dedupe_figures(rows: list[Row]) -> list[Row]:
-    """Unreviewed repeats of one count of people in one article (headline and body) become one row,
-    the one that says most (claimant, then date)."""
+    """Unreviewed repeats of one count of people in one article (headline and body) become one row
+    per claimant (two agencies giving one number are two claims), the one that says most (dated
+    first); a repeat credited to no one goes when someone is credited with the number."""
     best: dict[tuple, Row] = {}
     kept: list[Row] = []
     for row in rows:
@@ -57,11 +58,11 @@ def dedupe_figures(rows: list[Row]) -> list[Row]:
         if row.reviewed or f["value"] is None or f["category"] not in ("troops", "casualties"):
             kept.append(row)
             continue
-        key = (row.article, f["value"], f["value_max"], f["category"])
-        score = (f["claimant"] is not None, row.date_span is not None)
+        key = (row.article, f["value"], f["value_max"], f["category"], f["claimant"])
         old = best.get(key)
-        if old is None or score > (old.fields["claimant"] is not None, old.date_span is not None):
+        if old is None or row.date_span is not None and old.date_span is None:
             best[key] = row
+    credited = {k[:4] for k in best if k[4] is not None}
     reviewed_keys = {(r.article, r.fields["value"], r.fields["value_max"], r.fields["category"])
                      for r in kept if r.fields["value"] is not None}
-    return kept + [r for k, r in best.items() if k not in reviewed_keys]
+    return kept + [r for k, r in best.items() if k[:4] not in reviewed_keys and not (k[4] is None and k[:4] in credited)]
