@@ -7,8 +7,9 @@ by normalised keys (fuzzy matching only among surnames sharing a first letter), 
 grows with the number of distinct names, not its square.
 
 The canonical name of a person is their fullest name in the corpus (most frequent spelling
-first, then alphabetical); of an organisation its acronym when it has one, else its most
-frequent name; of a government its most frequent name. Ties are broken by sorting."""
+first, then alphabetical); of an organisation its longest proper name, with the acronym the
+group knows it by ("South Korea's National Intelligence Service (NIS)"), else its acronym, else
+its most frequent name; of a government its most frequent name. Ties are broken by sorting."""
 
 from __future__ import annotations
 
@@ -159,7 +160,12 @@ def _canonical(group: list[str], kind: str, people: dict[str, str], counts: Coun
         org = sorted(orgs, key=lambda o: (-orgs[o], o))[0] if orgs else None
         return f"{org} ({name})" if org else name
     names = [m for m in group if m not in people]
-    short = [m for m in names if ACRONYM.match(m)] if kind == "organisation" else []
+    short = sorted(m for m in names if ACRONYM.match(m)) if kind == "organisation" else []
+    proper = [m for m in names if m not in short and all(is_proper(w) or w in ("of", "for", "and") for w in m.split())]
+    if kind == "organisation" and proper:  # the name readers can read, with the acronym they will meet
+        name = sorted(proper, key=lambda m: (-len(m.split()), -counts.get(m, 0), -len(m), m))[0]
+        acronym = next((a for a in short if a == initials(name) and a not in name.split()), None)
+        return f"{name} ({acronym})" if acronym else name
     return sorted(short or names, key=lambda m: (-counts.get(m, 0), -len(m), m))[0]
 
 

@@ -89,7 +89,7 @@ class Claimants:
         self.headline = headline
         self.own: dict[int, tuple[Mention | None, str | None, int | None]] = {}
         self.resolved: dict[int, Mention | None] = {}
-        self.full_names: dict[str, Mention] = {}  # surname -> the fuller mention it stands for
+        self.full_names: dict[tuple[int, str], Mention] = {}  # (0, surname) or (1, a leading family name) -> full
         self.by_value: dict[int, tuple[str, str | None, str]] = {}
         self.label: Mention | None | bool = False  # not looked for yet
         self.presenters: set[str] | None = None  # a transcript's hosts and reporters, by name and surname
@@ -98,8 +98,9 @@ class Claimants:
         if i not in self.own:
             found = attribution_in(self.sents[i].text)
             who = found.claimant
-            if who is not None and who.person and " " in who.person:
-                self.full_names.setdefault(who.person.split()[-1].lower(), who)
+            if who is not None and who.person and " " in who.person:  # "Lee Seong-kweun": Lee leads
+                for k, name in enumerate((who.person.split()[-1], who.person.split()[0])):
+                    self.full_names.setdefault((k, name.lower()), who)
             self.own[i] = (who, found.source, found.at)
         return self.own[i]
 
@@ -191,7 +192,7 @@ class Claimants:
         surname = who.person.lower()
         for j in range(max(0, i - LOOKBACK), i):
             self._own(j)
-        return self.full_names.get(surname, who)
+        return self.full_names.get((0, surname)) or self.full_names.get((1, surname), who)
 
     def __call__(self, i: int) -> tuple[str | None, int | None]:
         """Compatible with the sentence-level reading: the resolved name and where it is."""
