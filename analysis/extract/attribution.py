@@ -200,10 +200,11 @@ def attribution_in(sentence: str, at: int | None = None) -> Attribution:
         at = numbers[0].start if numbers else 0
     parsed = attribution(sentence, at)
     who = mention_of(_tokens(parsed.phrase)) if parsed else None
-    named = ruled.claimant is not None and ruled.claimant.kind not in ("role", "pronoun")
-    if who is None or any(name and name in parsed.phrase for name in (ruled.claimant and ruled.claimant.name,
-                                                                        ruled.source)) or (
-            who.kind == "role" and named and ruled.at is not None and abs(ruled.at - parsed.start) < 80):
+    end = parsed.start + len(parsed.phrase) if parsed else 0
+    titled = who is not None and who.kind == "role" and ruled.claimant is not None and ruled.claimant.kind not in (
+        "role", "pronoun") and 0 < sentence.find(ruled.claimant.name, end) - end <= 3  # "The envoy, Ann Roe, said"
+    if who is None or titled or any(name and name in parsed.phrase for name in (ruled.claimant and ruled.claimant.name,
+                                                                                 ruled.source)):
         return ruled  # the rules read the same phrase more finely, or saw it as the cited source
     return Attribution(who, ruled.source if ruled.source != who.name else None, parsed.start)
 

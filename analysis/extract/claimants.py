@@ -12,6 +12,7 @@ from analysis.extract.attribution import attribution_in, described
 from analysis.extract.claimant_keys import initials
 from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
 from analysis.extract.frames import PRESENTERS, opening_mention, speaker_label
+from analysis.extract.headlines import headline_claimant
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence
 
@@ -31,7 +32,6 @@ LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference furthe
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
 LABEL = re.compile(r"Sources?\s*:\s*([^;.\n]+)")
-HEADLINE_VERB = re.compile(r"\b(Says|Said|Warns|Claims|Confirms|Reports|Estimates|Tells|Told|Believes|Denies)\b")
 
 
 def stance_of(sentence: str) -> str:
@@ -199,13 +199,28 @@ class Claimants:
         who = self.mention(i)
         return (who.name if who else None), self._own(i)[2]
 
-    def for_figure(self, i: int, value: int | None) -> tuple[str | None, str | None, str | None]:
-        """Claimant, cited source and kind of claimant of a figure in sentence i: its own sentence's, else (for a
-        number restated without attribution) the same number's claimant earlier in the article
-        or in a headline that states it ("10,000 troops in Russia, Pentagon says")."""
-        who = self.mention(i)
+    def _at(self, i: int, at: int | None) -> tuple[Mention | None, str | None]:
+        """The claimant and source of what stands at offset `at` of sentence i: in a sentence
+        with several numbers each may have its own ("X put it at 100, while Y said 300")."""
+        own = self._own(i)
+        if at is None or len(find_numbers(self.sents[i].text)) < 2:
+            return self.mention(i), own[1]
+        found = attribution_in(self.sents[i].text, at)
+        same = found.claimant is None or found.claimant == own[0] or (
+            found.claimant.kind == "pronoun" and own[0] is not None and _fits(found.claimant, own[0]))
+        if same:
+            return self.mention(i), own[1]  # "X said ..., in what it described as ...": it is X
+        return self._resolve(i, found.claimant), found.source
+
+    def for_figure(self, i: int, value: int | None, at: int | None = None) -> tuple[str | None, str | None,
+                                                                                  str | None]:
+        """Claimant, cited source and kind of claimant of a figure in sentence i (at offset `at` in
+        it): its own sentence's, else (for a number restated without attribution) the same
+        number's claimant earlier in the article or in a headline that states it ("10,000 troops
+        in Russia, Pentagon says")."""
+        who, source = self._at(i, at)
         if who is not None:
-            found = (who.name, self._own(i)[1], who.kind)
+            found = (who.name, source, who.kind)
             if value is not None:
                 self.by_value.setdefault(value, found)
             return found
@@ -224,17 +239,6 @@ class Claimants:
             if said is not None:
                 return said.name, None, said.kind
         return None, None, None
-
-
-def headline_claimant(headline: str) -> Mention | None:
-    """Who a headline says said it: "..., Pentagon Says", "Kremlin says ...", "Zelensky: ..."."""
-    said = attribution_in(HEADLINE_VERB.sub(lambda m: m.group(0).lower(), headline)).claimant
-    if said is None and ":" in headline[:60]:  # "Zelensky: 11,000 troops ..."
-        said = mention_of(headline.split(":", 1)[0].split())
-    dash = re.search(r"\s[-–—]\s*([^-–—]{2,60})$", headline)
-    if said is None and dash:  # "11,000 troops in Kursk - Zelensky"
-        said = mention_of(dash.group(1).split())
-    return said if said is not None and said.kind not in ("pronoun", "role") else None
 
 
 def claimants_of_article(sents: tuple[Sentence, ...]) -> list[str]:
