@@ -222,7 +222,7 @@ def _by_rules(sentence: str) -> Attribution:
     according = _ACCORDING.search(text) if ("ccording" in text or " by " in text or "er " in text) else None
     named = described(according.group(1)) if according else None
     if according and according.group(0)[:2].lower() == "as" and named is not None:
-        return Attribution(named, speaker.name if speaker and speaker.kind != "pronoun" else None, according.start())
+        return Attribution(named, speaker.name if speaker and speaker.kind != "pronoun" else None, according.start(), True)
     if named is not None and speaker is not None:
         if according.start() == 0 and not trailing:
             return Attribution(named, None, 0)

@@ -203,6 +203,10 @@ def mention_of(words: list[str]) -> Mention | None:
             return Mention(text, "role", head) if introduced else None  # a bare title
         return Mention(text, "person", head, definite)  # "a senior US official", "officials"
     if head in ORG_HEADS:
+        lead = next((k for k, w in enumerate(words) if is_proper(w)), len(words))
+        if 0 < lead <= len(words) - 2 and low[lead - 1] not in MODIFIERS and all(
+                is_proper(w) or w in ("of", "for", "and") for w in words[lead:]):
+            text = " ".join(words[lead:])  # "the puppet National Security Bureau": an epithet, no part of the name
         if any(map(is_proper, words)) or not definite:
             return Mention(text, "organisation", head, definite)
         return Mention(text, "role", head, definite)

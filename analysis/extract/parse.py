@@ -22,6 +22,10 @@ REPORTING = frozenset(
     "post posts posted indicate indicates indicated show shows showed suggest suggests suggested accuse accuses "
     "accused put puts brief briefed inform informed deny denies denied reject rejects rejected dismiss dismisses "
     "dismissed refuse refuses refused decline declines declined call calls called describe describes described".split())
+# Nouns that carry a claim: the subject of the verb that governs one is its author ("X cooked up the
+# story of 12,000 troops", "X gave a figure of 500").
+CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figures estimate estimates tally toll count "
+                        "allegation allegations assessment assessments number numbers account accounts".split())
 DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"}  # not part of the naming phrase
 NAMING_PREPOSITIONS = {"of", "for", "in", "from"}  # "Institute for the Study of War", "officials in Seoul"
 
@@ -92,17 +96,19 @@ def _according_to(doc) -> Attribution | None:
 @lru_cache(maxsize=65536)
 def attribution(sentence: str, at: int = 0) -> Attribution | None:
     """Who the sentence attributes what stands at offset `at` to: the nearest reporting verb
-    above it in the parse, else "according to", else the sentence's first reporting verb."""
+    above it in the parse (or any verb above a claim noun over it), else "according to", else
+    the sentence's first reporting verb."""
     doc = _nlp()(sentence)
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text_with_ws)), doc[0] if len(doc) else None)
     if token is None:
         return None
-    node = token
+    node, claimed = token, False
     while node.head.i != node.i:
         node = node.head
-        found = _named_by(node) if node.lower_ in REPORTING else None
+        found = _named_by(node) if claimed or node.lower_ in REPORTING else None
         if found:
             return found
+        claimed = claimed or node.lower_ in CLAIM_NOUNS
     found = _according_to(doc)
     if found:
         return found
