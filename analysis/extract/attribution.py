@@ -181,19 +181,19 @@ def _outlet(who: Mention | None, verb: str) -> Mention | None:
     return who
 
 
-def attribution_in(sentence: str, at: int | None = None) -> Attribution:
+def attribution_in(sentence: str, at: int | None = None, parse: bool = True) -> Attribution:
     """A sentence's claimant for what stands at offset `at` (its first number by default): the
     parse's subject of the reporting verb that governs it, when the claimant grammar accepts it
     as an agent, else what the rules find; the source it cites is the rules' finding. What frames
     the sentence ("According to X, ...", "..., X said.") and a name the rules read where the parse
     saw only its title ("The deputy envoy, Ann Roe, said") go before the parse. A transcript's
-    speaker label is no part of the sentence (see `frames`)."""
+    speaker label is no part of the sentence (see `frames`). Without `parse`, the rules alone."""
     label = speaker_label(sentence) if ":" in sentence[:48] else None
     if label is not None:
-        found = attribution_in(sentence[label[2]:], None if at is None else max(0, at - label[2]))
+        found = attribution_in(sentence[label[2]:], None if at is None else max(0, at - label[2]), parse)
         return Attribution(found.claimant, found.source, None if found.at is None else found.at + label[2], found.framed)
     ruled = _by_rules(sentence)
-    if ruled.claimant is not None and (ruled.framed or _ACCORDING.match(sentence)):
+    if not parse or ruled.claimant is not None and (ruled.framed or _ACCORDING.match(sentence)):
         return ruled
     if at is None:
         numbers = find_numbers(sentence)

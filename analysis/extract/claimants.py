@@ -96,7 +96,8 @@ class Claimants:
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
-            found = attribution_in(self.sents[i].text)
+            text = self.sents[i].text  # the parse reads only sentences with a number or a stance
+            found = attribution_in(text, parse=bool(find_numbers(text)) or stance_of(text) != "asserts")
             who = found.claimant
             if who is not None and who.person and " " in who.person:  # "Lee Seong-kweun": Lee leads
                 for k, name in enumerate((who.person.split()[-1], who.person.split()[0])):
