@@ -1,0 +1,87 @@
+"""Claimants that the sentence's own grammar does not give: a closing ", he said." over a
+statement made inside the sentence, transcript speaker labels, an anonymous speaker named in
+the next paragraph, a pronoun for the agent the previous sentence opens with, several numbers
+from several speakers in one sentence. Sentences are invented in the style of news reports."""
+
+import pytest
+
+from analysis.dataset.build import build_dataset
+from analysis.extract.attribution import attribution_in
+from analysis.extract.claimant_names import mention_of
+from analysis.extract.figures import figures_in
+from analysis.extract.frames import opening_mention, speaker_label
+
+from conftest import write_article
+
+
+def _claims(body, headline=None):
+    return [(f.figure.value, f.figure.claimant, f.figure.cited_source) for f in figures_in(body, headline)
+            if f.figure.value]
+
+
+def test_a_closing_attribution_relays_the_statement_inside_the_sentence():
+    body = ("Senator Mira Holt said on Monday that 300 soldiers had been killed, citing the border agency. "
+            "The border agency also confirmed that two soldiers were captured last week, she said.")
+    assert _claims(body) == [(300, "Mira Holt", "border agency"), (2, "Mira Holt", "border agency")]
+
+
+def test_a_transcript_label_is_no_part_of_the_sentence():
+    found = attribution_in("KOVAC: The deputy envoy, Tomas Berg, said at least 4,000 soldiers are in the region.")
+    assert found.claimant.name == "Tomas Berg"
+    assert speaker_label("PETRA KOVAC, BYLINE: Good morning.") == ("Petra Kovac", "byline", 21)
+    assert speaker_label("Kremlin: 4,000 troops is a lie") is None  # a headline's colon, not a label
+
+
+def test_a_labelled_speaker_claims_only_when_no_one_else_is_credited_and_never_the_host():
+    body = ("PETRA KOVAC, BYLINE: Good morning.\n\nKOVAC: About 2,000 soldiers are now near the border.\n\n"
+            "TOMAS BERG: We counted 4,000 soldiers in the camps.\n\n"
+            "KOVAC: The deputy envoy, Ivo Lind, said 6,000 soldiers had arrived.")
+    assert [c[:2] for c in _claims(body)] == [(2000, None), (4000, "Tomas Berg"), (6000, "Ivo Lind")]
+
+
+def test_an_introduced_speaker_takes_the_name_the_next_paragraph_gives():
+    body = ("About 100 soldiers were killed and 1,000 wounded, a lawmaker said Thursday, citing the spy agency.\n\n"
+            "Rep. Mina Park of the ruling party made the remarks after a closed briefing.")
+    assert _claims(body) == [(100, "Mina Park", "spy agency"), (1000, "Mina Park", "spy agency")]
+    assert mention_of(["a", "lawmaker"]).kind == "role"
+    alone = "About 100 soldiers were killed, a lawmaker said Thursday.\n\nThe fighting went on."
+    assert _claims(alone) == [(100, None, None)]  # never named: no claimant
+
+
+def test_a_pronoun_may_stand_for_the_agent_the_previous_sentence_opens_with():
+    body = ("The Baltic Fleet said 5,000 soldiers were there. Latvia's border service, the VRD, has given a higher "
+            "figure. It has said that about 9,000 soldiers are in the camps.")
+    assert [c[1] for c in _claims(body)] == ["Baltic Fleet", "Latvia's border service"]
+    assert opening_mention("Rep. Mina Park of the ruling party made the remarks.").name == "Mina Park"
+    assert opening_mention("The troops moved west.") is None
+
+
+def test_each_number_takes_its_own_speaker():
+    body = "Latvia's defence ministry said 300 soldiers had been killed, while the Kremlin claimed that 1,200 soldiers died."
+    assert [c[1] for c in _claims(body)] == ["Latvia's defence ministry", "Kremlin"]
+    inside = ("Norway's Security Bureau said 1,500 soldiers had arrived, in what it described as the first stage "
+              "of a deployment of up to 9,000 soldiers.")
+    assert [c[1] for c in _claims(inside)] == ["Norway's Security Bureau"] * 2
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("The puppet Security Bureau even went so far as to invent the story of 9,000 soldiers.", "Security Bureau"),
+    ("The figure of 400 soldiers was given by the ministry, as reported by Nordic Daily.", "Nordic Daily"),
+])
+def test_the_author_of_a_claim(sentence, claimant):
+    assert attribution_in(sentence).claimant.name == claimant
+
+
+def test_a_family_name_first_stands_for_the_full_name():
+    body = "Kang Min-jun, a member of the defence committee, told reporters the talks went badly. " \
+           "Kang said 400 soldiers had died."
+    assert _claims(body) == [(400, "Kang Min-jun", None)]
+
+
+def test_two_claimants_of_one_number_stay_two_rows(tmp_path):
+    write_article(tmp_path, "a.txt", "Troops in the region\n2024-11-10T02:15:52Z\n"
+                  "Norway's Security Bureau said 3,000 soldiers had arrived.\n\n"
+                  "Separately, the Pentagon said 3,000 soldiers had arrived.\n\n"
+                  "Some 3,000 soldiers are there.\n")
+    figures = build_dataset(tmp_path).figures
+    assert sorted(figures[figures["value"] == 3000]["claimant"]) == ["Norway's Security Bureau", "Pentagon"]
