@@ -85,3 +85,12 @@ def test_two_claimants_of_one_number_stay_two_rows(tmp_path):
                   "Some 3,000 soldiers are there.\n")
     figures = build_dataset(tmp_path).figures
     assert sorted(figures[figures["value"] == 3000]["claimant"]) == ["Norway's Security Bureau", "Pentagon"]
+
+
+def test_a_role_for_an_agency_heard_through_a_speaker_stays_with_the_speaker():
+    body = ("About 100 soldiers were killed, Senator Mira Holt said on Monday, citing the Security Bureau. "
+            "The bureau believes the fighting began this month, Holt said, adding that officers were among the dead. "
+            "Of the roughly 9,000 soldiers in the region, some are at the front, according to the bureau.")
+    assert _claims(body) == [(100, "Mira Holt", "Security Bureau"), (9000, "Mira Holt", "Security Bureau")]
+    direct = "The Security Bureau said 100 soldiers were killed. According to the bureau, 9,000 soldiers are there."
+    assert [c[1] for c in _claims(direct)] == ["Security Bureau", "Security Bureau"]

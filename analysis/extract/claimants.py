@@ -14,6 +14,7 @@ from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, me
 from analysis.extract.frames import PRESENTERS, opening_mention, speaker_label
 from analysis.extract.headlines import headline_claimant
 from analysis.extract.numbers import find_numbers
+from analysis.extract.references import fits
 from analysis.extract.sentences import Sentence
 
 STANCES = ("asserts", "denies", "declines to confirm")
@@ -53,33 +54,6 @@ def claimant_in(sentence: str) -> tuple[str | None, int | None]:
     return ("<pronoun>" if who.kind == "pronoun" else who.name), found.at
 
 
-def _fits(ref: Mention, candidate: Mention) -> bool:
-    """Whether a named claimant can be what a pronoun or role refers to: a person for "he",
-    "she" and a person's title, an organisation for "it" and an agency-like head; a role
-    described with a name ("the Russian diplomat") only a person of a matching title."""
-    if candidate.kind in ("pronoun", "role"):
-        return False
-    if ref.kind == "pronoun":
-        wants = {"he": "person", "she": "person", "it": "organisation"}.get(ref.head)
-    else:
-        wants = "person" if ref.head in PERSON_HEADS else "organisation"
-    if wants == "person":
-        if candidate.person is None:
-            return False
-        if ref.kind == "role" and any(map(is_proper, ref.name.split())):
-            return candidate.head == ref.head or candidate.head in ROLE_TITLES.get(ref.head, ())
-        return True
-    if wants == "organisation":
-        return candidate.kind in ("organisation", "government")
-    return True
-
-
-# Titles a described role may stand for ("the Russian diplomat": a minister named before).
-ROLE_TITLES = {"diplomat": {"minister", "ambassador", "envoy", "secretary", "deputy"},
-               "leader": {"president", "premier", "chairman", "chancellor", "king"},
-               "official": set(PERSON_HEADS), "minister": {"deputy", "secretary"}}
-
-
 class Claimants:
     """The claimants of an article's sentences, worked out only for the sentences that need
     them (most carry no figure); each sentence is read once and looks back a bounded way."""
@@ -92,6 +66,7 @@ class Claimants:
         self.full_names: dict[tuple[int, str], Mention] = {}  # (0, surname) or (1, a leading family name) -> full
         self.by_value: dict[int, tuple[str, str | None, str]] = {}
         self.label: Mention | None | bool = False  # not looked for yet
+        self.relayed: dict[int, str] = {}  # sentence -> the source a role names, relayed by an earlier speaker
         self.presenters: set[str] | None = None  # a transcript's hosts and reporters, by name and surname
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
@@ -181,8 +156,13 @@ class Claimants:
             candidate = self.mention(j) if j in self.resolved else self._own(j)[0]
             if candidate is None and j == i - 1:  # "X has given a higher figure. It has said ..."
                 candidate = opening_mention(self.sents[j].text)
-            if candidate is not None and _fits(ref, candidate):
+            if candidate is not None and fits(ref, candidate):
                 return candidate
+            cited = mention_of(self._own(j)[1].split()) if candidate is not None and self._own(j)[1] else None
+            if cited is not None and ref.kind == "role" and ref.head not in PERSON_HEADS and cited.kind in (
+                    "organisation", "government") and is_proper(cited.name) and candidate.kind == "person":  # "X said, citing the agency. ..."
+                self.relayed[i] = self._own(j)[1]  # "... According to the agency, ...": X still relays it
+                return self.mention(j)
         # A described role ("the Russian president") stands on its own; a bare one does not.
         words = ref.name.split()
         person = ref.head in PERSON_HEADS
@@ -208,7 +188,7 @@ class Claimants:
             return self.mention(i), own[1]
         found = attribution_in(self.sents[i].text, at)
         same = found.claimant is None or found.claimant == own[0] or (
-            found.claimant.kind == "pronoun" and own[0] is not None and _fits(found.claimant, own[0]))
+            found.claimant.kind == "pronoun" and own[0] is not None and fits(found.claimant, own[0]))
         if same:
             return self.mention(i), own[1]  # "X said ..., in what it described as ...": it is X
         return self._resolve(i, found.claimant), found.source
@@ -221,7 +201,7 @@ class Claimants:
         in Russia, Pentagon says")."""
         who, source = self._at(i, at)
         if who is not None:
-            found = (who.name, source, who.kind)
+            found = (who.name, source or self.relayed.get(i), who.kind)
             if value is not None:
                 self.by_value.setdefault(value, found)
             return found

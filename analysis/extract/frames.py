@@ -12,10 +12,10 @@ from analysis.extract.claimant_names import DETERMINERS, PARTICLES, Mention, is_
 LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,3})(?:, ([A-Z][A-Z ]{1,30}))?: ")
 # Roles a label gives the people who present a programme: they relay, they do not claim.
 PRESENTERS = frozenset("host anchor byline reporter correspondent presenter moderator interviewer narrator".split())
-# ", he said." / ", a lawmaker said on Monday." closing a sentence; searched in its last characters only.
+# ", he said." / ", a lawmaker said on Monday, adding that ..." closing a sentence; searched in its last characters only.
 _CLOSING = re.compile(r",\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:said|says|added|adds|told\s+reporters|told\s+\w+)"
-                      r"(?:\s+(?:on\s+)?[A-Z]?\w+)?\s*[.!?]?[\"”’]?\s*$")
-CLOSING_REACH = 90
+                      r"(?:\s+(?:on\s+)?[A-Z]?\w+)?(?:,\s+adding\b[^.!?]*)?\s*[.!?]?[\"”’]?\s*$")
+CLOSING_REACH = 160
 JOINS = frozenset({"of", "for", "and", "the"}) | PARTICLES  # words inside a name ("Ministry of Defence")
 
 
