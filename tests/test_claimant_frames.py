@@ -35,8 +35,10 @@ def test_a_transcript_label_is_no_part_of_the_sentence():
 def test_a_labelled_speaker_claims_only_when_no_one_else_is_credited_and_never_the_host():
     body = ("PETRA KOVAC, BYLINE: Good morning.\n\nKOVAC: About 2,000 soldiers are now near the border.\n\n"
             "TOMAS BERG: We counted 4,000 soldiers in the camps.\n\n"
-            "KOVAC: The deputy envoy, Ivo Lind, said 6,000 soldiers had arrived.")
-    assert [c[:2] for c in _claims(body)] == [(2000, None), (4000, "Tomas Berg"), (6000, "Ivo Lind")]
+            "KOVAC: The deputy envoy, Ivo Lind, said 6,000 soldiers had arrived.\n\n"
+            "PETRA KOVAC: Some 3,000 soldiers went west.\n\nUPDATE: About 700 soldiers went east.")
+    assert [c[:2] for c in _claims(body)] == [(2000, None), (4000, "Tomas Berg"), (6000, "Ivo Lind"), (3000, None),
+                                              (700, None)]
 
 
 def test_an_introduced_speaker_takes_the_name_the_next_paragraph_gives():

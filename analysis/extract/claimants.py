@@ -67,7 +67,7 @@ class Claimants:
         self.by_value: dict[int, tuple[str, str | None, str]] = {}
         self.label: Mention | None | bool = False  # not looked for yet
         self.relayed: dict[int, str] = {}  # sentence -> the source a role names, relayed by an earlier speaker
-        self.presenters: set[str] | None = None  # a transcript's hosts and reporters, by name and surname
+        self.speakers: dict[str, tuple[str, bool]] | None = None  # label surname -> full name, presents?
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
@@ -112,18 +112,21 @@ class Claimants:
         return None
 
     def _speaking(self, i: int) -> Mention | None:
-        """The speaker a transcript's label gives a sentence that names no one else, unless the
-        label or an earlier one makes them the programme's host or reporter."""
+        """The speaker a transcript's label gives a sentence that names no one else: a full name,
+        or a surname some label gives in full ("WOOD:" after "ANN WOOD:"; a lone "UPDATE:" is
+        no speaker); never whom a label makes the programme's host or reporter."""
         text = self.sents[i].text
         label = speaker_label(text) if ":" in text[:48] else None
         if label is None or label[1] in PRESENTERS:
             return None
-        if self.presenters is None:
-            labels = (speaker_label(s.text) for s in self.sents if ":" in s.text[:48])
-            self.presenters = {n for lab in labels if lab and lab[1] in PRESENTERS for n in (lab[0], lab[0].split()[-1])}
-        name = label[0]
-        return None if name in self.presenters else self._full_name(i, Mention(name, "person", person=name)) \
-            if " " not in name else Mention(name, "person", person=name)
+        if self.speakers is None:
+            labels = [lab for lab in (speaker_label(s.text) for s in self.sents if ":" in s.text[:48]) if lab]
+            self.speakers = {}
+            for name, role, _ in (lab for lab in labels if " " in lab[0]):
+                presents = role in PRESENTERS or self.speakers.get(name.split()[-1], ("", False))[1]
+                self.speakers[name.split()[-1]] = (name, presents)
+        name, presenter = self.speakers.get(label[0].split()[-1], (label[0], False))
+        return None if presenter or " " not in name else Mention(name, "person", person=name)
 
     def _continued(self, i: int) -> Mention | None:
         """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .
