@@ -46,7 +46,7 @@ def test_an_introduced_speaker_takes_the_name_the_next_paragraph_gives():
             "Rep. Mina Park of the ruling party made the remarks after a closed briefing.")
     assert _claims(body) == [(100, "Mina Park", "spy agency"), (1000, "Mina Park", "spy agency")]
     assert mention_of(["a", "lawmaker"]).kind == "role"
-    alone = "About 100 soldiers were killed, a lawmaker said Thursday.\n\nThe fighting went on."
+    alone = "About 100 soldiers were killed, a lawmaker said Thursday.\n\nIvan Petrenkov denied any losses."
     assert _claims(alone) == [(100, None, None)]  # never named: no claimant
 
 

@@ -28,6 +28,7 @@ DECLINE_HINTS = ("confirm", "comment")
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
+SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
 INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
@@ -103,10 +104,12 @@ class Claimants:
     def _introduced(self, i: int, role: Mention) -> Mention | None:
         """News names an anonymous speaker of its opening in the next paragraphs ("..., a lawmaker
         said. / Rep. Ann Roe made the remarks after ..."): the first person a following sentence
-        opens with or quotes, within INTRODUCED sentences."""
+        opens with, within INTRODUCED sentences, where it says they spoke ("made the remarks",
+        "told reporters"): an anonymous source stays so when the next sentences turn to others."""
         for j in range(i + 1, min(len(self.sents), i + 1 + INTRODUCED)):
-            own = self._own(j)[0]
-            for who in (own, opening_mention(self.sents[j].text)):
+            if not SPOKE.search(self.sents[j].text):
+                continue
+            for who in (self._own(j)[0], opening_mention(self.sents[j].text)):
                 if who is not None and who.kind == "person" and who.person and " " in who.person:
                     return who
         return None
