@@ -96,3 +96,19 @@ def test_a_role_for_an_agency_heard_through_a_speaker_stays_with_the_speaker():
     assert _claims(body) == [(100, "Mira Holt", "Security Bureau"), (9000, "Mira Holt", "Security Bureau")]
     direct = "The Security Bureau said 100 soldiers were killed. According to the bureau, 9,000 soldiers are there."
     assert [c[1] for c in _claims(direct)] == ["Security Bureau", "Security Bureau"]
+
+
+def test_a_pronoun_for_a_surname_takes_the_full_name():
+    body = ("Kang Min-jun, a member of the defence committee, told reporters the talks went badly. "
+            '"They are losing," Kang said. The bureau also confirmed that 40 soldiers were captured, he said.')
+    assert _claims(body) == [(40, "Kang Min-jun", "bureau")]
+
+
+def test_an_organisation_named_without_its_country_joins_the_one_country_that_has_it():
+    from analysis.dataset.claimants import canonical_names
+
+    kinds = dict.fromkeys(["Security Bureau", "Norway's Security Bureau", "Oslo's security bureau"], "organisation")
+    out = canonical_names(kinds, {})
+    assert {out[m] for m in kinds} == {("Norway's Security Bureau", "organisation")}
+    both = canonical_names(kinds | {"Latvia's Security Bureau": "organisation"}, {})
+    assert both["Security Bureau"] == ("Security Bureau", "organisation")  # two countries have one: neither

@@ -127,6 +127,10 @@ def canonical_names(kinds: dict[str, str], counts: Counter) -> dict[str, tuple[s
     for mentions in by_key.values():
         for m in mentions[1:]:
             groups.join(mentions[0], m)
+    for (government, key), mentions in sorted(by_key.items()):  # "National Intelligence Service": the one country's
+        countries = [k for k in by_key if k[0] == government and k[1].split("|")[1] == key.split("|")[1] and k[1] != key]
+        if key.startswith("|") and key != "|" and len(countries) == 1 and not countries[0][1].startswith("|"):
+            groups.join(by_key[countries[0]][0], mentions[0])
     for mentions in by_key.values():
         for m in mentions:
             letters = initials(_split(m)[1])

@@ -74,12 +74,15 @@ class Claimants:
         if i not in self.own:
             text = self.sents[i].text  # the parse reads only sentences with a number or a stance
             found = attribution_in(text, parse=bool(find_numbers(text)) or stance_of(text) != "asserts")
-            who = found.claimant
-            if who is not None and who.person and " " in who.person:  # "Lee Seong-kweun": Lee leads
-                for k, name in enumerate((who.person.split()[-1], who.person.split()[0])):
-                    self.full_names.setdefault((k, name.lower()), who)
-            self.own[i] = (who, found.source, found.at)
+            self._named(found.claimant)
+            self.own[i] = (found.claimant, found.source, found.at)
         return self.own[i]
+
+    def _named(self, who: Mention | None) -> None:
+        """Remember a full name for the surname (or leading family name) that may stand for it."""
+        if who is not None and who.person and " " in who.person:  # "Lee Seong-kweun": Lee leads
+            for k, name in enumerate((who.person.split()[-1], who.person.split()[0])):
+                self.full_names.setdefault((k, name.lower()), who)
 
     def mention(self, i: int) -> Mention | None:
         """The named claimant sentence i stands for, references resolved."""
@@ -111,6 +114,7 @@ class Claimants:
                 continue
             for who in (self._own(j)[0], opening_mention(self.sents[j].text)):
                 if who is not None and who.kind == "person" and who.person and " " in who.person:
+                    self._named(who)
                     return who
         return None
 
@@ -163,7 +167,7 @@ class Claimants:
             if candidate is None and j == i - 1:  # "X has given a higher figure. It has said ..."
                 candidate = opening_mention(self.sents[j].text)
             if candidate is not None and fits(ref, candidate):
-                return candidate
+                return self._resolve(j, candidate) if candidate.kind == "person" else candidate  # its full name
             cited = mention_of(self._own(j)[1].split()) if candidate is not None and self._own(j)[1] else None
             if cited is not None and ref.kind == "role" and ref.head not in PERSON_HEADS and cited.kind in (
                     "organisation", "government") and is_proper(cited.name) and candidate.kind == "person":  # "X said, citing the agency. ..."
