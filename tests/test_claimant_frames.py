@@ -112,3 +112,10 @@ def test_an_organisation_named_without_its_country_joins_the_one_country_that_ha
     assert {out[m] for m in kinds} == {("Norway's Security Bureau", "organisation")}
     both = canonical_names(kinds | {"Latvia's Security Bureau": "organisation"}, {})
     assert both["Security Bureau"] == ("Security Bureau", "organisation")  # two countries have one: neither
+
+
+def test_words_inside_a_quotation_are_the_speakers_not_a_claimant_of_their_own():
+    body = '"We believe about 2,000 soldiers have been killed," said Anna Koski, a spokeswoman for the border service.'
+    assert _claims(body) == [(2000, "Anna Koski", None)]
+    later = '“About 2,000 soldiers have died. Many more are wounded,” said Navy spokesman Karl Berg.'
+    assert _claims(later) == [(2000, "Navy (Karl Berg)", None)]

@@ -199,7 +199,8 @@ def attribution_in(sentence: str, at: int | None = None, parse: bool = True) -> 
         numbers = find_numbers(sentence)
         at = numbers[0].start if numbers else 0
     parsed = attribution(sentence, at)
-    who = mention_of(_tokens(parsed.phrase)) if parsed else None
+    quoted = parsed is not None and ruled.claimant is not None and _inside_quotes(sentence, parsed.start)
+    who = mention_of(_tokens(parsed.phrase)) if parsed and not quoted else None  # '"We believe ...," X said'
     end = parsed.start + len(parsed.phrase) if parsed else 0
     titled = who is not None and who.kind == "role" and ruled.claimant is not None and ruled.claimant.kind not in (
         "role", "pronoun") and 0 < sentence.find(ruled.claimant.name, end) - end <= 3  # "The envoy, Ann Roe, said"
@@ -207,6 +208,11 @@ def attribution_in(sentence: str, at: int | None = None, parse: bool = True) -> 
                                                                                  ruled.source)):
         return ruled  # the rules read the same phrase more finely, or saw it as the cited source
     return Attribution(who, ruled.source if ruled.source != who.name else None, parsed.start)
+
+
+def _inside_quotes(sentence: str, at: int) -> bool:
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _by_rules(sentence: str) -> Attribution:

@@ -11,7 +11,7 @@ import re
 from analysis.extract.attribution import attribution_in, described
 from analysis.extract.claimant_keys import initials
 from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
-from analysis.extract.frames import PRESENTERS, opening_mention, speaker_label
+from analysis.extract.frames import TranscriptSpeakers, opening_mention
 from analysis.extract.headlines import headline_claimant
 from analysis.extract.numbers import find_numbers
 from analysis.extract.references import fits
@@ -68,7 +68,7 @@ class Claimants:
         self.by_value: dict[int, tuple[str, str | None, str]] = {}
         self.label: Mention | None | bool = False  # not looked for yet
         self.relayed: dict[int, str] = {}  # sentence -> the source a role names, relayed by an earlier speaker
-        self.speakers: dict[str, tuple[str, bool]] | None = None  # label surname -> full name, presents?
+        self.speakers: TranscriptSpeakers | None = None  # made when a sentence has a speaker label
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
@@ -89,8 +89,8 @@ class Claimants:
         if i in self.resolved:
             return self.resolved[i]
         who = self._own(i)[0]
-        self.resolved[i] = who = self._continued(i) or self._stated_after(i) or self._speaking(i) if who is None \
-            else self._resolve(i, who)
+        self.resolved[i] = who = self._continued(i) or self._closed_later(i) or self._stated_after(i) or \
+            self._speaking(i) if who is None else self._resolve(i, who)
         return who
 
     def _resolve(self, i: int, who: Mention) -> Mention | None:
@@ -119,21 +119,9 @@ class Claimants:
         return None
 
     def _speaking(self, i: int) -> Mention | None:
-        """The speaker a transcript's label gives a sentence that names no one else: a full name,
-        or a surname some label gives in full ("WOOD:" after "ANN WOOD:"; a lone "UPDATE:" is
-        no speaker); never whom a label makes the programme's host or reporter."""
-        text = self.sents[i].text
-        label = speaker_label(text) if ":" in text[:48] else None
-        if label is None or label[1] in PRESENTERS:
-            return None
         if self.speakers is None:
-            labels = [lab for lab in (speaker_label(s.text) for s in self.sents if ":" in s.text[:48]) if lab]
-            self.speakers = {}
-            for name, role, _ in (lab for lab in labels if " " in lab[0]):
-                presents = role in PRESENTERS or self.speakers.get(name.split()[-1], ("", False))[1]
-                self.speakers[name.split()[-1]] = (name, presents)
-        name, presenter = self.speakers.get(label[0].split()[-1], (label[0], False))
-        return None if presenter or " " not in name else Mention(name, "person", person=name)
+            self.speakers = TranscriptSpeakers(self.sents)
+        return self.speakers(i)
 
     def _continued(self, i: int) -> Mention | None:
         """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .
@@ -144,6 +132,17 @@ class Claimants:
                 return self.mention(j) if self._own(j)[0] is not None else None
             if any(mark in text for mark in '“”"') or self._own(j)[0] is not None:
                 return None
+        return None
+
+    def _closed_later(self, i: int) -> Mention | None:
+        """The speaker named where a quotation opened in sentence i closes ('"... . ...," X said.')."""
+        text = self.sents[i].text
+        if not (text.count("“") > text.count("”") or text.count('"') % 2 == 1):
+            return None
+        for j in range(i + 1, min(len(self.sents), i + 1 + INTRODUCED)):
+            if any(mark in self.sents[j].text for mark in '“”"'):
+                who = self._own(j)[0]
+                return self._resolve(j, who) if who is not None else None
         return None
 
     def _stated_after(self, i: int) -> Mention | None:

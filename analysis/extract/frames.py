@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claimant_names import DETERMINERS, PARTICLES, Mention, is_np_word, mention_of, plain
+from analysis.extract.sentences import Sentence
 
 # An upper-case speaker label opening a transcript line, with an optional role after a comma.
 LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,3})(?:, ([A-Z][A-Z ]{1,30}))?: ")
@@ -53,3 +54,26 @@ def opening_mention(sentence: str) -> Mention | None:
         words.pop()
     who = mention_of(words) if words else None
     return who if who is not None and who.kind not in ("pronoun", "role") else None
+
+
+class TranscriptSpeakers:
+    """The speaker a transcript's label gives a sentence that names no one else: a full name, or
+    a surname some label gives in full ("WOOD:" after "ANN WOOD:"; a lone "UPDATE:" is no
+    speaker); never whom a label makes the programme's host or reporter."""
+
+    def __init__(self, sents: tuple[Sentence, ...]):
+        self.sents = sents
+        self.full: dict[str, tuple[str, bool]] = {}  # surname -> full name, and whether they present
+        for s in sents:
+            label = speaker_label(s.text) if ":" in s.text[:48] else None
+            if label is not None and " " in label[0]:
+                surname = label[0].split()[-1]
+                self.full[surname] = (label[0], label[1] in PRESENTERS or self.full.get(surname, ("", False))[1])
+
+    def __call__(self, i: int) -> Mention | None:
+        text = self.sents[i].text
+        label = speaker_label(text) if ":" in text[:48] else None
+        if label is None or label[1] in PRESENTERS:
+            return None
+        name, presents = self.full.get(label[0].split()[-1], (label[0], False))
+        return None if presents or " " not in name else Mention(name, "person", person=name)
