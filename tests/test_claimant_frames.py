@@ -119,3 +119,15 @@ def test_words_inside_a_quotation_are_the_speakers_not_a_claimant_of_their_own()
     assert _claims(body) == [(2000, "Anna Koski", None)]
     later = '“About 2,000 soldiers have died. Many more are wounded,” said Navy spokesman Karl Berg.'
     assert _claims(later) == [(2000, "Navy (Karl Berg)", None)]
+
+
+def test_a_contrasting_clause_has_its_own_speaker():
+    body = ("According to the Pentagon, 10,000 soldiers are in the region, though Latvia's border service says "
+            "12,000 soldiers are there.")
+    assert _claims(body) == [(10000, "Pentagon", None), (12000, "Latvia's border service", None)]
+
+
+def test_who_weighs_a_claim_is_not_its_author():
+    assert _claims("The wire service could not independently verify the claim that 2,000 soldiers died.") == [
+        (2000, None, None)]
+    assert _claims("Analysts doubted the figure of 2,000 soldiers.") == [(2000, None, None)]

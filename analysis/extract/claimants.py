@@ -28,6 +28,7 @@ DECLINE_HINTS = ("confirm", "comment")
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but)\s+|;\s+")  # clauses with a speaker each
 SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
 INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
@@ -191,12 +192,17 @@ class Claimants:
 
     def _at(self, i: int, at: int | None) -> tuple[Mention | None, str | None]:
         """The claimant and source of what stands at offset `at` of sentence i: in a sentence
-        with several numbers each may have its own ("X put it at 100, while Y said 300")."""
-        own = self._own(i)
-        if at is None or len(find_numbers(self.sents[i].text)) < 2:
+        with several numbers each may have its own ("X put it at 100, while Y said 300"), first
+        as its contrasting clause words it, else as the sentence does."""
+        own, text = self._own(i), self.sents[i].text
+        if at is None or len(find_numbers(text)) < 2:
             return self.mention(i), own[1]
-        found = attribution_in(self.sents[i].text, at)
-        same = found.claimant is None or found.claimant == own[0] or (
+        cuts = [(0, 0), *((m.start(), m.end()) for m in CONTRAST.finditer(text)), (len(text), len(text))]
+        k = max(k for k in range(len(cuts) - 1) if cuts[k][1] <= at)
+        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1]) if len(cuts) > 2 else None
+        whole = found is None or found.claimant is None
+        found = attribution_in(text, at) if whole else found
+        same = found.claimant is None or whole and found.claimant == own[0] or (
             found.claimant.kind == "pronoun" and own[0] is not None and fits(found.claimant, own[0]))
         if same:
             return self.mention(i), own[1]  # "X said ..., in what it described as ...": it is X

@@ -26,6 +26,9 @@ REPORTING = frozenset(
 # story of 12,000 troops", "X gave a figure of 500").
 CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figures estimate estimates tally toll count "
                         "allegation allegations assessment assessments number numbers account accounts".split())
+# Verbs whose subject weighs a claim rather than makes it ("analysts doubted the figure").
+WEIGHING = frozenset("verify verified check checked doubt doubts doubted question questioned dispute disputed "
+                     "investigate investigated examine examined review reviewed see saw read heard".split())
 DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"}  # not part of the naming phrase
 NAMING_PREPOSITIONS = {"of", "for", "in", "from"}  # "Institute for the Study of War", "officials in Seoul"
 
@@ -84,6 +87,12 @@ def _named_by(verb) -> Attribution | None:
     return None
 
 
+def _authors(verb) -> bool:
+    """Whether a verb over a claim noun makes its subject the claim's author: not a negated one
+    ("could not verify the claim") nor one that weighs it."""
+    return verb.lower_ not in WEIGHING and not any(child.dep_ == "neg" for child in verb.children)
+
+
 def _according_to(doc) -> Attribution | None:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -105,7 +114,7 @@ def attribution(sentence: str, at: int = 0) -> Attribution | None:
     node, claimed = token, False
     while node.head.i != node.i:
         node = node.head
-        found = _named_by(node) if claimed or node.lower_ in REPORTING else None
+        found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else None
         if found:
             return found
         claimed = claimed or node.lower_ in CLAIM_NOUNS
