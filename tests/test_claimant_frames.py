@@ -23,6 +23,8 @@ def test_a_closing_attribution_relays_the_statement_inside_the_sentence():
     body = ("Senator Mira Holt said on Monday that 300 soldiers had been killed, citing the border agency. "
             "The border agency also confirmed that two soldiers were captured last week, she said.")
     assert _claims(body) == [(300, "Mira Holt", "border agency"), (2, "Mira Holt", "border agency")]
+    same = "Minister Anna Koski said 300 soldiers had died, the minister said on Monday."
+    assert _claims(same) == [(300, "Anna Koski", None)]  # a title for the named speaker frames nothing
 
 
 def test_a_transcript_label_is_no_part_of_the_sentence():

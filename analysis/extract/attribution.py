@@ -223,7 +223,8 @@ def _by_rules(sentence: str) -> Attribution:
     speaker, at, trailing, source = _speech(text)
     closing = closing_speaker(text, at + 1) if speaker is not None and not trailing else None
     framing = mention_of(_tokens(closing[0])) if closing else None
-    if framing is not None:  # "The agency confirmed that ..., he said.": he relays what the agency said
+    if framing is not None and not (speaker.person and framing.person is None):  # not "X said ..., the envoy said"
+        # "The agency confirmed that ..., he said.": he relays what the agency said
         return Attribution(framing, source or (speaker.name if speaker.kind != "pronoun" else None), closing[1], True)
     according = _ACCORDING.search(text) if ("ccording" in text or " by " in text or "er " in text) else None
     named = described(according.group(1)) if according else None
