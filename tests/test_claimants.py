@@ -165,7 +165,9 @@ def test_canonical_names_across_articles():
     assert out["Petrenkov"] == ("Petrenkov", "person")  # a surname two people share stays alone
     assert out["Marr"] == ("Lukas Marr", "person")
     assert out["NSB"] == out["Norway's National Security Bureau"] == out["Oslo's security bureau"] == (
-        "NSB", "organisation")
+        "Norway's National Security Bureau (NSB)", "organisation")  # the readable name, with its acronym
+    assert canonical_names({"NSB": "organisation", "Oslo's security bureau": "organisation"}, {})["NSB"] == (
+        "NSB", "organisation")  # no proper name in the corpus: the acronym
     assert out["Seoul"] == out["South Korea"]
     assert out["Sorokin"] == ("Kremlin (Oleg Sorokin)", "person")
     assert out["Pentagon"] == ("Pentagon", "organisation")

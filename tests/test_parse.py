@@ -31,3 +31,13 @@ def test_offsets_point_into_the_sentence():
     sentence = "Troops numbered 800, the defence minister told parliament."
     found = attribution(sentence, sentence.index("800"))
     assert sentence[found.start:found.start + len(found.phrase)] == found.phrase == "the defence minister"
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("The report, released by the Institute for the Study of Conflict, said 5,000 soldiers were there.",
+     "the Institute for the Study of Conflict"),
+    ("The statement from the Kremlin said 300 soldiers were killed.", "the Kremlin"),
+    ("A Pentagon assessment said 300 soldiers were killed.", "Pentagon"),
+])
+def test_a_document_speaks_for_its_owner(sentence, owner):
+    assert attribution(sentence, sentence.index("00") - 1).phrase == owner

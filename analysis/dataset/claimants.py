@@ -7,8 +7,9 @@ by normalised keys (fuzzy matching only among surnames sharing a first letter), 
 grows with the number of distinct names, not its square.
 
 The canonical name of a person is their fullest name in the corpus (most frequent spelling
-first, then alphabetical); of an organisation its acronym when it has one, else its most
-frequent name; of a government its most frequent name. Ties are broken by sorting."""
+first, then alphabetical); of an organisation its longest proper name, with the acronym the
+group knows it by ("South Korea's National Intelligence Service (NIS)"), else its acronym, else
+its most frequent name; of a government its most frequent name. Ties are broken by sorting."""
 
 from __future__ import annotations
 
@@ -126,6 +127,10 @@ def canonical_names(kinds: dict[str, str], counts: Counter) -> dict[str, tuple[s
     for mentions in by_key.values():
         for m in mentions[1:]:
             groups.join(mentions[0], m)
+    for (government, key), mentions in sorted(by_key.items()):  # "National Intelligence Service": the one country's
+        countries = [k for k in by_key if k[0] == government and k[1].split("|")[1] == key.split("|")[1] and k[1] != key]
+        if key.startswith("|") and key != "|" and len(countries) == 1 and not countries[0][1].startswith("|"):
+            groups.join(by_key[countries[0]][0], mentions[0])
     for mentions in by_key.values():
         for m in mentions:
             letters = initials(_split(m)[1])
@@ -159,7 +164,12 @@ def _canonical(group: list[str], kind: str, people: dict[str, str], counts: Coun
         org = sorted(orgs, key=lambda o: (-orgs[o], o))[0] if orgs else None
         return f"{org} ({name})" if org else name
     names = [m for m in group if m not in people]
-    short = [m for m in names if ACRONYM.match(m)] if kind == "organisation" else []
+    short = sorted(m for m in names if ACRONYM.match(m)) if kind == "organisation" else []
+    proper = [m for m in names if m not in short and all(is_proper(w) or w in ("of", "for", "and") for w in m.split())]
+    if kind == "organisation" and proper:  # the name readers can read, with the acronym they will meet
+        name = sorted(proper, key=lambda m: (-len(m.split()), -counts.get(m, 0), -len(m), m))[0]
+        acronym = next((a for a in short if a == initials(name) and a not in name.split()), None)
+        return f"{name} ({acronym})" if acronym else name
     return sorted(short or names, key=lambda m: (-counts.get(m, 0), -len(m), m))[0]
 
 

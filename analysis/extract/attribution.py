@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.claimant_names import (DETERMINERS, DOCUMENTS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
+from analysis.extract.claimant_names import (DETERMINERS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
                                              SUBORDINATORS, Mention, is_np_word, is_proper, mention_of, plain)
 from analysis.extract.dates import date_pattern_for
+from analysis.extract.described import described
+from analysis.extract.frames import closing_speaker, speaker_label
 from analysis.extract.numbers import find_numbers
 from analysis.extract.parse import attribution
 
@@ -40,12 +42,8 @@ _PHRASE = r"((?:[A-Z][\w.’'-]*,\s+)*(?:[^,.;:“”\"]|(?<=[A-Z])\.(?=\s?[A-Za
 _CITING = re.compile(r"\b(?:citing|quoting)\s+" + _PHRASE)
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated|confirmed|announced)\s+by|"
                         r"[Pp]er(?=\s+(?:the\s|[A-Z])))\s+" + _PHRASE)
-_CHUNK = re.compile(r"\s+(?:(of(?=\s+[a-z])|from|by|released\s+by|published\s+by|issued\s+by|provided\s+by|cited\s+by)|"
-                    r"in|on|at|with|that|which|who|to|for(?=\s+[a-z]))\s+")
 _ACRONYM_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
 SUBJECT_REACH = 250  # characters before a verb its subject (and an aside or two) may take up
-_DOCUMENT_ADJECTIVES = frozenset("latest new recent preliminary official own updated initial first final fresh "
-                                 "earlier previous current".split())
 _CITES = frozenset({"quoted", "cited"})
 _JOINS = frozenset({"of", "for", "and", "&", "in", "from"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -61,6 +59,7 @@ class Attribution:
     claimant: Mention | None
     source: str | None
     at: int | None
+    framed: bool = False  # named by what frames the whole sentence ("According to X, ...", "..., X said.")
 
 
 def _tokens(text: str) -> list[str]:
@@ -141,21 +140,6 @@ def _phrase_forward(text: str) -> list[str]:
     return out
 
 
-def described(text: str) -> Mention | None:
-    """The claimant a phrase after "according to" or "citing" names: the phrase itself when its
-    head is an agent, else the agent a document belongs to ("Ukrainian intelligence estimates",
-    "a report by the ministry"); "the full text of the pact" names none."""
-    text = text.strip()
-    cut = _CHUNK.search(text)
-    words = [w for w in (text[:cut.start()] if cut else text).split()[:10] if w.lower() not in _DOCUMENT_ADJECTIVES]
-    if words and plain(words[-1]) in DOCUMENTS:
-        owner = mention_of(words[:-1]) if any(map(is_proper, words[:-1])) else None  # not "intelligence data"
-        if owner is None and cut and cut.group(1):  # "a report by X", "data from X"
-            return described(text[cut.end():])
-        return owner
-    return mention_of(words)
-
-
 def _speech(sentence: str) -> tuple[Mention | None, int | None, bool, str | None]:
     """The first speech verb with an agent for its subject (or after it, inverted)."""
     verbs = SPEECH_VERBS.intersection(_WORDS.findall(sentence))
@@ -197,21 +181,38 @@ def _outlet(who: Mention | None, verb: str) -> Mention | None:
     return who
 
 
-def attribution_in(sentence: str) -> Attribution:
-    """A sentence's claimant: the parse's subject of the reporting verb that governs its first
-    number, when the claimant grammar accepts it as an agent, else what the rules find; the
-    source it cites is the rules' finding. (Parse first or rules first scored alike on both dev
-    halves; the parse was tuned on no dev article, so it leads.)"""
+def attribution_in(sentence: str, at: int | None = None, parse: bool = True) -> Attribution:
+    """A sentence's claimant for what stands at offset `at` (its first number by default): the
+    parse's subject of the reporting verb that governs it, when the claimant grammar accepts it
+    as an agent, else what the rules find; the source it cites is the rules' finding. What frames
+    the sentence ("According to X, ...", "..., X said.") and a name the rules read where the parse
+    saw only its title ("The deputy envoy, Ann Roe, said") go before the parse. A transcript's
+    speaker label is no part of the sentence (see `frames`). Without `parse`, the rules alone."""
+    label = speaker_label(sentence) if ":" in sentence[:48] else None
+    if label is not None:
+        found = attribution_in(sentence[label[2]:], None if at is None else max(0, at - label[2]), parse)
+        return Attribution(found.claimant, found.source, None if found.at is None else found.at + label[2], found.framed)
     ruled = _by_rules(sentence)
-    if ruled.claimant is not None and _ACCORDING.match(sentence):
-        return ruled  # "According to X, ..." frames all the sentence says
-    numbers = find_numbers(sentence)
-    parsed = attribution(sentence, numbers[0].start if numbers else 0)
-    who = mention_of(_tokens(parsed.phrase)) if parsed else None
-    if who is None or any(name and name in parsed.phrase for name in (ruled.claimant and ruled.claimant.name,
-                                                                        ruled.source)):
+    if not parse or ruled.claimant is not None and (ruled.framed or _ACCORDING.match(sentence)):
+        return ruled
+    if at is None:
+        numbers = find_numbers(sentence)
+        at = numbers[0].start if numbers else 0
+    parsed = attribution(sentence, at)
+    quoted = parsed is not None and ruled.claimant is not None and _inside_quotes(sentence, parsed.start)
+    who = mention_of(_tokens(parsed.phrase)) if parsed and not quoted else None  # '"We believe ...," X said'
+    end = parsed.start + len(parsed.phrase) if parsed else 0
+    titled = who is not None and who.kind == "role" and ruled.claimant is not None and ruled.claimant.kind not in (
+        "role", "pronoun") and 0 < sentence.find(ruled.claimant.name, end) - end <= 3  # "The envoy, Ann Roe, said"
+    if who is None or titled or any(name and name in parsed.phrase for name in (ruled.claimant and ruled.claimant.name,
+                                                                                 ruled.source)):
         return ruled  # the rules read the same phrase more finely, or saw it as the cited source
     return Attribution(who, ruled.source if ruled.source != who.name else None, parsed.start)
+
+
+def _inside_quotes(sentence: str, at: int) -> bool:
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _by_rules(sentence: str) -> Attribution:
@@ -220,10 +221,15 @@ def _by_rules(sentence: str) -> Attribution:
     source ("According to X, ... Y said": Y cites X; "According to X, Y said ...": X tells it)."""
     text = _ACRONYM_NOTE.sub(lambda m: " " * len(m.group(0)), sentence)  # "Service (NIS)": an alias, not a word
     speaker, at, trailing, source = _speech(text)
+    closing = closing_speaker(text, at + 1) if speaker is not None and not trailing else None
+    framing = mention_of(_tokens(closing[0])) if closing else None
+    if framing is not None and not (speaker.person and framing.person is None):  # not "X said ..., the envoy said"
+        # "The agency confirmed that ..., he said.": he relays what the agency said
+        return Attribution(framing, source or (speaker.name if speaker.kind != "pronoun" else None), closing[1], True)
     according = _ACCORDING.search(text) if ("ccording" in text or " by " in text or "er " in text) else None
     named = described(according.group(1)) if according else None
     if according and according.group(0)[:2].lower() == "as" and named is not None:
-        return Attribution(named, speaker.name if speaker and speaker.kind != "pronoun" else None, according.start())
+        return Attribution(named, speaker.name if speaker and speaker.kind != "pronoun" else None, according.start(), True)
     if named is not None and speaker is not None:
         if according.start() == 0 and not trailing:
             return Attribution(named, None, 0)

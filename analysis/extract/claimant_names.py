@@ -178,6 +178,7 @@ def mention_of(words: list[str]) -> Mention | None:
     if placed is not None:
         return placed
     definite = bool(words) and plain(words[0]) in ANAPHORIC
+    introduced = bool(words) and plain(words[0]) in ("a", "an")  # "a lawmaker": someone named after
     if words and plain(words[0]) in DETERMINERS:
         words = words[1:]
     if not words or _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s’"):
@@ -199,9 +200,13 @@ def mention_of(words: list[str]) -> Mention | None:
         if definite and (not head.endswith("s") or not any(map(is_proper, words))):
             return Mention(text, "role", head, definite)  # "the spokesman": someone named before
         if len(words) == 1 and not head.endswith("s"):
-            return None  # a bare title
+            return Mention(text, "role", head) if introduced else None  # a bare title
         return Mention(text, "person", head, definite)  # "a senior US official", "officials"
     if head in ORG_HEADS:
+        lead = next((k for k, w in enumerate(words) if is_proper(w)), len(words))
+        if 0 < lead <= len(words) - 2 and low[lead - 1] not in MODIFIERS and all(
+                is_proper(w) or w in ("of", "for", "and") for w in words[lead:]):
+            text = " ".join(words[lead:])  # "the puppet National Security Bureau": an epithet, no part of the name
         if any(map(is_proper, words)) or not definite:
             return Mention(text, "organisation", head, definite)
         return Mention(text, "role", head, definite)

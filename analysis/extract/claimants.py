@@ -11,7 +11,10 @@ import re
 from analysis.extract.attribution import attribution_in, described
 from analysis.extract.claimant_keys import initials
 from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
+from analysis.extract.frames import TranscriptSpeakers, opening_mention
+from analysis.extract.headlines import headline_claimant
 from analysis.extract.numbers import find_numbers
+from analysis.extract.references import fits
 from analysis.extract.sentences import Sentence
 
 STANCES = ("asserts", "denies", "declines to confirm")
@@ -25,11 +28,13 @@ DECLINE_HINTS = ("confirm", "comment")
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but)\s+|;\s+")  # clauses with a speaker each
+SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
+INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
 LABEL = re.compile(r"Sources?\s*:\s*([^;.\n]+)")
-HEADLINE_VERB = re.compile(r"\b(Says|Said|Warns|Claims|Confirms|Reports|Estimates|Tells|Told|Believes|Denies)\b")
 
 
 def stance_of(sentence: str) -> str:
@@ -51,33 +56,6 @@ def claimant_in(sentence: str) -> tuple[str | None, int | None]:
     return ("<pronoun>" if who.kind == "pronoun" else who.name), found.at
 
 
-def _fits(ref: Mention, candidate: Mention) -> bool:
-    """Whether a named claimant can be what a pronoun or role refers to: a person for "he",
-    "she" and a person's title, an organisation for "it" and an agency-like head; a role
-    described with a name ("the Russian diplomat") only a person of a matching title."""
-    if candidate.kind in ("pronoun", "role"):
-        return False
-    if ref.kind == "pronoun":
-        wants = {"he": "person", "she": "person", "it": "organisation"}.get(ref.head)
-    else:
-        wants = "person" if ref.head in PERSON_HEADS else "organisation"
-    if wants == "person":
-        if candidate.person is None:
-            return False
-        if ref.kind == "role" and any(map(is_proper, ref.name.split())):
-            return candidate.head == ref.head or candidate.head in ROLE_TITLES.get(ref.head, ())
-        return True
-    if wants == "organisation":
-        return candidate.kind in ("organisation", "government")
-    return True
-
-
-# Titles a described role may stand for ("the Russian diplomat": a minister named before).
-ROLE_TITLES = {"diplomat": {"minister", "ambassador", "envoy", "secretary", "deputy"},
-               "leader": {"president", "premier", "chairman", "chancellor", "king"},
-               "official": set(PERSON_HEADS), "minister": {"deputy", "secretary"}}
-
-
 class Claimants:
     """The claimants of an article's sentences, worked out only for the sentences that need
     them (most carry no figure); each sentence is read once and looks back a bounded way."""
@@ -87,32 +65,64 @@ class Claimants:
         self.headline = headline
         self.own: dict[int, tuple[Mention | None, str | None, int | None]] = {}
         self.resolved: dict[int, Mention | None] = {}
-        self.full_names: dict[str, Mention] = {}  # surname -> the fuller mention it stands for
+        self.full_names: dict[tuple[int, str], Mention] = {}  # (0, surname) or (1, a leading family name) -> full
         self.by_value: dict[int, tuple[str, str | None, str]] = {}
         self.label: Mention | None | bool = False  # not looked for yet
+        self.relayed: dict[int, str] = {}  # sentence -> the source a role names, relayed by an earlier speaker
+        self.speakers: TranscriptSpeakers | None = None  # made when a sentence has a speaker label
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
-            found = attribution_in(self.sents[i].text)
-            who = found.claimant
-            if who is not None and who.person and " " in who.person:
-                self.full_names.setdefault(who.person.split()[-1].lower(), who)
-            self.own[i] = (who, found.source, found.at)
+            text = self.sents[i].text  # the parse reads only sentences with a number or a stance
+            found = attribution_in(text, parse=bool(find_numbers(text)) or stance_of(text) != "asserts")
+            self._named(found.claimant)
+            self.own[i] = (found.claimant, found.source, found.at)
         return self.own[i]
+
+    def _named(self, who: Mention | None) -> None:
+        """Remember a full name for the surname (or leading family name) that may stand for it."""
+        if who is not None and who.person and " " in who.person:  # "Lee Seong-kweun": Lee leads
+            for k, name in enumerate((who.person.split()[-1], who.person.split()[0])):
+                self.full_names.setdefault((k, name.lower()), who)
 
     def mention(self, i: int) -> Mention | None:
         """The named claimant sentence i stands for, references resolved."""
         if i in self.resolved:
             return self.resolved[i]
         who = self._own(i)[0]
-        if who is None:
-            who = self._continued(i) or self._stated_after(i)
-        elif who.kind in ("pronoun", "role"):
-            who = self._referent(i, who)
-        elif who is not None and who.kind == "person" and who.person and " " not in who.person:
-            who = self._full_name(i, who)
-        self.resolved[i] = who
+        self.resolved[i] = who = self._continued(i) or self._closed_later(i) or self._stated_after(i) or \
+            self._speaking(i) if who is None else self._resolve(i, who)
         return who
+
+    def _resolve(self, i: int, who: Mention) -> Mention | None:
+        """A pronoun or role taken back to whom it stands for, an introduced role ("a lawmaker
+        said") forward to the name the article gives next, a surname to its full name."""
+        if who.kind == "role" and not who.definite:
+            return self._introduced(i, who)
+        if who.kind in ("pronoun", "role"):
+            return self._referent(i, who)
+        if who.kind == "person" and who.person and " " not in who.person:
+            return self._full_name(i, who)
+        return who
+
+    def _introduced(self, i: int, role: Mention) -> Mention | None:
+        """News names an anonymous speaker of its opening in the next paragraphs ("..., a lawmaker
+        said. / Rep. Ann Roe made the remarks after ..."): the first person a following sentence
+        opens with, within INTRODUCED sentences, where it says they spoke ("made the remarks",
+        "told reporters"): an anonymous source stays so when the next sentences turn to others."""
+        for j in range(i + 1, min(len(self.sents), i + 1 + INTRODUCED)):
+            if not SPOKE.search(self.sents[j].text):
+                continue
+            for who in (self._own(j)[0], opening_mention(self.sents[j].text)):
+                if who is not None and who.kind == "person" and who.person and " " in who.person:
+                    self._named(who)
+                    return who
+        return None
+
+    def _speaking(self, i: int) -> Mention | None:
+        if self.speakers is None:
+            self.speakers = TranscriptSpeakers(self.sents)
+        return self.speakers(i)
 
     def _continued(self, i: int) -> Mention | None:
         """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .
@@ -123,6 +133,17 @@ class Claimants:
                 return self.mention(j) if self._own(j)[0] is not None else None
             if any(mark in text for mark in '“”"') or self._own(j)[0] is not None:
                 return None
+        return None
+
+    def _closed_later(self, i: int) -> Mention | None:
+        """The speaker named where a quotation opened in sentence i closes ('"... . ...," X said.')."""
+        text = self.sents[i].text
+        if not (text.count("“") > text.count("”") or text.count('"') % 2 == 1):
+            return None
+        for j in range(i + 1, min(len(self.sents), i + 1 + INTRODUCED)):
+            if any(mark in self.sents[j].text for mark in '“”"'):
+                who = self._own(j)[0]
+                return self._resolve(j, who) if who is not None else None
         return None
 
     def _stated_after(self, i: int) -> Mention | None:
@@ -143,8 +164,15 @@ class Claimants:
     def _referent(self, i: int, ref: Mention) -> Mention | None:
         for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
             candidate = self.mention(j) if j in self.resolved else self._own(j)[0]
-            if candidate is not None and _fits(ref, candidate):
-                return candidate
+            if candidate is None and j == i - 1:  # "X has given a higher figure. It has said ..."
+                candidate = opening_mention(self.sents[j].text)
+            if candidate is not None and fits(ref, candidate):
+                return self._resolve(j, candidate) if candidate.kind == "person" else candidate  # its full name
+            cited = mention_of(self._own(j)[1].split()) if candidate is not None and self._own(j)[1] else None
+            if cited is not None and ref.kind == "role" and ref.head not in PERSON_HEADS and cited.kind in (
+                    "organisation", "government") and is_proper(cited.name) and candidate.kind == "person":  # "X said, citing the agency. ..."
+                self.relayed[i] = self._own(j)[1]  # "... According to the agency, ...": X still relays it
+                return self.mention(j)
         # A described role ("the Russian president") stands on its own; a bare one does not.
         words = ref.name.split()
         person = ref.head in PERSON_HEADS
@@ -155,20 +183,40 @@ class Claimants:
         surname = who.person.lower()
         for j in range(max(0, i - LOOKBACK), i):
             self._own(j)
-        return self.full_names.get(surname, who)
+        return self.full_names.get((0, surname)) or self.full_names.get((1, surname), who)
 
     def __call__(self, i: int) -> tuple[str | None, int | None]:
         """Compatible with the sentence-level reading: the resolved name and where it is."""
         who = self.mention(i)
         return (who.name if who else None), self._own(i)[2]
 
-    def for_figure(self, i: int, value: int | None) -> tuple[str | None, str | None, str | None]:
-        """Claimant, cited source and kind of claimant of a figure in sentence i: its own sentence's, else (for a
-        number restated without attribution) the same number's claimant earlier in the article
-        or in a headline that states it ("10,000 troops in Russia, Pentagon says")."""
-        who = self.mention(i)
+    def _at(self, i: int, at: int | None) -> tuple[Mention | None, str | None]:
+        """The claimant and source of what stands at offset `at` of sentence i: in a sentence
+        with several numbers each may have its own ("X put it at 100, while Y said 300"), first
+        as its contrasting clause words it, else as the sentence does."""
+        own, text = self._own(i), self.sents[i].text
+        if at is None or len(find_numbers(text)) < 2:
+            return self.mention(i), own[1]
+        cuts = [(0, 0), *((m.start(), m.end()) for m in CONTRAST.finditer(text)), (len(text), len(text))]
+        k = max(k for k in range(len(cuts) - 1) if cuts[k][1] <= at)
+        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1]) if len(cuts) > 2 else None
+        whole = found is None or found.claimant is None
+        found = attribution_in(text, at) if whole else found
+        same = found.claimant is None or whole and found.claimant == own[0] or (
+            found.claimant.kind == "pronoun" and own[0] is not None and fits(found.claimant, own[0]))
+        if same:
+            return self.mention(i), own[1]  # "X said ..., in what it described as ...": it is X
+        return self._resolve(i, found.claimant), found.source
+
+    def for_figure(self, i: int, value: int | None, at: int | None = None) -> tuple[str | None, str | None,
+                                                                                  str | None]:
+        """Claimant, cited source and kind of claimant of a figure in sentence i (at offset `at` in
+        it): its own sentence's, else (for a number restated without attribution) the same
+        number's claimant earlier in the article or in a headline that states it ("10,000 troops
+        in Russia, Pentagon says")."""
+        who, source = self._at(i, at)
         if who is not None:
-            found = (who.name, self._own(i)[1], who.kind)
+            found = (who.name, source or self.relayed.get(i), who.kind)
             if value is not None:
                 self.by_value.setdefault(value, found)
             return found
@@ -187,17 +235,6 @@ class Claimants:
             if said is not None:
                 return said.name, None, said.kind
         return None, None, None
-
-
-def headline_claimant(headline: str) -> Mention | None:
-    """Who a headline says said it: "..., Pentagon Says", "Kremlin says ...", "Zelensky: ..."."""
-    said = attribution_in(HEADLINE_VERB.sub(lambda m: m.group(0).lower(), headline)).claimant
-    if said is None and ":" in headline[:60]:  # "Zelensky: 11,000 troops ..."
-        said = mention_of(headline.split(":", 1)[0].split())
-    dash = re.search(r"\s[-–—]\s*([^-–—]{2,60})$", headline)
-    if said is None and dash:  # "11,000 troops in Kursk - Zelensky"
-        said = mention_of(dash.group(1).split())
-    return said if said is not None and said.kind not in ("pronoun", "role") else None
 
 
 def claimants_of_article(sents: tuple[Sentence, ...]) -> list[str]:

