@@ -319,3 +319,32 @@ def test_repeats_merge_per_claimant_and_subject(tmp_path):
     rows = ds.figures[ds.figures["value"].notna()]
     assert sorted(rows.loc[rows["value"] == 4000, "claimant"]) == ["Anna Vale", "Koski"]
     assert sorted(rows.loc[rows["value"] == 300, "subject"]) == ["killed", "wounded"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A speaker's estimate put at a number, with a place between the tally and "at".
+    ("The ministry said 900 soldiers had arrived. The governor has put the number near the port at 1,400.",
+     [900, 1400]),
+    ("Allied officials have put the contingent at 6,000 to 7,000.", [6000]),
+    # A number whose noun is left out counts what the article's last count counted, sentences later.
+    ("The agency said 900 marines had landed. The talks went on. On Friday, the envoy claimed that at least 2,000 "
+     "had been moved to the coast.", [900, 2000]),
+    ("The agency said 900 marines had landed. Officials now say 1,600 are in Tarnova.", [900, 1600]),
+    ("The agency counted 900 marines in May. A month later it was two thousand.", [900, 2000]),
+])
+def test_counts_whose_noun_stands_elsewhere(text, expected):
+    assert [v for v, *_ in _people(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Formations, ships and rounds counted right after a tally frame are no count of people.
+    "The agency said 900 marines had landed and that the army plans a total of three brigades.",
+    "The agency said 900 marines had landed; the navy sent 12 ships to the coast.",
+    # Without an earlier count of people, a number with a left-out noun counts no one.
+    "The ministry said 4,000 had been moved to the coast.",
+    "Analysts put the cost at 3,000 a month.",
+    "A week later it was 40.",
+    "By then 12 were in Tarnova.",
+])
+def test_numbers_with_a_noun_elsewhere_that_count_no_one(text):
+    assert [v for v, *_ in _people(text)] in ([], [900])

@@ -23,10 +23,10 @@ REPORTING = re.compile(
     r"estimated|estimates|confirmed|confirms|wrote|warned|warns|accused|accuses|added|noted|stressed|revealed|"
     r"disclosed|assessed|believes|insisted|declined|denied|denies|called|described|informed|emphasi[sz]ed|"
     r"explained|specified|indicated|clarified|mentioned|pointed\s+out|commented|asserted|alleged|briefed|posted|"
-    r"tweeted|highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|cited|"
+    r"tweeted|counted|highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|cited|"
     r"gave(?=\s+(?:in|on|at|last|this|earlier)\b|\s*[,.])|adding|noting|according\s+to|"
     r"(?:raised|lowered|revised|updated|put|puts|putting|placed|pegged)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?"
-    r"(?:estimate|figure|assessment|count|toll|number|total)\b))\b",
+    r"(?:estimate|figure|assessment|count|toll|number|total|contingent|force|deployment)\b))\b",
     re.I)
 # What may stand between a reporting verb and its dating phrase: the one told, where it was said,
 # or what was issued ("told reporters Monday", "said in a statement on Friday", "told a press

@@ -49,16 +49,25 @@ _RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose
 # A word for a count that names no people: "a total of", "the figure of", "the total was expected to reach".
 # ("a number of 152mm shells" is no count: "number" is not read before "of").
 _TALLY = r"total|toll|tally|figure|estimate|numbers?|count"
+# A speaker's estimate put at a number: "put the number in Kursk at", "have put the contingent at",
+# "pegged North Korean losses at": the count, or the force it sizes, then a place or time before "at".
+_PUT_AT = (rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+(?:the|their|its|this|that)?"
+           rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{_TALLY}|{_UNITS}|losses|casualties|deaths|{PEOPLE})"
+           rf"(?:\s+(?:in|inside|near|on|there|now|so\s+far|alone|[A-Z][\w’'-]*)){{0,3}}\s+at")
 NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|"
                          rf"(?:{PEOPLE}),?\s+(?:numbering|totall?ing)|"
                          rf"(?:troop\s+)?(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
-                         rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+"
-                         rf"(?:the|their|its|this|that)\s+(?:[\w’'-]+\s+)?(?:{_TALLY})\s+at)\s+$", re.I)
+                         rf"{_PUT_AT})\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
-                    r"deployed|stationed|dispatched|transferred|training|trained|expected|arriving|arrived|heading|"
-                    r"bound|based|serving|fighting|massed|gathered)\b", re.I)
+                    r"deployed|stationed|dispatched|transferred|moved|training|trained|expected|arriving|arrived|heading|"
+                    r"bound|based|serving|fighting|massed|gathered|(?:(?<=were\s)|(?<=are\s)|(?<=now\s)|(?<=already\s))(?:in|inside)\s+(?-i:[A-Z])\w+)\b", re.I)
+# Plural nouns of what is not people, which a number names right after it: then it counts them
+# ("a total of four brigades", "sent 12 ships"), even where a tally frame stands before it.
+FORMATIONS = re.compile(r"\s+(?:[\w-]+\s+)?(?:brigades|battalions|divisions|regiments|companies|platoons|squads|"
+                        r"formations|ships|vessels|flights|planes|aircraft|trains|convoys|batches|waves|rotations|"
+                        r"shipments|transports|contingents|groups|rounds|shells|missiles|tanks|systems)\b", re.I)
 NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", re.I)
 SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+"
                          r"(?:(?:an?\s+)?(?:further|additional|another)\s+)?$", re.I)
@@ -71,7 +80,8 @@ COMPARED = re.compile(r"\b(?:(?:up|down|rising|risen|rose|increased?|higher|lowe
                       r"(?:with|to)(?:\s+the)?|than\s+the)\s+(?:(?:earlier|previous|initial|first)\s+)?$", re.I)
 # A number a speaker gives without its noun, closing the sentence ("Then the ministry said 3,000."): it counts
 # what the count before it counted.
-BARE_CLAIM = re.compile(r"\b(?:said|says|put\s+it\s+at|estimated|reported|claimed)\s+$", re.I)
+BARE_CLAIM = re.compile(r"\b(?:said|says|put\s+it\s+at|estimated|reported|claimed|(?:it|that|this)\s+(?:was|is|"
+                        r"stood\s+at|had\s+become|had\s+grown\s+to))\s+$", re.I)
 # A number that is the whole a part is taken from ("some 3,000 of the 11,000 troops").
 PART_OF = re.compile(r"\b(?:out\s+of|of)\s+(?:the|its|their|his|her|these|those|an\s+estimated)\s+$", re.I)
 # What just before or after a number shows it counts no one.
@@ -116,6 +126,8 @@ def _counted(text: str, n: NumberMention, previous: Count | None = None) -> tupl
         return them.group(0).strip(), n.end + them.end()
     noun = NOUN_BEFORE.search(text, max(0, n.start - 70), n.start)
     words = " ".join(noun.group(0).split()) if noun else ""
+    if noun and FORMATIONS.match(after):
+        return None  # "a total of four brigades": it counts formations, not people
     if noun and (_NAMED_BEFORE.search(words) or words.endswith(" of")):  # "troops numbering", "a figure of"
         return (words if _NAMED_BEFORE.search(words) else _people_noun(text) or words), n.end
     if noun and not re.search(r"\bof\s", words):  # "the total rose to": people the sentence or the last count names
@@ -124,7 +136,9 @@ def _counted(text: str, n: NumberMention, previous: Count | None = None) -> tupl
             return who, n.end
     elided = (ELIDED.match(after) or HIT_BEFORE.search(text, max(0, n.start - 20), n.start)
               or (SENT_BEFORE.search(text, max(0, n.start - 40), n.start) and re.match(r"\s+(?:to|into)\b", after)))
-    what = (_people_noun(text) if elided else None) or _number_of(text)
+    if elided and FORMATIONS.match(after):
+        return None  # "sent two brigades": it counts formations, not people
+    what = (_people_noun(text) or (previous.what if previous else None) if elided else None) or _number_of(text)
     return (what, n.end) if what else None
 
 

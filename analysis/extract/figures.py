@@ -65,11 +65,11 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
     sents, phrases_of = sentences(body), phrases_by_sentence(body)
     claimant_of = Claimants(sents, headline)
     dates = ClaimDates(sents, phrases_of, lambda j: claimant_of(j)[0])
-    last_count = None  # the previous sentence's last count
+    last_count = None  # the article's last count before the sentence: what a number without a noun counts
     for i, s in enumerate(sents):
         numbered, stance = False, stance_of(s.text)
         counts = counts_in(s.text, last_count)
-        last_count = counts[-1] if counts else None
+        last_count = counts[-1] if counts else last_count
         for count in counts:
             n = count.number
             who, cited, kind = claimant_of.for_figure(i, n.value, n.start)
