@@ -348,3 +348,29 @@ def test_counts_whose_noun_stands_elsewhere(text, expected):
 ])
 def test_numbers_with_a_noun_elsewhere_that_count_no_one(text):
     assert [v for v, *_ in _people(text)] in ([], [900])
+
+
+def _now(text):
+    return {f.figure.value: f.said_on_publication for f in figures_in(text) if f.figure.value is not None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry says 3,000 Northern soldiers are at the front.", {3000: True}),
+    ("Allied officials believe about 4,000 Northern troops have been sent.", {4000: True}),
+    # Said before, at no time the text gives; a noun "reports"/"claims" is no present tense.
+    ("The ministry said 3,000 Northern soldiers were at the front.", {3000: False}),
+    ("Media have circulated claims that 5,000 Northern soldiers could be sent.", {5000: False}),
+    ("The ministry did not say whether 3,000 Northern soldiers were at the front.", {3000: False}),
+    # A phrase of its own dates the claim.
+    ("The ministry says on Monday that 3,000 Northern soldiers are at the front.", {3000: False}),
+])
+def test_a_claim_in_the_present_tense_is_made_on_the_publication_day(text, expected):
+    assert _now(text) == expected
+
+
+def test_a_speakers_turn_in_a_transcript_is_said_on_the_publication_day():
+    text = ("MS. ANN ROE: Good afternoon. We now assess that 2,000 Northern soldiers have arrived.\n"
+            "It has lost 300 soldiers in a week.\n"
+            "Q: Officials in Kyiv say 5,000 soldiers have arrived. Is that right?\n"
+            "MS. ROE: The ministry said 900 soldiers were killed.")
+    assert _now(text) == {2000: True, 300: True, 5000: False, 900: False}

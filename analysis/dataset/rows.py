@@ -78,6 +78,7 @@ def extracted_rows(article: Article) -> tuple[list[Row], list[Row]]:
               for e in events_in(body)]
     figures = [Row(aid, f.span, body[f.span[0]:f.span[1]],
                    (f.date_phrase.start, f.date_phrase.end) if f.date_phrase else None,
-                   False, "extraction", {**f.figure.fields(), "subject": f.subject})
+                   False, "extraction", {**f.figure.fields(), "subject": f.subject,
+                                         "said_on_publication": f.said_on_publication})
                for f in figures_in(body, article.headline)]
     return events, figures

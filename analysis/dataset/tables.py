@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from analysis.dataset.dating import Anchors, phrase_of, resolve_row
+from analysis.dataset.dating import FALLBACK, Anchors, phrase_of, resolve_row
 from analysis.dataset.rows import Row
 from analysis.extract.date_windows import DateRef
 from analysis.ingest.article import Article
@@ -69,11 +69,22 @@ def claimant_conflicts(figures: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _publication_day(row: Row, anchors: Anchors) -> DateRef | None:
+    """The publication day, for a claim that no phrase dates but that was made that day (a present
+    tense "says", a speaker's turn in a transcript: extract.claim_tense)."""
+    if not row.fields.get("said_on_publication"):
+        return None
+    day, basis = anchors.for_span(row.article, row.span)
+    if day is None or basis.startswith(FALLBACK):  # the latest day an undated text writes is only a bound
+        return None
+    return DateRef(day, day, "", day, "made on the publication day (present tense or spoken in a transcript)")
+
+
 def figure_table(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -> list[dict]:
     """One row per figure, with the date of the claim resolved against the right anchor."""
     table = []
     for row in rows:
-        ref = resolve_row(row, anchors, corpus)
+        ref = resolve_row(row, anchors, corpus) or _publication_day(row, anchors)
         table.append({
             "ref": f"F{len(table) + 1}", "article_id": row.article, **row.fields,
             **date_columns("claim_date", ref, undated(row, anchors, f"reported by {anchors.dates[row.article]}")),

@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from analysis.extract.claim_dates import ClaimDates
+from analysis.extract.claim_tense import said_on_publication, spoken_turns
 from analysis.extract.claimants import Claimants, stance_of
 from analysis.extract.counts import PEOPLE, counts_in
 from analysis.extract.dates import DatePhrase
@@ -47,6 +48,7 @@ class FoundFigure:
     figure: Figure
     date_phrase: DatePhrase | None
     subject: str | None = None  # what a count of people counts (subjects.SUBJECTS); None for treaty facts
+    said_on_publication: bool = False  # no phrase dates it, but it was made on the publication day (claim_tense)
 
 
 def _troop_claim(text: str, previous: str, stance: str) -> bool:
@@ -65,6 +67,15 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
     sents, phrases_of = sentences(body), phrases_by_sentence(body)
     claimant_of = Claimants(sents, headline)
     dates = ClaimDates(sents, phrases_of, lambda j: claimant_of(j)[0])
+    spoken = spoken_turns(sents)
+
+    def dated(i: int, figure: Figure, at: int | None, subject: str) -> FoundFigure:
+        """The figure with the phrase that dates its claim, or whether it was made on the publication day."""
+        phrase = dates(i, at, figure.value)
+        now = phrase is None and said_on_publication(sents[i].text, None if at is None else at - sents[i].start,
+                                                     spoken[i])
+        return FoundFigure((sents[i].start, sents[i].end), figure, phrase, subject, now)
+
     last_count = None  # the article's last count before the sentence: what a number without a noun counts
     for i, s in enumerate(sents):
         numbered, stance = False, stance_of(s.text)
@@ -75,7 +86,7 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
             who, cited, kind = claimant_of.for_figure(i, n.value, n.start)
             figure = Figure(n.value, n.value_max, n.qualifier, category_of(count.subject), count.what,
                             who, stance, cited, kind)
-            found.append(FoundFigure((s.start, s.end), figure, dates(i, s.start + n.start, n.value), count.subject))
+            found.append(dated(i, figure, s.start + n.start, count.subject))
             numbered = True
         treaty_facts = "rticle" in s.text  # cheap test before the article patterns
         for m in re.finditer(r"\b(\d+|twenty-three|[a-z]+)\s+articles\b", s.text) if treaty_facts else ():
@@ -95,5 +106,5 @@ def figures_in(body: str, headline: str | None = None) -> list[FoundFigure]:
             if _troop_claim(s.text, sents[i - 1].text if i else "", stance) and claimant_of(i)[0]:
                 who, cited, kind = claimant_of.for_figure(i, None)
                 figure = Figure(None, None, None, "troops", "North Korean troops in Russia", who, stance, cited, kind)
-                found.append(FoundFigure((s.start, s.end), figure, dates(i, None, None), "deployed"))
+                found.append(dated(i, figure, None, "deployed"))
     return found

@@ -1,0 +1,70 @@
+"""Claims made on the day the article was published, though no phrase dates them: one reported in
+the present tense ("the ministry says 3,000", "Seoul believes", "officials are saying"), and one
+spoken in a dated transcript by a speaker whose turn it is ("MS. ROE: We now believe ..."). A claim
+reported in the past tense ("said") without a phrase of its own is not: the speaker said it at some
+time before, which only the lead or another sentence can tell."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.sentences import Sentence
+
+# Reporting verbs and their tense; the noun forms ("reports of", "the claims") are told apart below.
+VERB = re.compile(
+    r"\b(?:(?P<now>says|say|tells|believes?|thinks?|estimates?|assess(?:es)?|claims?|reports?|confirms?|warns?|"
+    r"accuses|denies|deny|puts|insists?|maintains?|counts|writes|argues?|(?:is|are)\s+saying)|"
+    r"(?P<then>said|told|believed|thought|estimated|assessed|claimed|reported|confirmed|warned|accused|denied|"
+    r"insisted|maintained|counted|wrote|argued|stated|announced|added|noted|alleged|(?:was|were)\s+saying|"
+    r"according\s+to))\b", re.I)
+# A word before a present form that makes it an infinitive, a negation or a noun ("did not say",
+# "to estimate", "the reports", "circulated claims").
+_NOT_FINITE = re.compile(r"(?:\b(?:to|not|would|could|will|can|may|might|should|must|did|do|does|the|a|an|its|their|"
+                         r"his|her|these|those|such|new|latest|earlier|recent|circulated|cited|denied|dismissed|"
+                         r"rejected|of)|n[’']t)\s+$", re.I)
+# A transcript's speaker label: a name in capitals ("MS. ROE:", "DEPUTY SPOKESMAN ANN ROE:"); a
+# lone "Q:" marks a question; another label ("A:", "UPDATE:") ends a turn.
+_LABEL = re.compile(r"(?:[A-Z][A-Z’'.-]+\s+)+[A-Z][A-Z’'.-]+(?:,\s+[A-Z][A-Z ]+)?:\s")
+_ANY_LABEL = re.compile(r"(?:[A-Z][A-Z’'.-]*\s+)*[A-Z][A-Z’'.-]*(?:,\s+[A-Z][A-Z ]+)?:\s")
+_QUESTION = re.compile(r"(?:Q|QUESTION|REPORTER)\s*:\s")
+
+
+def _tense(text: str, at: int | None) -> str | None:
+    """The tense of the reporting verb a claim hangs on: the last before the number, else the first
+    after it ("now", "then" or None when no verb reports it)."""
+    before, after = None, None
+    for m in VERB.finditer(text):
+        if m.group("now") and (_NOT_FINITE.search(text, max(0, m.start() - 14), m.start())
+                               or re.match(r"\s+of\b", text[m.end():])):
+            continue
+        tense = "now" if m.group("now") else "then"
+        if at is None or m.start() < at:
+            before = tense
+        elif after is None:
+            after = tense
+    return before or after
+
+
+def spoken_turns(sents: tuple[Sentence, ...]) -> list[str | None]:
+    """Whose turn of a transcript each sentence is spoken in: a "speaker"'s, from a speaker label
+    up to the next label, or a "question" (from a label such as "Q:"); None outside a transcript
+    (a text with fewer than two speaker labels)."""
+    labels = [(_QUESTION.match(s.text) and "question") or (_LABEL.match(s.text) and "speaker")
+              or (_ANY_LABEL.match(s.text) and "other") for s in sents]
+    if labels.count("speaker") < 2:
+        return [None] * len(sents)
+    out: list[str | None] = []
+    for label in labels:
+        turn = label or (out[-1] if out else None)
+        out.append(None if turn == "other" else turn)
+    return out
+
+
+def said_on_publication(text: str, at: int | None, turn: str | None) -> bool:
+    """Whether an undated claim of this sentence (its number at `at`) was made on the publication
+    day: reported in the present tense, or spoken in a speaker's turn of a transcript and not
+    reported as said before. A question in a transcript relays what others said, at no known time."""
+    if turn == "question":
+        return False
+    tense = _tense(text, at)
+    return tense == "now" or (turn == "speaker" and tense is None)
