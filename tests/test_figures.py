@@ -374,3 +374,25 @@ def test_a_speakers_turn_in_a_transcript_is_said_on_the_publication_day():
             "Q: Officials in Kyiv say 5,000 soldiers have arrived. Is that right?\n"
             "MS. ROE: The ministry said 900 soldiers were killed.")
     assert _now(text) == {2000: True, 300: True, 5000: False, 900: False}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said 900 soldiers had arrived. A second ship docked on Friday, bringing the total to 6,000.",
+     [(900, "deployed"), (6000, "deployed")]),
+    ("The ministry said 900 soldiers had arrived. A new strike raised the death toll to 45.",
+     [(900, "deployed"), (45, "killed")]),
+    ("A contingent numbering 7,000 was seen near the coast, officials said.", [(7000, "deployed")]),
+    ("Officials said 40 drone operators and 12 snipers had been trained.", [(40, "deployed"), (12, "deployed")]),
+])
+def test_more_people_nouns_and_tally_frames(text, expected):
+    assert [(v, s) for v, _, _, s in _people(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The vote brought the number of signatories to 45.",
+    "Russia raised its budget to 3,000 billion roubles, the ministry said.",
+    "The agency said 15 members of the council voted against it.",
+])
+def test_tally_frames_about_things_count_no_one(text):
+    assert _people(text) == []
+

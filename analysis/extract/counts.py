@@ -19,7 +19,9 @@ from analysis.extract.subjects import clause_after, subject_of
 PEOPLE = (r"troops|soldiers|servicemen|service\s*members|personnel|special\s+forces|fighters|forces|"
           r"military\s+personnel|workers|men|mercenaries|people|casualties|dead|prisoners|POWs|officers|"
           r"engineers|specialists|commandos|recruits|conscripts|infantry|units|servicemembers|North\s+Koreans|"
-          r"labou?rers|civilians|sailors|pilots|marines|paratroopers|reservists|volunteers|generals|commanders")
+          r"labou?rers|civilians|sailors|pilots|marines|paratroopers|reservists|volunteers|generals|commanders|"
+          r"guards|snipers|gunners|operators|crews|crewmen|militants|combatants|cadets|trainees|instructors|"
+          r"advis[eo]rs|contractors|detainees|captives|deserters|defectors|riflemen|artillerymen|servicewomen")
 PEOPLE_RE = re.compile(rf"\b(?:{PEOPLE})\b", re.I)
 # Nouns that a count can stand for after "of its/their" ("10,000 of its military") or "-strong".
 _BODY = rf"{PEOPLE}|military|army|citizens|nationals"
@@ -54,15 +56,20 @@ _TALLY = r"total|toll|tally|figure|estimate|numbers?|count"
 _PUT_AT = (rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+(?:the|their|its|this|that)?"
            rf"\s*(?:[\w’'-]+\s+){{0,2}}?(?:{_TALLY}|{_UNITS}|losses|casualties|deaths|{PEOPLE})"
            rf"(?:\s+(?:in|inside|near|on|there|now|so\s+far|alone|[A-Z][\w’'-]*)){{0,3}}\s+at")
+# An event that raises a count to a number: "bringing the total to", "raised the toll to".
+_BRING_TO = (rf"(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+"
+             rf"(?:the|their|its)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_TALLY}|losses|deaths|casualties|{PEOPLE})\s+to")
 NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|"
-                         rf"(?:{PEOPLE}),?\s+(?:numbering|totall?ing)|"
+                         rf"(?:{PEOPLE}|{_UNITS}),?\s+(?:numbering|totall?ing)|{_BRING_TO}|"
                          rf"(?:troop\s+)?(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
                          rf"{_PUT_AT})\s+$", re.I)
-# A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia".
+# A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia",
+# "8,000 were in Kursk".
 ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
                     r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
-                    r"deployed|stationed|dispatched|transferred|moved|training|trained|expected|arriving|arrived|heading|"
-                    r"bound|based|serving|fighting|massed|gathered|(?:(?<=were\s)|(?<=are\s)|(?<=now\s)|(?<=already\s))(?:in|inside)\s+(?-i:[A-Z])\w+)\b", re.I)
+                    r"deployed|stationed|dispatched|transferred|moved|training|trained|expected|arriving|arrived|"
+                    r"heading|bound|based|serving|fighting|massed|gathered|"
+                    r"(?:(?<=were\s)|(?<=are\s)|(?<=now\s)|(?<=already\s))(?:in|inside)\s+(?-i:[A-Z])\w+)\b", re.I)
 # Plural nouns of what is not people, which a number names right after it: then it counts them
 # ("a total of four brigades", "sent 12 ships"), even where a tally frame stands before it.
 FORMATIONS = re.compile(r"\s+(?:[\w-]+\s+)?(?:brigades|battalions|divisions|regiments|companies|platoons|squads|"
