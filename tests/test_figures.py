@@ -383,6 +383,11 @@ def test_a_speakers_turn_in_a_transcript_is_said_on_the_publication_day():
      [(900, "deployed"), (45, "killed")]),
     ("A contingent numbering 7,000 was seen near the coast, officials said.", [(7000, "deployed")]),
     ("Officials said 40 drone operators and 12 snipers had been trained.", [(40, "deployed"), (12, "deployed")]),
+    ("The ministry said 900 soldiers had arrived. As many as 5,000 could be sent by spring.",
+     [(900, "deployed"), (5000, "deployed")]),
+    ("The ministry said 900 soldiers had arrived. About 3,000 are thought to be in Tarnova.",
+     [(900, "deployed"), (3000, "deployed")]),
+    ("The troops, estimated at 6,000, crossed the river, officials said.", [(6000, "deployed")]),
 ])
 def test_more_people_nouns_and_tally_frames(text, expected):
     assert [(v, s) for v, _, _, s in _people(text)] == expected
@@ -392,6 +397,8 @@ def test_more_people_nouns_and_tally_frames(text, expected):
     "The vote brought the number of signatories to 45.",
     "Russia raised its budget to 3,000 billion roubles, the ministry said.",
     "The agency said 15 members of the council voted against it.",
+    "The bridge, estimated at 300 metres, was closed, officials said.",
+    "About 3,000 are thought to be in Tarnova, the broker said of the new flats.",
 ])
 def test_tally_frames_about_things_count_no_one(text):
     assert _people(text) == []

@@ -61,15 +61,16 @@ _BRING_TO = (rf"(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|lift(?:s|ed
              rf"(?:the|their|its)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_TALLY}|losses|deaths|casualties|{PEOPLE})\s+to")
 NOUN_BEFORE = re.compile(rf"\b(?:(?:{_UNITS}|total|toll|tally|figure|estimate|losses|casualties|deaths)\s+of|"
                          rf"(?:{PEOPLE}|{_UNITS}),?\s+(?:numbering|totall?ing)|{_BRING_TO}|"
-                         rf"(?:troop\s+)?(?:{PEOPLE}|{_TALLY}|losses|deaths)\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
+                         rf"(?:troop\s+)?(?:{PEOPLE}|{_TALLY}|losses|deaths),?\s+(?:[\w’'-]+\s+){{0,4}}?{_RISEN}|"
                          rf"{_PUT_AT})\s+$", re.I)
 # A number whose people noun is left out: "100 were killed", "1,000 wounded", "sent 10,000 to Russia",
 # "8,000 were in Kursk".
-ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|reportedly|already|"
-                    r"also|now)\s+){0,3}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
+ELIDED = re.compile(r"\s+(?:more\s+|others?\s+)?(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|already|"
+                    r"also|now|could|would|will|may|might|soon|(?:thought|believed|said|reported|estimated)\s+to)"
+                    r"\s+){0,4}(killed|wounded|injured|dead|captured|missing|taken\s+prisoner|sent|"
                     r"deployed|stationed|dispatched|transferred|moved|training|trained|expected|arriving|arrived|"
                     r"heading|bound|based|serving|fighting|massed|gathered|"
-                    r"(?:(?<=were\s)|(?<=are\s)|(?<=now\s)|(?<=already\s))(?:in|inside)\s+(?-i:[A-Z])\w+)\b", re.I)
+                    r"(?:(?<=were\s)|(?<=are\s)|(?<=be\s)|(?<=now\s)|(?<=already\s))(?:in|inside)\s+(?-i:[A-Z])\w+)\b", re.I)
 # Plural nouns of what is not people, which a number names right after it: then it counts them
 # ("a total of four brigades", "sent 12 ships"), even where a tally frame stands before it.
 FORMATIONS = re.compile(r"\s+(?:[\w-]+\s+)?(?:brigades|battalions|divisions|regiments|companies|platoons|squads|"
