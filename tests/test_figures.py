@@ -403,3 +403,11 @@ def test_more_people_nouns_and_tally_frames(text, expected):
 def test_tally_frames_about_things_count_no_one(text):
     assert _people(text) == []
 
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The monitoring group recorded on Tuesday that 40 Northern soldiers had been killed.", "on Tuesday"),
+    ("On Friday, the general testified that 2,000 Northern troops had crossed the river.", "On Friday"),
+])
+def test_records_and_testimony_are_claims(text, phrase):
+    assert list(_dated(text).values()) == [phrase]

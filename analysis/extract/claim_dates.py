@@ -23,7 +23,8 @@ REPORTING = re.compile(
     r"estimated|estimates|confirmed|confirms|wrote|warned|warns|accused|accuses|added|noted|stressed|revealed|"
     r"disclosed|assessed|believes|insisted|declined|denied|denies|called|described|informed|emphasi[sz]ed|"
     r"explained|specified|indicated|clarified|mentioned|pointed\s+out|commented|asserted|alleged|briefed|posted|"
-    r"tweeted|counted|highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|cited|"
+    r"tweeted|counted|tallied|testified|conceded|predicted|projected|calculated|recorded|documented|observed|"
+    r"highlighted|underlined|reiterated|acknowledged|admitted|argued|suggested|concluded|cited|"
     r"gave(?=\s+(?:in|on|at|last|this|earlier)\b|\s*[,.])|adding|noting|according\s+to|"
     r"(?:raised|lowered|revised|updated|put|puts|putting|placed|pegged)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?"
     r"(?:estimate|figure|assessment|count|toll|number|total|contingent|force|deployment)\b))\b",
