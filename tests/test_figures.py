@@ -388,6 +388,10 @@ def test_a_speakers_turn_in_a_transcript_is_said_on_the_publication_day():
     ("The ministry said 900 soldiers had arrived. About 3,000 are thought to be in Tarnova.",
      [(900, "deployed"), (3000, "deployed")]),
     ("The troops, estimated at 6,000, crossed the river, officials said.", [(6000, "deployed")]),
+    ("The ministry said 900 soldiers had arrived. Estimates range from 10,000 to 12,000.",
+     [(900, "deployed"), (10000, "deployed")]),
+    ("The ministry said 900 soldiers had arrived. Pyongyang has sent 11,000 in total, officials said.",
+     [(900, "deployed"), (11000, "deployed")]),
 ])
 def test_more_people_nouns_and_tally_frames(text, expected):
     assert [(v, s) for v, _, _, s in _people(text)] == expected
@@ -398,6 +402,7 @@ def test_more_people_nouns_and_tally_frames(text, expected):
     "Russia raised its budget to 3,000 billion roubles, the ministry said.",
     "The agency said 15 members of the council voted against it.",
     "The bridge, estimated at 300 metres, was closed, officials said.",
+    "Estimates of the cost range from 10 to 12 billion dollars, officials said.",
     "About 3,000 are thought to be in Tarnova, the broker said of the new flats.",
 ])
 def test_tally_frames_about_things_count_no_one(text):

@@ -46,11 +46,11 @@ OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 STRONG = re.compile(rf"-(?:strong|man|member|person|soldier)\s+(?:[\w’'-]+\s+){{0,3}}?({_UNITS})\b", re.I)
 _RISEN = (r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:been\s+)?(?:risen|rose|rises?|reached|climbed|climbs?|"
           r"grown|grew|grows?|stood|stands|totall?ed|numbered|exceeded|exceeds?|increased|reach(?:es)?|tops?|topped|"
-          r"surpass(?:ed|es)?)"
+          r"surpass(?:ed|es)?|rang(?:e|es|ed|ing)(?:\s+between)?)"
           r"(?:\s+to|\s+at)?|(?:estimated|put|pegged|assessed)\s+at)")
 # A word for a count that names no people: "a total of", "the figure of", "the total was expected to reach".
 # ("a number of 152mm shells" is no count: "number" is not read before "of").
-_TALLY = r"total|toll|tally|figure|estimate|numbers?|count"
+_TALLY = r"total|toll|tally|figures?|estimates?|numbers?|count"
 # A speaker's estimate put at a number: "put the number in Kursk at", "have put the contingent at",
 # "pegged North Korean losses at": the count, or the force it sizes, then a place or time before "at".
 _PUT_AT = (rf"(?:put|puts|putting|pegged|pegging|placed|placing|estimated|estimating)\s+(?:the|their|its|this|that)?"
@@ -79,6 +79,7 @@ FORMATIONS = re.compile(r"\s+(?:[\w-]+\s+)?(?:brigades|battalions|divisions|regi
 NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?:[\w’'-]+\s+){{0,3}}?({PEOPLE})\b", re.I)
 SENT_BEFORE = re.compile(r"\b(?:sent|send|sending|deployed|deploy|deploying|dispatched|transferred)\s+"
                          r"(?:(?:an?\s+)?(?:further|additional|another)\s+)?$", re.I)
+SENT_AFTER = re.compile(r"\s+(?:to|into|in\s+(?:total|all)|so\s+far|altogether)\b", re.I)
 # A casualty verb before a number whose noun is left out: "killed 100 and wounded 900".
 HIT_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|eliminated|"
                         r"eliminating)\s+$", re.I)
@@ -143,7 +144,7 @@ def _counted(text: str, n: NumberMention, previous: Count | None = None) -> tupl
         if who:
             return who, n.end
     elided = (ELIDED.match(after) or HIT_BEFORE.search(text, max(0, n.start - 20), n.start)
-              or (SENT_BEFORE.search(text, max(0, n.start - 40), n.start) and re.match(r"\s+(?:to|into)\b", after)))
+              or (SENT_BEFORE.search(text, max(0, n.start - 40), n.start) and SENT_AFTER.match(after)))
     if elided and FORMATIONS.match(after):
         return None  # "sent two brigades": it counts formations, not people
     what = (_people_noun(text) or (previous.what if previous else None) if elided else None) or _number_of(text)
