@@ -416,3 +416,21 @@ def test_tally_frames_about_things_count_no_one(text):
 ])
 def test_records_and_testimony_are_claims(text, phrase):
     assert list(_dated(text).values()) == [phrase]
+
+
+def test_a_present_tense_claim_is_dated_the_publication_day_in_the_dataset(tmp_path):
+    """The publication day dates a claim made in the present tense; a past-tense one stays undated,
+    and a repeat keeps the dated row."""
+    import pandas as pd
+
+    from analysis.dataset.build import build_dataset
+    from conftest import write_article
+
+    write_article(tmp_path, "a.txt", "Headline of the story\n2024-11-10T02:15:52Z\n"
+                  "The ministry says 4,000 Northern soldiers have crossed the river.\n"
+                  "The 4,000 soldiers are now near the front.\n"
+                  "General Koski said 700 Northern soldiers were wounded.\n")
+    rows = build_dataset(tmp_path).figures.set_index("value")
+    assert rows.loc[4000, "claim_date"] == "2024-11-10"
+    assert "publication day" in rows.loc[4000, "claim_date_basis"]
+    assert pd.isna(rows.loc[700, "claim_date"])

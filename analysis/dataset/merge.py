@@ -52,6 +52,11 @@ def _count_key(row: Row) -> tuple:
     return row.article, f["value"], f["value_max"], f.get("subject") or f["category"]
 
 
+def _dated(row: Row) -> bool:
+    """Whether a row's claim has a date: a phrase, or the publication day it was made on."""
+    return row.date_span is not None or bool(row.fields.get("said_on_publication"))
+
+
 def dedupe_figures(rows: list[Row]) -> list[Row]:
     """Unreviewed repeats of one count of people in one article (headline and body) become one row
     per claimant, the dated one first; a repeat that names no claimant restates a named one. Two
@@ -65,7 +70,7 @@ def dedupe_figures(rows: list[Row]) -> list[Row]:
             continue
         key = (*_count_key(row), f["claimant"])
         old = best.get(key)
-        if old is None or (row.date_span is not None) > (old.date_span is not None):
+        if old is None or _dated(row) > _dated(old):
             best[key] = row
     reviewed_keys = {_count_key(r) for r in kept if r.fields["value"] is not None}
     named = {key[:-1] for key in best if key[-1] is not None}
