@@ -47,7 +47,7 @@ ANAPHORIC = frozenset({"the", "his", "her", "its", "their", "our", "this", "that
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
 # Pronouns a claimant may be named by, each as its subject form ("according to him": he).
 PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they", "it": "it",
-            "we": "we", "us": "we"}
+            "we": "we", "us": "we", "i": "i", "me": "i"}
 # Lower-case particles inside names ("Ursula von der Leyen").
 PARTICLES = frozenset("von van der den de del della da di du la le al el bin ibn ter".split())
 # Words that open a sentence or clause but are no part of the name after them.
@@ -172,7 +172,7 @@ def mention_of(words: list[str]) -> Mention | None:
     """The claimant a noun phrase names, or None when its head is no agent."""
     while words and plain(words[0]) in OPENERS and len(words) > 1:
         words = words[1:]
-    if len(words) == 1 and words[0].lower() in PRONOUNS and not words[0].isupper():
+    if len(words) == 1 and words[0].lower() in PRONOUNS and (not words[0].isupper() or words[0] == "I"):
         return Mention(words[0].lower(), "pronoun", PRONOUNS[words[0].lower()])
     placed = _with_place(words) if len(words) > 2 else None
     if placed is not None:

@@ -28,12 +28,13 @@ DECLINE_HINTS = ("confirm", "comment")
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
-CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but)\s+|;\s+")  # clauses with a speaker each
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but|and)\s+|;\s+")  # clauses with a speaker each
 SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
 INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
+FIRST_PERSON = frozenset({"i", "we"})
 LABEL = re.compile(r"Sources?\s*:\s*([^;.\n]+)")
 
 
@@ -99,6 +100,8 @@ class Claimants:
         said") forward to the name the article gives next, a surname to its full name."""
         if who.kind == "role" and not who.definite:
             return self._introduced(i, who)
+        if who.kind == "pronoun" and who.head in FIRST_PERSON:  # in a transcript, the turn's speaker
+            return self._speaking(i) or self._referent(i, who)
         if who.kind in ("pronoun", "role"):
             return self._referent(i, who)
         if who.kind == "person" and who.person and " " not in who.person:
@@ -191,16 +194,20 @@ class Claimants:
         return (who.name if who else None), self._own(i)[2]
 
     def _at(self, i: int, at: int | None) -> tuple[Mention | None, str | None]:
-        """The claimant and source of what stands at offset `at` of sentence i: in a sentence
-        with several numbers each may have its own ("X put it at 100, while Y said 300"), first
-        as its contrasting clause words it, else as the sentence does."""
+        """The claimant and source of what stands at offset `at` of sentence i: as the clause holding
+        it words it ("X put it at 100, while Y said 300"; "The Times reported ...; Y said 300")."""
         own, text = self._own(i), self.sents[i].text
-        if at is None or len(find_numbers(text)) < 2:
+        if at is None:
             return self.mention(i), own[1]
+        several = len(find_numbers(text)) > 1
         cuts = [(0, 0), *((m.start(), m.end()) for m in CONTRAST.finditer(text)), (len(text), len(text))]
         k = max(k for k in range(len(cuts) - 1) if cuts[k][1] <= at)
-        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1]) if len(cuts) > 2 else None
+        later = own[2] is not None and own[2] < cuts[k][1]  # the sentence's speaker stands in an earlier clause
+        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1], several) if len(cuts) > 2 and (
+            several or later) else None
         whole = found is None or found.claimant is None
+        if whole and not several:
+            return self.mention(i), own[1]
         found = attribution_in(text, at) if whole else found
         same = found.claimant is None or whole and found.claimant == own[0] or (
             found.claimant.kind == "pronoun" and own[0] is not None and fits(found.claimant, own[0]))
