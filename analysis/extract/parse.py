@@ -31,7 +31,7 @@ CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figure
 # Verbs whose subject weighs a claim rather than makes it ("analysts doubted the figure").
 WEIGHING = frozenset("verify verified check checked doubt doubts doubted question questioned dispute disputed "
                      "investigate investigated examine examined review reviewed see saw read heard".split())
-DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"}  # not part of the naming phrase
+DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj", "case"}  # "case": a possessive's "'s"  # not part of the naming phrase
 NAMING_PREPOSITIONS = {"of", "for", "in", "from"}  # "Institute for the Study of War", "officials in Seoul"
 
 
@@ -103,6 +103,23 @@ def _named_by(verb) -> Attribution | None:
     return None
 
 
+def _claim_subject(verb) -> Attribution | None:
+    """The owner of a claim noun that is the verb's subject: "the ministry's estimate is 3,000",
+    "Kyiv's count stands at 12,000"; a claim noun that names no owner names no one."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in CLAIM_NOUNS:
+            owner = _owner(child)
+            return Attribution(*_phrase(owner), verb.text) if owner is not child else None
+    return None
+
+
+def _relative_author(noun) -> Attribution | None:
+    """Who a relative clause on a number or claim noun says gave it: "the figure of 10,000 that
+    officials gave", "the estimate the ministry released"."""
+    verbs = (child for child in noun.children if child.dep_ == "relcl" and _authors(child))
+    return next((a for a in map(_named_by, verbs) if a), None)
+
+
 def _authors(verb) -> bool:
     """Whether a verb over a claim noun makes its subject the claim's author: not a negated one
     ("could not verify the claim") nor one that weighs it."""
@@ -128,12 +145,18 @@ def attribution(sentence: str, at: int = 0) -> Attribution | None:
     if token is None:
         return None
     node, claimed = token, False
+    found = _relative_author(token)
+    if found:
+        return found
     while node.head.i != node.i:
         node = node.head
-        found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else None
+        found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else _claim_subject(node)
         if found:
             return found
         claimed = claimed or node.lower_ in CLAIM_NOUNS
+        found = _relative_author(node) if node.like_num or node.lower_ in CLAIM_NOUNS else None
+        if found:
+            return found
     found = _according_to(doc)
     if found:
         return found

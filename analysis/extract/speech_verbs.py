@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     "revealed disclosed assessed posted alleged denied denies acknowledged admitted explained argued indicated "
     "suggested predicted described called learned quoted cited assesses believed thinks informed briefed "
     "reiterated emphasised emphasized specified clarified say tell report claim confirm warn note add insist allege "
-    "deny assess put puts putting saying counted".split())
+    "deny assess put puts putting saying counted counts".split())
 # "put the number at", "put the contingent at 10,000": a speech verb only before a count or a number
 PUT_COUNT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:number|figure|toll|total|count|estimate)"
                        r"|(?:\s+[\w’'-]+){1,5}?\s+at\s+(?:[a-z]+\s+){0,3}?(?:\d|(?:a|one|two|three|four|five|six|"
