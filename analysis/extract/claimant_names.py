@@ -31,7 +31,7 @@ ORG_HEADS = frozenset(
     "bureau presidency cabinet house assembly congress senate centre center group organisation organization "
     "alliance daily network radio station watchdog firm company authorities authority regime delegation "
     "coalition party court police guard corps kremlin pentagon duma tribunal commission secretariat "
-    "think-tank monitor monitors".split())
+    "think-tank monitor monitors paper weekly magazine tabloid".split())
 # Words that may stand before a head ("senior", "spy", "foreign") without being names.
 MODIFIERS = frozenset(
     "senior top former acting deputy chief spy defence defense foreign state national security military "

@@ -11,7 +11,7 @@ import re
 from analysis.extract.attribution import attribution_in, described
 from analysis.extract.claimant_keys import initials
 from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
-from analysis.extract.frames import TranscriptSpeakers, opening_mention
+from analysis.extract.frames import LABEL_REACH, TranscriptSpeakers, lead_label, opening_mention
 from analysis.extract.headlines import headline_claimant
 from analysis.extract.numbers import find_numbers
 from analysis.extract.references import fits
@@ -77,7 +77,7 @@ class Claimants:
             return self.resolved[i]
         who = self._own(i)[0]
         self.resolved[i] = who = self._continued(i) or self._closed_later(i) or self._stated_after(i) or \
-            self._speaking(i) if who is None else self._resolve(i, who)
+            self._speaking(i) or self._led(i) if who is None else self._resolve(i, who)
         return who
 
     def _resolve(self, i: int, who: Mention) -> Mention | None:
@@ -111,6 +111,13 @@ class Claimants:
         if self.speakers is None:
             self.speakers = TranscriptSpeakers(self.sents)
         return self.speakers(i)
+
+    def _led(self, i: int) -> Mention | None:
+        """The agent a title-case label heading sentence i's paragraph names ("Baltic Wire: ...")."""
+        j = i
+        while j > max(0, i - LOOKBACK) and self.sents[j].start - self.sents[j - 1].end < 2:
+            j -= 1
+        return lead_label(self.sents[j].text) if ":" in self.sents[j].text[:LABEL_REACH] else None
 
     def _continued(self, i: int) -> Mention | None:
         """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.claimant_names import (DETERMINERS, MODIFIERS, ORG_HEADS, PARTICLES, PERSON_HEADS, Mention,
-                                             is_np_word, mention_of, plain)
+from analysis.extract.claimant_names import (DETERMINERS, MODIFIERS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
+                                             Mention, is_np_word, mention_of, plain)
 from analysis.extract.sentences import Sentence
 
 # An upper-case speaker label opening a transcript line, with an optional role after a comma.
@@ -15,6 +15,11 @@ LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,6})(?:, ([A-Z][A
 # A questioner's or answerer's mark ("Q:", "A:"): a turn with no named speaker.
 _MARK = re.compile(r"[A-Z]{1,2}: ")
 LABEL_REACH = 64  # characters a label may take up
+_LEAD = re.compile(r"([A-Z][\w’'.&-]*(?: (?:[A-Z][\w’'.&-]*|of|for|the|and)){0,5})(?: \([^()]{1,30}\))?: ")
+# Rubrics that head a line without naming a speaker.
+RUBRICS = frozenset("claim claims verdict rating update updates context background analysis summary note editor "
+                    "correction takeaway takeaways events key what why how bottom line answer question q a "
+                    "fact check our conclusion explainer opinion live watch read more breaking".split())
 # Roles a label gives the people who present a programme: they relay, they do not claim.
 PRESENTERS = frozenset("host anchor byline reporter correspondent presenter moderator interviewer narrator".split())
 # ", he said." / ", a lawmaker said on Monday, adding that ..." closing a sentence; searched in its last characters only.
@@ -37,6 +42,19 @@ def speaker_label(sentence: str) -> tuple[str, str | None, int] | None:
     while len(words) > 2 and plain(words[0]) in TITLE_WORDS:  # "DEPUTY PRESS SECRETARY ANN ROE": Ann Roe
         words.pop(0)
     return " ".join(words), role, m.end()
+
+
+def lead_label(sentence: str) -> Mention | None:
+    """The named agent a title-case label opening a line gives its words ("Baltic Wire (Riga):
+    ...", "Kremlin: ..."), as press reviews and live blogs head an entry; a rubric ("Claim:",
+    "Why it matters:") names no one."""
+    m = _LEAD.match(sentence) if speaker_label(sentence) is None else None  # capitals: a transcript's speaker
+    words = m.group(1).split() if m else []
+    if not words or any(plain(w) in RUBRICS or plain(w) in OPENERS for w in words):
+        return None
+    who = mention_of(words)  # a lone word names a person only with a title ("Kursk:" is a place)
+    return who if who is not None and who.kind not in ("pronoun", "role") and (
+        len(words) > 1 or who.kind != "person") else None
 
 
 def closing_speaker(sentence: str, after: int) -> tuple[str, int] | None:
