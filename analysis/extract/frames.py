@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claimant_names import (DETERMINERS, MODIFIERS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
-                                             Mention, is_np_word, mention_of, plain)
+                                             TITLE_ABBREVIATIONS, Mention, is_np_word, mention_of, plain)
 from analysis.extract.sentences import Sentence
 
 # An upper-case speaker label opening a transcript line, with an optional role after a comma.
@@ -39,7 +39,8 @@ def speaker_label(sentence: str) -> tuple[str, str | None, int] | None:
         return None
     role = m.group(2).strip().lower() if m.group(2) else None
     words = m.group(1).title().split()
-    while len(words) > 2 and plain(words[0]) in TITLE_WORDS:  # "DEPUTY PRESS SECRETARY ANN ROE": Ann Roe
+    while len(words) > 2 and plain(words[0]) in TITLE_WORDS or len(words) > 1 and words[0].lower() in (
+            TITLE_ABBREVIATIONS):  # "DEPUTY PRESS SECRETARY ANN ROE": Ann Roe; "MS. ROE": Roe
         words.pop(0)
     return " ".join(words), role, m.end()
 
