@@ -38,6 +38,11 @@ def test_progressives_counts_and_characterisations_name_a_speaker(sentence, who)
     assert (found.claimant.name if found.claimant else None) == who
 
 
+def test_a_leading_citing_phrase_is_the_source():
+    found = attribution_in("Citing Nordic intelligence, the Daily Sun reported that 900 soldiers had died.", parse=False)
+    assert (found.claimant.name, found.source) == ("Daily Sun", "Nordic intelligence")
+
+
 def test_quoted_as_saying_is_no_progressive():
     found = attribution_in("The Daily Sun quoted the general as saying 500 soldiers had died.", parse=False)
     assert (found.claimant.name, found.source) == ("Daily Sun", "general")
@@ -66,6 +71,7 @@ def test_a_transcript_turn_runs_to_the_next_label_and_we_is_its_speaker():
      "Nordic officials"),
     ("Some 2,000 soldiers that commanders sent east were killed.", None),
     ("The tally is closer to 10,000 soldiers.", None),  # a claim noun with no owner names no one
+    ("Those figures, which come from Nordic intelligence, put the losses at 3,000 soldiers.", "Nordic intelligence"),
 ])
 def test_a_claim_noun_names_its_owner_in_the_parse(sentence, who):
     found = attribution_in(sentence)

@@ -235,7 +235,8 @@ def _by_rules(sentence: str) -> Attribution:
         words = _subject(text[:m.start()])[0] if m else []
         who = mention_of(words) if words else None
         return Attribution(who, None, m.start() if who else None)
-    cited = CITING.search(text, at) if source is None and ("citing" in text or "quoting" in text) else None
+    cited = (CITING.match(text) or CITING.search(text, at)) if source is None and (  # "Citing X, the outlet said"
+        "iting" in text or "uoting" in text) else None
     if cited:
         found = described(cited.group(1))
         source = found.name if found else _trimmed(cited.group(1))

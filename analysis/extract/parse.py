@@ -82,8 +82,9 @@ def _owner(document):
     """Whose a document is: "a report by X", "the statement from X", "the report, released by X",
     "X's assessment", "a Pentagon assessment"; the document itself when it names no one."""
     for child in document.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "acl":
-            inner = [t for t in child.children if t.dep_ == "agent"] if child.dep_ == "acl" else [child]
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ in ("acl", "relcl"):
+            inner = [t for t in child.children if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "from"] if (
+                child.dep_ != "prep") else [child]  # "the figures, which come from X"
             objects = [t for prep in inner for t in prep.children if t.dep_ == "pobj"]
             if objects:
                 return objects[0]

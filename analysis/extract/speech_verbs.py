@@ -30,6 +30,6 @@ CITES = frozenset({"quoted", "cited"})  # "TASS quoted X as saying": X is the so
 INVERTIBLE = frozenset("said says added adds reported reports wrote writes noted stated continued explained".split())
 # a phrase after "according to": "U.S." inside, not a full stop
 PHRASE = r"((?:[A-Z][\w.’'-]*,\s+)*(?:[^,.;:“”\"]|(?<=[A-Z])\.(?=\s?[A-Za-z]))+)"
-CITING = re.compile(r"\b(?:citing|quoting)\s+" + PHRASE)
+CITING = re.compile(r"\b(?:[Cc]iting|[Qq]uoting)\s+" + PHRASE)
 ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+(?:cited|reported|quoted|stated|confirmed|announced)\s+by|"
                        r"[Pp]er(?=\s+(?:the\s|[A-Z])))\s+" + PHRASE)
