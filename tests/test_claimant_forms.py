@@ -39,7 +39,7 @@ def test_progressives_counts_and_characterisations_name_a_speaker(sentence, who)
 
 
 def test_a_leading_citing_phrase_is_the_source():
-    found = attribution_in("Citing Nordic intelligence, the Daily Sun reported that 900 soldiers had died.", parse=False)
+    found = attribution_in("Citing Nordic intelligence, the Daily Sun reported that 900 soldiers died.", parse=False)
     assert (found.claimant.name, found.source) == ("Daily Sun", "Nordic intelligence")
 
 

@@ -31,7 +31,8 @@ CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figure
 # Verbs whose subject weighs a claim rather than makes it ("analysts doubted the figure").
 WEIGHING = frozenset("verify verified check checked doubt doubts doubted question questioned dispute disputed "
                      "investigate investigated examine examined review reviewed see saw read heard".split())
-DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj", "case"}  # "case": a possessive's "'s"  # not part of the naming phrase
+# Not part of the naming phrase ("case": a possessive's "'s").
+DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj", "case"}
 NAMING_PREPOSITIONS = {"of", "for", "in", "from"}  # "Institute for the Study of War", "officials in Seoul"
 
 
