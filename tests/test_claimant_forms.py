@@ -91,3 +91,12 @@ def test_a_title_case_label_heads_a_paragraph_of_a_press_review():
     assert _claims(body) == [(2000, "Baltic Courier"), (300, "Baltic Courier"), (90000, None), (650, None)]
     assert lead_label("KOVAC: About 2,000 soldiers") is None  # capitals: a transcript's speaker label
     assert lead_label("Why it matters: The treaty") is None
+
+
+def test_live_blog_entries_after_timestamps_and_bullets():
+    body = ("09:12 GMT - Nordic intelligence says 4,500 soldiers are now in the border region.\n\n"
+            "11:05 GMT\nA senior Baltic official told reporters 3,200 soldiers had been moved west overnight.\n\n"
+            "12:30 GMT - Baltic Courier: About 900 soldiers were wounded this week.\n\n"
+            "- Nordic Wire: Some 600 soldiers were captured.")
+    assert _claims(body) == [(4500, "Nordic intelligence"), (3200, "senior Baltic official"),
+                             (900, "Baltic Courier"), (600, "Nordic Wire")]

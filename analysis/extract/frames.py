@@ -15,7 +15,9 @@ LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,6})(?:, ([A-Z][A
 # A questioner's or answerer's mark ("Q:", "A:"): a turn with no named speaker.
 _MARK = re.compile(r"[A-Z]{1,2}: ")
 LABEL_REACH = 64  # characters a label may take up
-_LEAD = re.compile(r"([A-Z][\w’'.&-]*(?: (?:[A-Z][\w’'.&-]*|of|for|the|and)){0,5})(?: \([^()]{1,30}\))?: ")
+# A line's lead label, after a bullet or a live blog's timestamp ("- ", "10:32 GMT - ").
+_LEAD = re.compile(r"(?:[-•*–—] |\d{1,2}[:.]\d\d(?: [A-Z]{2,4})?:? (?:[-–—|] )?)?"
+                   r"([A-Z][\w’'.&-]*(?: (?:[A-Z][\w’'.&-]*|of|for|the|and)){0,5})(?: \([^()]{1,30}\))?: ")
 # Rubrics that head a line without naming a speaker.
 RUBRICS = frozenset("claim claims verdict rating update updates context background analysis summary note editor "
                     "correction takeaway takeaways events key what why how bottom line answer question q a "
