@@ -100,3 +100,9 @@ def test_live_blog_entries_after_timestamps_and_bullets():
             "- Nordic Wire: Some 600 soldiers were captured.")
     assert _claims(body) == [(4500, "Nordic intelligence"), (3200, "senior Baltic official"),
                              (900, "Baltic Courier"), (600, "Nordic Wire")]
+
+
+def test_a_fact_check_names_who_made_the_claim():
+    body = ("Claim: North Korea has sent 90,000 soldiers to the front.\n\n"
+            "Claimed by: Nordic Telegram channels\n\nVerdict: False.")
+    assert _claims(body) == [(90000, "Nordic Telegram channels")]

@@ -20,7 +20,7 @@ PERSON_HEADS = frozenset(
     "chairwoman chair governor mayor representative representatives premier journalist journalists correspondent "
     "reporter reporters blogger bloggers observer observers colonel admiral marshal lieutenant prosecutor negotiator "
     "source sources sergeant captain commissioner ombudsman chancellor king emperor ruler member members "
-    "military-blogger soldier soldiers witness witnesses resident residents activist activists scholar".split())
+    "military-blogger soldier soldiers witness witnesses resident residents activist activists scholar users".split())
 # Spokespeople speak for the organisation named before their title ("Kremlin spokesman X").
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
 # Heads that name an organisation, institution or outlet.
@@ -31,7 +31,7 @@ ORG_HEADS = frozenset(
     "bureau presidency cabinet house assembly congress senate centre center group organisation organization "
     "alliance daily network radio station watchdog firm company authorities authority regime delegation "
     "coalition party court police guard corps kremlin pentagon duma tribunal commission secretariat "
-    "think-tank monitor monitors paper weekly magazine tabloid".split())
+    "think-tank monitor monitors paper weekly magazine tabloid channels".split())
 # Words that may stand before a head ("senior", "spy", "foreign") without being names.
 MODIFIERS = frozenset(
     "senior top former acting deputy chief spy defence defense foreign state national security military "

@@ -29,7 +29,8 @@ LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference furthe
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
 FIRST_PERSON = frozenset({"i", "we"})
-LABEL = re.compile(r"Sources?\s*:\s*([^;.\n]+)")
+# "Source: X" closing a report; a fact check's "Claimed by: X" ("Claim:" heads what they said).
+LABEL = re.compile(r"(?:Sources?|Claimed\s+by|Claimant|Made\s+by)\s*:\s*([^;.\n]+)")
 
 
 def claimant_in(sentence: str) -> tuple[str | None, int | None]:
@@ -151,7 +152,7 @@ class Claimants:
     def _label(self) -> Mention | None:
         """The article's "Source: X" line, as some outlets open or close a report with."""
         if self.label is False:
-            found = (LABEL.match(s.text) for s in self.sents if s.text.startswith("Source"))
+            found = (LABEL.match(s.text) for s in self.sents if s.text.startswith(("Source", "Claim", "Made")))
             m = next((m for m in found if m), None)
             self.label = described(m.group(1)) if m else None
         return self.label
