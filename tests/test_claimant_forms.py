@@ -106,3 +106,18 @@ def test_a_fact_check_names_who_made_the_claim():
     body = ("Claim: North Korea has sent 90,000 soldiers to the front.\n\n"
             "Claimed by: Nordic Telegram channels\n\nVerdict: False.")
     assert _claims(body) == [(90000, "Nordic Telegram channels")]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("It was the Baltic Security Bureau that first said 1,500 soldiers had been shipped.", "Baltic Security Bureau"),
+    ("The first to sound the alarm was Nordic intelligence, which said 1,500 soldiers had left.",
+     "Nordic intelligence"),
+    ("Lisbon's estimate: 10,000 soldiers.", "Lisbon"),
+    ("The Pentagon's figure, 10,000 soldiers, was released on Monday.", "Pentagon"),
+    ("By Kyiv's count, 3,000 soldiers have been killed or wounded.", "Kyiv"),
+    ("In Lisbon's telling, 1,500 soldiers left in early October.", "Lisbon"),
+    ("That estimate - 11,000 soldiers - came from the border guard.", None),  # not the phrase holding the figure
+])
+def test_clefts_relatives_and_possessed_claims_name_their_author(sentence, who):
+    found = attribution_in(sentence)
+    assert (found.claimant.name if found.claimant else None) == who

@@ -226,10 +226,12 @@ def _by_rules(sentence: str) -> Attribution:
         source = named.name
     elif named is not None:
         return Attribution(named, None, according.start())
-    in_words = IN_WORDS.search(text) if speaker is None and "n " in text else None
-    if in_words:  # "In his words, ...": the speaker named before
-        subject = {"his": "he", "her": "she", "their": "they", "its": "it"}[in_words.group(1)]
-        return Attribution(mention_of([subject]), None, in_words.start())
+    in_words = IN_WORDS.search(text) if speaker is None and ("n " in text or "y " in text) else None
+    if in_words:  # "In his words, ...": the speaker named before; "By Kyiv's count, ..."
+        pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(in_words.group(1) or "")
+        who = mention_of([pronoun] if pronoun else in_words.group(2).split())
+        if who is not None:
+            return Attribution(who, None, in_words.start())
     if speaker is None:
         m = re.search(r"\b(?:has|have)\s+not\s+(?:been\s+)?confirmed", text) if "confirmed" in text else None
         words = _subject(text[:m.start()])[0] if m else []

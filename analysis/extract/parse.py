@@ -94,10 +94,25 @@ def _owner(document):
     return document
 
 
+RELATIVES = frozenset({"which", "who", "that"})
+
+
 def _named_by(verb) -> Attribution | None:
+    """The verb's subject (the noun a relative clause hangs on for "which"/"who": "the agency,
+    which said"; a document's owner, or where it "came from"), else its passive agent."""
     for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ in RELATIVES and verb.dep_ in ("relcl", "ccomp"):
+            cleft = [t for t in verb.head.children if t.dep_ == "attr"]  # "It was the agency that said"
+            antecedent = verb.head if verb.dep_ == "relcl" else cleft[0] if cleft else None
+            return Attribution(*_phrase(antecedent), verb.text) if antecedent is not None else None
+        if child.dep_ == "nsubj" and child.lower_ in DOCUMENTS | CLAIM_NOUNS:
+            owner = _owner(child)
+            source = [t for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                      for t in prep.children if t.dep_ == "pobj"]  # "the figure came from X"
+            owner = source[0] if owner is child and source else owner
+            return Attribution(*_phrase(owner), verb.text) if owner is not child else None
         if child.dep_ == "nsubj":
-            return Attribution(*_phrase(_owner(child) if child.lower_ in DOCUMENTS else child), verb.text)
+            return Attribution(*_phrase(child), verb.text)
         if child.dep_ == "agent":
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if objects:
@@ -152,8 +167,12 @@ def attribution(sentence: str, at: int = 0) -> Attribution | None:
         return found
     while node.head.i != node.i:
         node = node.head
-        found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else _claim_subject(node)
-        if found:
+        owner = _owner(node) if node.lower_ in CLAIM_NOUNS else node  # "Seoul's estimate: 10,000"
+        if owner is not node:
+            return Attribution(*_phrase(owner), node.text)
+        found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else None
+        found = found or _claim_subject(node)
+        if found and not found.start <= at < found.start + len(found.phrase):  # not a phrase holding the figure
             return found
         claimed = claimed or node.lower_ in CLAIM_NOUNS
         found = _relative_author(node) if node.like_num or node.lower_ in CLAIM_NOUNS else None
