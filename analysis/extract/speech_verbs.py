@@ -27,8 +27,8 @@ AS_X_PUTS_IT = re.compile(r"\b[Aa]s\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?
                           r"estimates|estimated)\s+it\b")
 # "In his words", "By Kyiv's count", "In Seoul's telling": whose reckoning the sentence gives
 IN_WORDS = re.compile(r"\b(?:[Ii]n|[Bb]y)\s+(?:(his|her|their|its)|((?:[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w.-]*)[’']s)"
-                      r"\s+(?:own\s+|latest\s+|official\s+)?(?:words|view|estimation|estimate|assessment|opinion|telling|"
-                      r"count|tally|reckoning|calculations?)\b")
+                      r"\s+(?:own\s+|latest\s+|official\s+)?(?:words|view|estimation|estimate|assessment|opinion|"
+                      r"telling|count|tally|reckoning|calculations?)\b")
 CITES = frozenset({"quoted", "cited"})  # "TASS quoted X as saying": X is the source
 INVERTIBLE = frozenset("said says added adds reported reports wrote writes noted stated continued explained".split())
 # a phrase after "according to": "U.S." inside, not a full stop
