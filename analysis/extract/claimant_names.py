@@ -20,7 +20,7 @@ PERSON_HEADS = frozenset(
     "chairwoman chair governor mayor representative representatives premier journalist journalists correspondent "
     "reporter reporters blogger bloggers observer observers colonel admiral marshal lieutenant prosecutor negotiator "
     "source sources sergeant captain commissioner ombudsman chancellor king emperor ruler member members "
-    "military-blogger soldier soldiers witness witnesses resident residents activist activists scholar".split())
+    "military-blogger soldier soldiers witness witnesses resident residents activist activists scholar users".split())
 # Spokespeople speak for the organisation named before their title ("Kremlin spokesman X").
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
 # Heads that name an organisation, institution or outlet.
@@ -31,7 +31,7 @@ ORG_HEADS = frozenset(
     "bureau presidency cabinet house assembly congress senate centre center group organisation organization "
     "alliance daily network radio station watchdog firm company authorities authority regime delegation "
     "coalition party court police guard corps kremlin pentagon duma tribunal commission secretariat "
-    "think-tank monitor monitors".split())
+    "think-tank monitor monitors paper weekly magazine tabloid channels".split())
 # Words that may stand before a head ("senior", "spy", "foreign") without being names.
 MODIFIERS = frozenset(
     "senior top former acting deputy chief spy defence defense foreign state national security military "
@@ -47,7 +47,7 @@ ANAPHORIC = frozenset({"the", "his", "her", "its", "their", "our", "this", "that
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
 # Pronouns a claimant may be named by, each as its subject form ("according to him": he).
 PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they", "it": "it",
-            "we": "we", "us": "we"}
+            "we": "we", "us": "we", "i": "i", "me": "i"}
 # Lower-case particles inside names ("Ursula von der Leyen").
 PARTICLES = frozenset("von van der den de del della da di du la le al el bin ibn ter".split())
 # Words that open a sentence or clause but are no part of the name after them.
@@ -172,7 +172,7 @@ def mention_of(words: list[str]) -> Mention | None:
     """The claimant a noun phrase names, or None when its head is no agent."""
     while words and plain(words[0]) in OPENERS and len(words) > 1:
         words = words[1:]
-    if len(words) == 1 and words[0].lower() in PRONOUNS and not words[0].isupper():
+    if len(words) == 1 and words[0].lower() in PRONOUNS and (not words[0].isupper() or words[0] == "I"):
         return Mention(words[0].lower(), "pronoun", PRONOUNS[words[0].lower()])
     placed = _with_place(words) if len(words) > 2 else None
     if placed is not None:

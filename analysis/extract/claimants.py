@@ -11,39 +11,26 @@ import re
 from analysis.extract.attribution import attribution_in, described
 from analysis.extract.claimant_keys import initials
 from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
-from analysis.extract.frames import TranscriptSpeakers, opening_mention
+from analysis.extract.frames import LABEL_REACH, TranscriptSpeakers, lead_label, opening_mention
 from analysis.extract.headlines import headline_claimant
 from analysis.extract.numbers import find_numbers
 from analysis.extract.references import fits
 from analysis.extract.sentences import Sentence
+from analysis.extract.stances import DECLINE, DECLINE_HINTS, DENIAL, DENIAL_HINTS, STANCES, stance_of  # noqa: F401
 
-STANCES = ("asserts", "denies", "declines to confirm")
-DENIAL = re.compile(r"\b(den(?:y|ied|ies|ial)|groundless|fake\s+news|rumou?rs?|defamation|baseless|"
-                    r"nonsense|fabricat\w+|provocation)\b", re.I)
-DENIAL_HINTS = ("den", "groundless", "fake", "rumo", "defamation", "baseless", "nonsense", "fabricat", "provocation")
-DECLINE = re.compile(r"\b(not\s+(?:been\s+)?confirmed|declined\s+to\s+(?:confirm|comment)|(?:would|could|did)\s+not\s+"
-                     r"confirm|refused\s+to\s+confirm|neither\s+confirm\w*\s+nor\s+den\w+)\b", re.I)
-DECLINE_HINTS = ("confirm", "comment")
 # The verbs of a statement, as the event grammar reads them.
 CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
                r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
                r"insisted|noted|stressed|revealed|disclosed|assessed")
-CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but)\s+|;\s+")  # clauses with a speaker each
+CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but|and)\s+|;\s+")  # clauses with a speaker each
 SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
 INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
-LABEL = re.compile(r"Sources?\s*:\s*([^;.\n]+)")
-
-
-def stance_of(sentence: str) -> str:
-    lower = sentence.lower()
-    if any(hint in lower for hint in DECLINE_HINTS) and DECLINE.search(sentence):
-        return "declines to confirm"
-    if any(hint in lower for hint in DENIAL_HINTS) and DENIAL.search(sentence):
-        return "denies"
-    return "asserts"
+FIRST_PERSON = frozenset({"i", "we"})
+# "Source: X" closing a report; a fact check's "Claimed by: X" ("Claim:" heads what they said).
+LABEL = re.compile(r"(?:Sources?|Claimed\s+by|Claimant|Made\s+by)\s*:\s*([^;.\n]+)")
 
 
 def claimant_in(sentence: str) -> tuple[str | None, int | None]:
@@ -91,7 +78,7 @@ class Claimants:
             return self.resolved[i]
         who = self._own(i)[0]
         self.resolved[i] = who = self._continued(i) or self._closed_later(i) or self._stated_after(i) or \
-            self._speaking(i) if who is None else self._resolve(i, who)
+            self._speaking(i) or self._led(i) if who is None else self._resolve(i, who)
         return who
 
     def _resolve(self, i: int, who: Mention) -> Mention | None:
@@ -99,6 +86,8 @@ class Claimants:
         said") forward to the name the article gives next, a surname to its full name."""
         if who.kind == "role" and not who.definite:
             return self._introduced(i, who)
+        if who.kind == "pronoun" and who.head in FIRST_PERSON:  # in a transcript, the turn's speaker
+            return self._speaking(i) or self._referent(i, who)
         if who.kind in ("pronoun", "role"):
             return self._referent(i, who)
         if who.kind == "person" and who.person and " " not in who.person:
@@ -123,6 +112,13 @@ class Claimants:
         if self.speakers is None:
             self.speakers = TranscriptSpeakers(self.sents)
         return self.speakers(i)
+
+    def _led(self, i: int) -> Mention | None:
+        """The agent a title-case label heading sentence i's paragraph names ("Baltic Wire: ...")."""
+        j = i
+        while j > max(0, i - LOOKBACK) and self.sents[j].start - self.sents[j - 1].end < 2:
+            j -= 1
+        return lead_label(self.sents[j].text) if ":" in self.sents[j].text[:LABEL_REACH] else None
 
     def _continued(self, i: int) -> Mention | None:
         """The speaker of a quotation or a colon that sentence i goes on with ('X said: "... .
@@ -156,7 +152,7 @@ class Claimants:
     def _label(self) -> Mention | None:
         """The article's "Source: X" line, as some outlets open or close a report with."""
         if self.label is False:
-            found = (LABEL.match(s.text) for s in self.sents if s.text.startswith("Source"))
+            found = (LABEL.match(s.text) for s in self.sents if s.text.startswith(("Source", "Claim", "Made")))
             m = next((m for m in found if m), None)
             self.label = described(m.group(1)) if m else None
         return self.label
@@ -191,16 +187,20 @@ class Claimants:
         return (who.name if who else None), self._own(i)[2]
 
     def _at(self, i: int, at: int | None) -> tuple[Mention | None, str | None]:
-        """The claimant and source of what stands at offset `at` of sentence i: in a sentence
-        with several numbers each may have its own ("X put it at 100, while Y said 300"), first
-        as its contrasting clause words it, else as the sentence does."""
+        """The claimant and source of what stands at offset `at` of sentence i: as the clause holding
+        it words it ("X put it at 100, while Y said 300"; "The Times reported ...; Y said 300")."""
         own, text = self._own(i), self.sents[i].text
-        if at is None or len(find_numbers(text)) < 2:
+        if at is None:
             return self.mention(i), own[1]
+        several = len(find_numbers(text)) > 1
         cuts = [(0, 0), *((m.start(), m.end()) for m in CONTRAST.finditer(text)), (len(text), len(text))]
         k = max(k for k in range(len(cuts) - 1) if cuts[k][1] <= at)
-        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1]) if len(cuts) > 2 else None
+        later = own[2] is not None and own[2] < cuts[k][1]  # the sentence's speaker stands in an earlier clause
+        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1], several) if len(cuts) > 2 and (
+            several or later) else None
         whole = found is None or found.claimant is None
+        if whole and not several:
+            return self.mention(i), own[1]
         found = attribution_in(text, at) if whole else found
         same = found.claimant is None or whole and found.claimant == own[0] or (
             found.claimant.kind == "pronoun" and own[0] is not None and fits(found.claimant, own[0]))
@@ -234,6 +234,9 @@ class Claimants:
             said = headline_claimant(self.headline)
             if said is not None:
                 return said.name, None, said.kind
+        role = self._own(i)[0]  # "the administration said 3,000": a role the article never names is the claimant
+        if role is not None and role.kind == "role" and role.definite:
+            return role.name, self._own(i)[1], "person" if role.head in PERSON_HEADS else "organisation"
         return None, None, None
 
 

@@ -31,7 +31,8 @@ CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figure
 # Verbs whose subject weighs a claim rather than makes it ("analysts doubted the figure").
 WEIGHING = frozenset("verify verified check checked doubt doubts doubted question questioned dispute disputed "
                      "investigate investigated examine examined review reviewed see saw read heard".split())
-DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"}  # not part of the naming phrase
+# Not part of the naming phrase ("case": a possessive's "'s").
+DETACHED = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj", "case"}
 NAMING_PREPOSITIONS = {"of", "for", "in", "from"}  # "Institute for the Study of War", "officials in Seoul"
 
 
@@ -82,8 +83,9 @@ def _owner(document):
     """Whose a document is: "a report by X", "the statement from X", "the report, released by X",
     "X's assessment", "a Pentagon assessment"; the document itself when it names no one."""
     for child in document.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "acl":
-            inner = [t for t in child.children if t.dep_ == "agent"] if child.dep_ == "acl" else [child]
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ in ("acl", "relcl"):
+            inner = [t for t in child.children if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "from"] if (
+                child.dep_ != "prep") else [child]  # "the figures, which come from X"
             objects = [t for prep in inner for t in prep.children if t.dep_ == "pobj"]
             if objects:
                 return objects[0]
@@ -92,15 +94,47 @@ def _owner(document):
     return document
 
 
+RELATIVES = frozenset({"which", "who", "that"})
+
+
 def _named_by(verb) -> Attribution | None:
+    """The verb's subject (the noun a relative clause hangs on for "which"/"who": "the agency,
+    which said"; a document's owner, or where it "came from"), else its passive agent."""
     for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ in RELATIVES and verb.dep_ in ("relcl", "ccomp"):
+            cleft = [t for t in verb.head.children if t.dep_ == "attr"]  # "It was the agency that said"
+            antecedent = verb.head if verb.dep_ == "relcl" else cleft[0] if cleft else None
+            return Attribution(*_phrase(antecedent), verb.text) if antecedent is not None else None
+        if child.dep_ == "nsubj" and child.lower_ in DOCUMENTS | CLAIM_NOUNS:
+            owner = _owner(child)
+            source = [t for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                      for t in prep.children if t.dep_ == "pobj"]  # "the figure came from X"
+            owner = source[0] if owner is child and source else owner
+            return Attribution(*_phrase(owner), verb.text) if owner is not child else None
         if child.dep_ == "nsubj":
-            return Attribution(*_phrase(_owner(child) if child.lower_ in DOCUMENTS else child), verb.text)
+            return Attribution(*_phrase(child), verb.text)
         if child.dep_ == "agent":
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if objects:
                 return Attribution(*_phrase(objects[0]), verb.text)
     return None
+
+
+def _claim_subject(verb) -> Attribution | None:
+    """The owner of a claim noun that is the verb's subject: "the ministry's estimate is 3,000",
+    "Kyiv's count stands at 12,000"; a claim noun that names no owner names no one."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in CLAIM_NOUNS:
+            owner = _owner(child)
+            return Attribution(*_phrase(owner), verb.text) if owner is not child else None
+    return None
+
+
+def _relative_author(noun) -> Attribution | None:
+    """Who a relative clause on a number or claim noun says gave it: "the figure of 10,000 that
+    officials gave", "the estimate the ministry released"."""
+    verbs = (child for child in noun.children if child.dep_ == "relcl" and _authors(child))
+    return next((a for a in map(_named_by, verbs) if a), None)
 
 
 def _authors(verb) -> bool:
@@ -128,12 +162,22 @@ def attribution(sentence: str, at: int = 0) -> Attribution | None:
     if token is None:
         return None
     node, claimed = token, False
+    found = _relative_author(token)
+    if found:
+        return found
     while node.head.i != node.i:
         node = node.head
+        owner = _owner(node) if node.lower_ in CLAIM_NOUNS else node  # "Seoul's estimate: 10,000"
+        if owner is not node:
+            return Attribution(*_phrase(owner), node.text)
         found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else None
-        if found:
+        found = found or _claim_subject(node)
+        if found and not found.start <= at < found.start + len(found.phrase):  # not a phrase holding the figure
             return found
         claimed = claimed or node.lower_ in CLAIM_NOUNS
+        found = _relative_author(node) if node.like_num or node.lower_ in CLAIM_NOUNS else None
+        if found:
+            return found
     found = _according_to(doc)
     if found:
         return found

@@ -14,7 +14,7 @@ def fits(ref: Mention, candidate: Mention) -> bool:
     if candidate.kind in ("pronoun", "role"):
         return False
     if ref.kind == "pronoun":
-        wants = {"he": "person", "she": "person", "it": "organisation"}.get(ref.head)
+        wants = {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(ref.head)
     else:
         wants = "person" if ref.head in PERSON_HEADS else "organisation"
     if wants == "person":
