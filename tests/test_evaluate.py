@@ -85,3 +85,10 @@ def test_a_claimant_matches_by_acronym_but_not_by_the_source_it_cites():
     assert claimant_matches("Lee Seong-kweun", "South Korean lawmaker Lee Seong-kweun, citing the NIS")
     assert not claimant_matches("NIS", "South Korean lawmaker Lee Seong-kweun, citing the NIS")
     assert not claimant_matches("Pentagon", "South Korea's National Intelligence Service")
+
+
+def test_a_spokesperson_claim_matches_either_name_but_not_a_relayed_source():
+    assert claimant_matches("Pentagon", "Sabrina Singh (Pentagon deputy press secretary)")
+    assert claimant_matches("Sabrina Singh", "Pentagon (spokeswoman Sabrina Singh)")
+    assert not claimant_matches("NIS", "South Korean MP Lee Seong-kweun (citing NIS briefing)")
+    assert not claimant_matches("CNN", "Ukraine's special operations forces (via CNN)")

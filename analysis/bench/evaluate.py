@@ -65,9 +65,12 @@ def date_matches(predicted_start, predicted_end, gold) -> bool:
     return window.start <= pd.Timestamp(predicted_start).date() and pd.Timestamp(predicted_end).date() <= window.end
 
 
+RELAYED = re.compile(r"\((?:citing|quoting|via|as\s|told|according)[^)]*\)", re.I)
+
+
 def _speaker(text: str) -> str:
-    """A gold claimant without the source it cites ("X, citing Y" -> "X")."""
-    return re.split(r",?\s+(?:citing|quoting)\s", text)[0]
+    """A gold claimant without the source it cites ("X, citing Y" and "X (via Y)" -> "X")."""
+    return re.split(r",?\s+(?:citing|quoting)\s", re.sub(RELAYED, " ", text))[0]
 
 
 def _name(text) -> str:
@@ -103,9 +106,21 @@ def gold_subject(text) -> str:
     return next((name for name, pattern in GOLD_SUBJECTS if re.search(pattern, str(text or ""), re.I)), "deployed")
 
 
+def _names(text: str) -> list[str]:
+    """A claimant and, for "Org (Person)" or "Person (Org)", the one in brackets too: gold writers
+    name a spokesperson's claim either way. A bracket that relays ("citing ...", "via ...") is
+    no other name for the claimant."""
+    inner = re.fullmatch(r"(.*?)\s*\((.*)\)\s*", text)
+    return [text] + ([inner.group(2)] if inner and not RELAYED.fullmatch(f"({inner.group(2)})") else [])
+
+
 def claimant_matches(predicted, gold) -> bool:
     if not isinstance(predicted, str) or not gold:
         return False
+    return any(_same_claimant(p, g) for p in _names(predicted) for g in _names(str(gold)))
+
+
+def _same_claimant(predicted: str, gold: str) -> bool:
     a, b = _name(predicted), _name(gold)
     if _acronyms(predicted) & _acronyms(gold):  # "NIS" is "South Korea's National Intelligence Service"
         return True
