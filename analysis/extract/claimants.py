@@ -47,9 +47,10 @@ class Claimants:
     """The claimants of an article's sentences, worked out only for the sentences that need
     them (most carry no figure); each sentence is read once and looks back a bounded way."""
 
-    def __init__(self, sents: tuple[Sentence, ...], headline: str | None = None):
+    def __init__(self, sents: tuple[Sentence, ...], headline: str | None = None, parse: bool = True):
         self.sents = sents
         self.headline = headline
+        self.parse = parse  # False: the rules alone, without loading the parser
         self.own: dict[int, tuple[Mention | None, str | None, int | None]] = {}
         self.resolved: dict[int, Mention | None] = {}
         self.full_names: dict[tuple[int, str], Mention] = {}  # (0, surname) or (1, a leading family name) -> full
@@ -61,7 +62,8 @@ class Claimants:
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
             text = self.sents[i].text  # the parse reads only sentences with a number or a stance
-            found = attribution_in(text, parse=bool(find_numbers(text)) or stance_of(text) != "asserts")
+            carries = bool(find_numbers(text)) or stance_of(text) != "asserts"  # what may carry a figure
+            found = attribution_in(text, parse=self.parse and carries)
             self._named(found.claimant)
             self.own[i] = (found.claimant, found.source, found.at)
         return self.own[i]
@@ -242,8 +244,10 @@ class Claimants:
 
 def claimants_of_article(sents: tuple[Sentence, ...]) -> list[str]:
     """Everyone an article attributes words to, in its order, each once (references resolved;
-    a surname said before the full name is given still stands for it)."""
-    resolver = Claimants(sents)
+    a surname said before the full name is given still stands for it). The rules alone read
+    them: the report lists them without loading the parser (figures.csv holds each figure's
+    claimant as extraction found it)."""
+    resolver = Claimants(sents, parse=False)
     found = [resolver.mention(i) for i in range(len(sents))]
     full = {who.person.split()[-1]: who.name for who in found if who is not None and who.person and " " in who.person}
     full.update({initials(who.name): who.name for who in reversed(found)
