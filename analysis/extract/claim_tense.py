@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.reporting_verbs import alternation, forms
 from analysis.extract.sentences import Sentence
 
 # Reporting verbs and their tense; the noun forms ("reports of", "the claims") are told apart below.
-VERB = re.compile(
-    r"\b(?:(?P<now>says|say|tells|believes?|thinks?|estimates?|assess(?:es)?|claims?|reports?|confirms?|warns?|"
-    r"accuses|denies|deny|puts|insists?|maintains?|counts|writes|argues?|(?:is|are)\s+saying)|"
-    r"(?P<then>said|told|believed|thought|estimated|assessed|claimed|reported|confirmed|warned|accused|denied|"
-    r"insisted|maintained|counted|wrote|argued|stated|announced|added|noted|alleged|(?:was|were)\s+saying|"
-    r"according\s+to))\b", re.I)
+# Verbs whose tense tells when: every one in "-s" and the past, the base of those that are no noun
+# after a plural ("officials tell" is rare, "the tell" no claim; "put" has one form for both tenses).
+_PRESENT_BASE = "say believe think estimate assess claim report confirm warn deny insist maintain argue"
+_TENSED = f"{_PRESENT_BASE} tell accuse count write"
+_NOW = forms(f"{_TENSED} put", "third") | forms(_PRESENT_BASE, "base")
+_THEN = forms(f"{_TENSED} state announce add note allege", "past")
+VERB = re.compile(rf"\b(?:(?P<now>{alternation(_NOW)}|(?:is|are)\s+saying)|"
+                  rf"(?P<then>{alternation(_THEN)}|(?:was|were)\s+saying|according\s+to))\b", re.I)
 # A word before a present form that makes it an infinitive, a negation or a noun ("did not say",
 # "to estimate", "the reports", "circulated claims").
 _NOT_FINITE = re.compile(r"(?:\b(?:to|not|would|could|will|can|may|might|should|must|did|do|does|the|a|an|its|their|"

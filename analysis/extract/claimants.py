@@ -18,10 +18,6 @@ from analysis.extract.references import fits
 from analysis.extract.sentences import Sentence
 from analysis.extract.stances import DECLINE, DECLINE_HINTS, DENIAL, DENIAL_HINTS, STANCES, stance_of  # noqa: F401
 
-# The verbs of a statement, as the event grammar reads them.
-CLAIM_VERBS = (r"said|says|told|tells|stated|states|reported|reports|claimed|claims|estimated|estimates|"
-               r"confirmed|confirms|announced|wrote|warned|accused|accuses|believes|added|called|described|"
-               r"insisted|noted|stressed|revealed|disclosed|assessed")
 CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but|and)\s+|;\s+")  # clauses with a speaker each
 SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
 INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in

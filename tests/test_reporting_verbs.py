@@ -1,0 +1,31 @@
+"""The table of reporting verbs: forms spelled by rule or as listed, and the subsets read from it."""
+
+import re
+
+from analysis.extract.claim_tense import VERB
+from analysis.extract.event_words import event_words
+from analysis.extract.headlines import HEADLINE_VERB
+from analysis.extract.reporting_verbs import TABLE, alternation, forms
+
+
+def test_regular_and_irregular_forms():
+    assert TABLE["deny"] == {"base": "deny", "third": "denies", "past": "denied", "participle": "denied",
+                             "ing": "denying"}
+    assert TABLE["stress"]["third"] == "stresses" and TABLE["note"]["ing"] == "noting"
+    assert (TABLE["write"]["past"], TABLE["write"]["participle"]) == ("wrote", "written")
+    assert TABLE["admit"]["past"] == "admitted" and TABLE["put"]["ing"] == "putting"
+    assert TABLE["point out"]["past"] == "pointed out"
+
+
+def test_forms_and_alternation():
+    assert forms("say tell", "past") == {"said", "told"}
+    pattern = re.compile(rf"\b(?:{alternation(forms('say point_out', 'third', 'past'))})\b")
+    assert pattern.fullmatch("pointed  out") and pattern.fullmatch("says") and not pattern.fullmatch("say")
+
+
+def test_subsets_keep_their_tense_and_case():
+    assert VERB.search("The ministry estimates").lastgroup == "now"
+    assert VERB.search("The ministry estimated").lastgroup == "then"
+    assert HEADLINE_VERB.search("Troops Died, Ministry Says") and not HEADLINE_VERB.search("ministry says")
+    assert [w.cls for w in event_words("The envoy announced it")] == ["state"]
+    assert event_words("The state report") == []
