@@ -2,10 +2,12 @@
 
 import re
 
-from analysis.extract.claim_tense import VERB
+from analysis.extract.claim_tense import VERB, spoken_turns
 from analysis.extract.event_words import event_words
+from analysis.extract.frames import turn_label
 from analysis.extract.headlines import HEADLINE_VERB
 from analysis.extract.reporting_verbs import TABLE, alternation, forms
+from analysis.extract.sentences import sentences
 
 
 def test_regular_and_irregular_forms():
@@ -29,3 +31,10 @@ def test_subsets_keep_their_tense_and_case():
     assert HEADLINE_VERB.search("Troops Died, Ministry Says") and not HEADLINE_VERB.search("ministry says")
     assert [w.cls for w in event_words("The envoy announced it")] == ["state"]
     assert event_words("The state report") == []
+
+
+def test_one_notion_of_a_transcript_turn():
+    assert [turn_label(t) for t in ("MS. ROE: We see it.", "Q: And?", "REPORTER: Why?", "UPDATE: none", "No label")] \
+        == ["speaker", "question", "question", "other", None]
+    text = "MS. ROE: We see 500. They moved. Q: How many? ANN LEE: About 900. A: Later."
+    assert spoken_turns(sentences(text)) == ["speaker", "speaker", "question", "speaker", None]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.frames import turn_label
 from analysis.extract.reporting_verbs import alternation, forms
 from analysis.extract.sentences import Sentence
 
@@ -26,11 +27,6 @@ VERB = re.compile(rf"\b(?:(?P<now>{alternation(_NOW)}|(?:is|are)\s+saying)|"
 _NOT_FINITE = re.compile(r"(?:\b(?:to|not|would|could|will|can|may|might|should|must|did|do|does|the|a|an|its|their|"
                          r"his|her|these|those|such|new|latest|earlier|recent|circulated|cited|denied|dismissed|"
                          r"rejected|of)|n[’']t)\s+$", re.I)
-# A transcript's speaker label: a name in capitals ("MS. ROE:", "DEPUTY SPOKESMAN ANN ROE:"); a
-# lone "Q:" marks a question; another label ("A:", "UPDATE:") ends a turn.
-_LABEL = re.compile(r"(?:[A-Z][A-Z’'.-]+\s+)+[A-Z][A-Z’'.-]+(?:,\s+[A-Z][A-Z ]+)?:\s")
-_ANY_LABEL = re.compile(r"(?:[A-Z][A-Z’'.-]*\s+)*[A-Z][A-Z’'.-]*(?:,\s+[A-Z][A-Z ]+)?:\s")
-_QUESTION = re.compile(r"(?:Q|QUESTION|REPORTER)\s*:\s")
 
 
 def _tense(text: str, at: int | None) -> str | None:
@@ -53,8 +49,7 @@ def spoken_turns(sents: tuple[Sentence, ...]) -> list[str | None]:
     """Whose turn of a transcript each sentence is spoken in: a "speaker"'s, from a speaker label
     up to the next label, or a "question" (from a label such as "Q:"); None outside a transcript
     (a text with fewer than two speaker labels)."""
-    labels = [(_QUESTION.match(s.text) and "question") or (_LABEL.match(s.text) and "speaker")
-              or (_ANY_LABEL.match(s.text) and "other") for s in sents]
+    labels = [turn_label(s.text) for s in sents]  # frames': one notion of a transcript's turn
     if labels.count("speaker") < 2:
         return [None] * len(sents)
     out: list[str | None] = []

@@ -14,6 +14,7 @@ from analysis.extract.sentences import Sentence
 LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,6})(?:, ([A-Z][A-Z ]{1,30}))?: ")
 # A questioner's or answerer's mark ("Q:", "A:"): a turn with no named speaker.
 _MARK = re.compile(r"[A-Z]{1,2}: ")
+QUESTIONERS = frozenset({"question", "reporter"})  # labels whose turn asks: it relays what others said
 LABEL_REACH = 64  # characters a label may take up
 # A line's lead label, after a bullet or a live blog's timestamp ("- ", "10:32 GMT - ").
 _LEAD = re.compile(r"(?:[-•*–—] |\d{1,2}[:.]\d\d(?: [A-Z]{2,4})?:? (?:[-–—|] )?)?"
@@ -45,6 +46,20 @@ def speaker_label(sentence: str) -> tuple[str, str | None, int] | None:
             TITLE_ABBREVIATIONS):  # "DEPUTY PRESS SECRETARY ANN ROE": Ann Roe; "MS. ROE": Roe
         words.pop(0)
     return " ".join(words), role, m.end()
+
+
+def turn_label(sentence: str) -> str | None:
+    """The turn a transcript line's label opens: a named "speaker"'s ("MS. ROE:", "ANN ROE, HOST:"),
+    a "question" ("Q:", "REPORTER:"), or an "other" that names no one ("A:", "UPDATE:", a lone
+    "KIM:" that may be a rubric); None for a line that opens with no label."""
+    if ":" not in sentence[:LABEL_REACH]:
+        return None
+    if _MARK.match(sentence):
+        return "question" if sentence.startswith("Q:") else "other"
+    if speaker_label(sentence) is None:
+        return None
+    words = LABEL.match(sentence).group(1)  # type: ignore[union-attr]  # speaker_label matched it
+    return "question" if words.lower() in QUESTIONERS else "speaker" if " " in words else "other"
 
 
 def lead_label(sentence: str) -> Mention | None:
@@ -103,7 +118,7 @@ class TranscriptSpeakers:
             if label is not None and " " in label[0]:
                 surname = label[0].split()[-1]
                 self.full[surname] = (label[0], label[1] in PRESENTERS or self.full.get(surname, ("", False))[1])
-            if label is not None or _MARK.match(s.text):
+            if turn_label(s.text) is not None:
                 current = i if label is not None else None
             self.turn.append(i if label is not None else current if transcript else None)
         self.labels = labels
