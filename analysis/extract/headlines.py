@@ -10,7 +10,7 @@ from analysis.extract.claimant_names import Mention, mention_of
 from analysis.extract.reporting_verbs import alternation, forms
 
 # A headline's verbs, in its title case: the present of speech, and "said"/"told".
-_SAYS = forms("say warn claim confirm report estimate tell believe deny", "third") | forms("say tell", "past")
+_SAYS = forms("say warn claim confirm report estimate tell believe deny", "third", "past")
 HEADLINE_VERB = re.compile(rf"\b({alternation(frozenset(w.title() for w in _SAYS))})\b")
 
 
