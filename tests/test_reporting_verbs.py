@@ -2,10 +2,11 @@
 
 import re
 
+from analysis.extract.attribution import attribution_in
 from analysis.extract.claim_tense import VERB, spoken_turns
 from analysis.extract.event_words import event_words
 from analysis.extract.frames import turn_label
-from analysis.extract.headlines import HEADLINE_VERB
+from analysis.extract.headlines import HEADLINE_VERB, headline_claimant
 from analysis.extract.reporting_verbs import TABLE, alternation, forms
 from analysis.extract.sentences import sentences
 
@@ -38,3 +39,11 @@ def test_one_notion_of_a_transcript_turn():
         == ["speaker", "question", "question", "other", None]
     text = "MS. ROE: We see 500. They moved. Q: How many? ANN LEE: About 900. A: Later."
     assert spoken_turns(sentences(text)) == ["speaker", "speaker", "question", "speaker", None]
+
+
+def test_shared_present_verbs_speak_but_maintain_only_dates():
+    assert attribution_in("Analysts argue 5,000 troops were sent.").claimant.name == "Analysts"
+    assert attribution_in("Officials think 8,000 troops arrived.").claimant.name == "Officials"
+    assert attribution_in("Russia will maintain about 11,000 troops in Kursk.").claimant is None
+    assert VERB.search("Moscow maintains that 11,000 troops left").lastgroup == "now"
+    assert headline_claimant("Pentagon Confirmed 3,000 Troops in Kursk").name == "Pentagon"

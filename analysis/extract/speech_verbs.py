@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.reporting_verbs import PAST, forms
+from analysis.extract.reporting_verbs import PAST, SAID_NOW, forms
 
-# Verbs whose subject speaks in any tense, the base form included ("officials say", "analysts estimate").
-SAID_NOW = "say tell report claim estimate confirm warn believe add assess deny put allege insist note"
 # Verbs that speak in the present only with "-s": their base is mostly a noun ("state media", "the count").
 SAYS_ONLY = "accuse announce count state write"
 # Verbs that speak in the past only: "explain", "call", "post" are too often something else in the present.
 SAID_ONLY = ("acknowledge admit argue brief call cite clarify describe disclose emphasise emphasize explain indicate "
              "inform learn post predict quote reiterate reveal specify stress suggest")
-SPEECH_VERBS = (forms(f"{SAID_NOW} {SAYS_ONLY} {SAID_ONLY}", *PAST)
-                | forms(f"{SAID_NOW} {SAYS_ONLY} think", "third")  # "thinks" only: "thought" is a noun
-                | forms(SAID_NOW, "base") | forms("say put", "ing"))
+SPEECH_VERBS = (forms(f"{SAID_NOW} put {SAYS_ONLY} {SAID_ONLY}", *PAST) | forms(f"{SAID_NOW} put {SAYS_ONLY}", "third")
+                | forms(f"{SAID_NOW} put", "base") | forms("say put", "ing"))
 # "put the number at", "put the contingent at 10,000": a speech verb only before a count or a number
 PUT_COUNT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:number|figure|toll|total|count|estimate)"
                        r"|(?:\s+[\w’'-]+){1,5}?\s+at\s+(?:[a-z]+\s+){0,3}?(?:\d|(?:a|one|two|three|four|five|six|"
