@@ -9,7 +9,7 @@ from analysis.extract.attribution import attribution_in
 from analysis.extract.claimant_names import Mention, mention_of
 from analysis.extract.reporting_verbs import alternation, forms
 
-# A headline's verbs, in its title case: the present of speech, and "said"/"told".
+# A headline's verbs, in its title case ("..., Pentagon Says", "Kremlin Denied ..."): the commonest of speech.
 _SAYS = forms("say warn claim confirm report estimate tell believe deny", "third", "past")
 HEADLINE_VERB = re.compile(rf"\b({alternation(frozenset(w.title() for w in _SAYS))})\b")
 

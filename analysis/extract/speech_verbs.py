@@ -11,7 +11,7 @@ from analysis.extract.reporting_verbs import PAST, SAID_NOW, forms
 # Verbs that speak in the present only with "-s": their base is mostly a noun ("state media", "the count").
 SAYS_ONLY = "accuse announce count state write"
 # Verbs that speak in the past only: "explain", "call", "post" are too often something else in the present.
-SAID_ONLY = ("acknowledge admit argue brief call cite clarify describe disclose emphasise emphasize explain indicate "
+SAID_ONLY = ("acknowledge admit brief call cite clarify describe disclose emphasise emphasize explain indicate "
              "inform learn post predict quote reiterate reveal specify stress suggest")
 SPEECH_VERBS = (forms(f"{SAID_NOW} put {SAYS_ONLY} {SAID_ONLY}", *PAST) | forms(f"{SAID_NOW} put {SAYS_ONLY}", "third")
                 | forms(f"{SAID_NOW} put", "base") | forms("say put", "ing"))
