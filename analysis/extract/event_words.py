@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.extract.figures import PEOPLE
-from analysis.extract.reporting_verbs import alternation, forms
+from analysis.extract.reporting_verbs import SAID_NOW, SAYS_ONLY, SPEAKING, alternation, forms
 
-# The verbs of a statement: its past forms; "-s" and the base only where no noun shares them ("the
-# report", "a call", "notes").
-STATING = (forms("say tell state report claim estimate confirm announce write warn accuse add call describe insist "
-                 "note stress reveal disclose assess address", "past")
-           | forms("say tell state report claim estimate confirm accuse believe announce warn", "third")
+# The verbs of a statement: the past of every speaking verb, the "-s" of those that speak in the
+# present, the base only where no noun shares it ("say", "warn"; not "report", "call", "note").
+STATING = (forms(f"{SPEAKING} address", "past")
+           | forms(f"{SAID_NOW} {SAYS_ONLY}", "third")
            | forms("say tell announce warn accuse address", "base"))
 # Class of happening: its verbs, and the nouns that name it. A date goes to the nearest verb of
 # its clause, and to a noun only when the clause has no verb ("during their meeting on June 19").
