@@ -16,17 +16,16 @@ from typing import Callable
 
 from analysis.extract.dates import DatePhrase
 from analysis.extract.numbers import find_numbers
-from analysis.extract.reporting_verbs import SAID_NOW, alternation, forms
+from analysis.extract.reporting_verbs import SAID_NOW, SAYS_ONLY, SPEAKING, alternation, forms
 from analysis.extract.sentences import Sentence
 
-# The verbs a dating phrase may follow: any past; "-s" only of verbs that speak in the present
-# ("believed" is no claim: "troops believed killed"), the base only in "say"; "adding", "noting".
-_DATED = (forms("say tell state announce report claim estimate confirm write warn accuse add note stress reveal "
-                "disclose assess insist decline deny call describe inform emphasise emphasize explain specify indicate "
-                "clarify mention point_out comment assert allege brief post tweet count tally testify concede predict "
-                "project calculate record document observe highlight underline reiterate acknowledge admit argue "
-                "suggest conclude cite", "past")
-          | forms(f"{SAID_NOW} state announce accuse", "third")
+# The verbs a dating phrase may follow: the past of any speaking verb or of one that records a
+# statement ("declined", "tweeted", "testified"), but "believed"/"thought" ("troops believed killed")
+# and "put" (below); "-s" of verbs that speak in the present; the base only in "say"; "adding", "noting".
+_DATED = ((forms(SPEAKING, "past") - forms("believe think put", "past"))
+          | forms("decline deny cite mention point_out comment assert tweet tally testify concede project calculate "
+                  "record document observe highlight underline conclude", "past")
+          | forms(f"{SAID_NOW} {SAYS_ONLY}", "third")
           | forms("say", "base") | forms("say add note", "ing"))
 _REVISED = forms("raise lower revise update place peg", "past") | forms("put", "base", "third", "ing")  # an estimate
 REPORTING = re.compile(
