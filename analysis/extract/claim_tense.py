@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 
 from analysis.extract.frames import turn_label
-from analysis.extract.reporting_verbs import SAID_NOW, alternation, forms
+from analysis.extract.reporting_verbs import SAID_NOW, SAYS_ONLY, alternation, forms
 from analysis.extract.sentences import Sentence
 
 # Reporting verbs and their tense; the noun forms ("reports of", "the claims") are told apart below.
 # Verbs whose tense tells when: "-s" and the past, and the base of those that report in the present
 # ("put" only as "puts": one form serves both tenses). "Maintain" reports only in a claim already
-# found ("Moscow maintains that ..."), so it dates one but names no speaker ("maintain troops").
-_TENSED = f"{SAID_NOW} maintain accuse count write"
+# found ("Moscow maintains that ..."), so it gives its tense but names no speaker ("maintain troops").
+_TENSED = f"{SAID_NOW} {SAYS_ONLY} maintain"
 _NOW = forms(f"{_TENSED} put", "third") | forms(f"{SAID_NOW} maintain", "base")
-_THEN = forms(f"{_TENSED} state announce", "past")
+_THEN = forms(_TENSED, "past")
 VERB = re.compile(rf"\b(?:(?P<now>{alternation(_NOW)}|(?:is|are)\s+saying)|"
                   rf"(?P<then>{alternation(_THEN)}|(?:was|were)\s+saying|according\s+to))\b", re.I)
 # A word before a present form that makes it an infinitive, a negation or a noun ("did not say",
