@@ -10,7 +10,7 @@ from analysis.extract.claimant_names import Mention, mention_of
 from analysis.extract.reporting_verbs import alternation, forms
 
 # A headline's verbs, in its title case ("..., Pentagon Says", "Kremlin Denied ..."): only those that
-# seldom mean anything else, as a headline drops the "that" ("Moscow Adds 2,000 Troops" adds troops).
+# seldom mean anything else, as a headline drops the "that" that marks a claim ("Seoul Notes Rise").
 _SAYS = forms("say warn claim confirm report estimate tell believe deny", "third", "past")
 HEADLINE_VERB = re.compile(rf"\b({alternation(frozenset(w.title() for w in _SAYS))})\b")
 
