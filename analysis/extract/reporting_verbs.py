@@ -9,8 +9,7 @@ KINDS = ("base", "third", "past", "participle", "ing")
 # Lemmas whose forms the spelling rules would get wrong: past, participle, -ing as written.
 IRREGULAR = {"say": ("said", "said"), "tell": ("told", "told"), "write": ("wrote", "written"),
              "think": ("thought", "thought"), "put": ("put", "put", "putting"), "show": ("showed", "shown"),
-             "admit": ("admitted", "admitted", "admitting"),
-             "peg": ("pegged", "pegged", "pegging")}
+             "admit": ("admitted", "admitted", "admitting"), "peg": ("pegged", "pegged", "pegging")}
 LEMMAS = tuple(
     "say tell state report claim estimate confirm announce write warn accuse believe add insist note stress reveal "
     "disclose assess post allege deny acknowledge admit explain argue indicate suggest predict describe call learn "
@@ -37,8 +36,6 @@ def forms_of(lemma: str) -> dict[str, str]:
 
 
 TABLE = {lemma: forms_of(lemma) for lemma in LEMMAS}
-
-
 PAST = ("past", "participle")
 
 
@@ -52,8 +49,8 @@ def alternation(words: frozenset[str]) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-# Verbs whose base form reports in the present ("officials say", "analysts believe", "they insist"),
-# which attribution and the tense of a claim both read.
+# The subsets several modules read (attribution, the parse, a claim's tense and date, event words).
+# Verbs whose base form reports in the present ("officials say", "analysts believe", "they insist").
 SAID_NOW = "say tell report claim estimate confirm warn believe add assess deny allege insist note think argue"
 # Verbs that speak in the present only with "-s": their base is mostly a noun ("state media", "the count").
 SAYS_ONLY = "accuse announce count state write"
