@@ -41,3 +41,11 @@ def test_offsets_point_into_the_sentence():
 ])
 def test_a_document_speaks_for_its_owner(sentence, owner):
     assert attribution(sentence, sentence.index("00") - 1).phrase == owner
+
+
+def test_a_page_long_sentence_is_left_to_the_rules():
+    """No parse of a 'sentence' without punctuation the length of a page: the parser's memory grows
+    with it (and spaCy refuses a million characters)."""
+    sentence = "The minister said 1,500 soldiers moved " + "and the column moved on " * 100
+    assert attribution(sentence, sentence.index("1,500")) is None
+    assert attribution(sentence[:200], sentence.index("1,500")).phrase == "The minister"
