@@ -193,3 +193,17 @@ def test_claimants_table_is_written_and_described(tmp_path):
     assert "claimants" in [r["name"] for r in package["resources"]]
     write_dataset(build_dataset(tmp_path / "in"), tmp_path / "again")
     assert (tmp_path / "again" / "claimants.csv").read_bytes() == first
+
+
+def test_a_sentence_of_many_numbers_is_read_once(monkeypatch):
+    """Work stays linear: the claimant of each of a sentence's numbers does not re-read the
+    whole sentence (it did, once per number: quadratic on a page without punctuation)."""
+    import analysis.extract.claimants as claimants
+    from analysis.extract.figures import figures_in
+
+    calls = []
+    original = claimants.find_numbers
+    monkeypatch.setattr(claimants, "find_numbers", lambda text: calls.append(len(text)) or original(text))
+    body = "Headline\n" + " ".join(["the minister said 1,500 soldiers moved and"] * 200) + "\n"
+    assert len([f for f in figures_in(body) if f.figure.value == 1500]) == 200
+    assert sum(calls) <= 3 * len(body)

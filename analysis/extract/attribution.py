@@ -6,6 +6,7 @@ as the source. Nothing here reads beyond the sentence (see `claimants` for the a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from analysis.extract.claimant_names import (DETERMINERS, OPENERS, ORG_HEADS, PARTICLES, PERSON_HEADS,
@@ -200,6 +201,7 @@ def _inside_quotes(sentence: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+@lru_cache(maxsize=1024)  # a sentence of many numbers asks once per number
 def _by_rules(sentence: str) -> Attribution:
     """A sentence's claimant and cited source: a speech verb's subject, else "according to X";
     when both stand in a sentence, the one that frames it is the claimant and the other its

@@ -54,6 +54,7 @@ class Claimants:
         self.label: Mention | None | bool = False  # not looked for yet
         self.relayed: dict[int, str] = {}  # sentence -> the source a role names, relayed by an earlier speaker
         self.speakers: TranscriptSpeakers | None = None  # made when a sentence has a speaker label
+        self.clauses: dict[int, tuple[bool, list[tuple[int, int]]]] = {}  # sentence -> several numbers?, cuts
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
@@ -190,8 +191,10 @@ class Claimants:
         own, text = self._own(i), self.sents[i].text
         if at is None:
             return self.mention(i), own[1]
-        several = len(find_numbers(text)) > 1
-        cuts = [(0, 0), *((m.start(), m.end()) for m in CONTRAST.finditer(text)), (len(text), len(text))]
+        if i not in self.clauses:  # once per sentence, however many numbers it holds
+            self.clauses[i] = (len(find_numbers(text)) > 1,
+                               [(0, 0), *((m.start(), m.end()) for m in CONTRAST.finditer(text)), (len(text), len(text))])
+        several, cuts = self.clauses[i]
         k = max(k for k in range(len(cuts) - 1) if cuts[k][1] <= at)
         later = own[2] is not None and own[2] < cuts[k][1]  # the sentence's speaker stands in an earlier clause
         found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1], several) if len(cuts) > 2 and (
