@@ -204,3 +204,15 @@ def test_a_pronoun_takes_the_nearest_earlier_name():
                                                                          12000: "Zelenskiy"}
     long_run = "Rutte said it. " + "He said 5 soldiers came. " * 2000  # looked back once per sentence, not quadratically
     assert {f.claimant for f in _found(long_run) if f.value} == {"Rutte"}
+
+
+def test_a_page_without_punctuation_becomes_bounded_sentences():
+    """A 'sentence' past MAX_SENTENCE characters is cut at spaces, so every per-sentence reading
+    stays bounded; the spans still point at the text."""
+    from analysis.extract.sentences import MAX_SENTENCE, sentences
+
+    body = "Troops moved. The column" + " moved on Monday and the column" * 300 + " stopped. Then it rained."
+    found = sentences(body)
+    assert all(len(s.text) <= MAX_SENTENCE and body[s.start:s.end] == s.text for s in found)
+    assert found[0].text == "Troops moved." and found[-1].text == "Then it rained."
+    assert "".join(s.text + " " for s in found[1:-1]).split() == body[14:body.index(" Then")].split()

