@@ -207,3 +207,13 @@ def test_a_sentence_of_many_numbers_is_read_once(monkeypatch):
     body = "Headline\n" + " ".join(["the minister said 1,500 soldiers moved and"] * 200) + "\n"
     assert len([f for f in figures_in(body) if f.figure.value == 1500]) == 200
     assert sum(calls) <= 3 * len(body)
+
+
+def test_a_passive_participle_names_no_speaker():
+    """'what is written down' is no one speaking (it once made 'However' a claimant)."""
+    from analysis.extract.attribution import attribution_in
+
+    sentence = ("However, the strength of a pact lies not in what is written down, and a clause "
+                "does not mean automatic war, he said.")
+    found = attribution_in(sentence, parse=False).claimant
+    assert found is None or found.kind == "pronoun"

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.reporting_verbs import PAST, SAID_NOW, SAYS_ONLY, SPEAKING, forms
+from analysis.extract.reporting_verbs import SAID_NOW, SAYS_ONLY, SPEAKING, forms
 
 CITES = forms("quote cite", "past")  # "TASS quoted X as saying": X is the source
-SPEECH_VERBS = (forms(SPEAKING, *PAST) | forms(f"{SAID_NOW} put {SAYS_ONLY}", "third") | forms(f"{SAID_NOW} put", "base")
+# The past, not a participle that differs from it: "what is written down" is no one speaking.
+SPEECH_VERBS = (forms(SPEAKING, "past") | forms(f"{SAID_NOW} put {SAYS_ONLY}", "third") | forms(f"{SAID_NOW} put", "base")
                 | forms("say put", "ing") | CITES)
 # "put the number at", "put the contingent at 10,000": a speech verb only before a count or a number
 PUT_COUNT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:number|figure|toll|total|count|estimate)"
