@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice
 from typing import Callable
 
+from analysis.extract.claimant_keys import initials
 from analysis.extract.dates import DatePhrase
 from analysis.extract.numbers import find_numbers
 from analysis.extract.reporting_verbs import SAID_NOW, SAYS_ONLY, SPEAKING, alternation, forms
@@ -169,11 +170,11 @@ class _Sentence:
 
 def _names(claimant: str | None) -> tuple[set[str], str]:
     """The words that name a claimant (its capitalised words without possessives, else its last
-    word) and their initials ("National Intelligence Service" -> NIS)."""
-    text = re.sub(r"\(citing.*?\)", " ", claimant or "")
-    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", text)]
+    word) and the acronym it would have (claimant_keys.initials: "National Intelligence Service"
+    -> NIS)."""
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", claimant or "")]
     names = [w for w in words if w[:1].isupper() and w not in ("The", "A", "An", "On", "In", "Earlier")]
-    return set(names or words[-1:]), "".join(w[0] for w in names) if len(names) > 1 else ""
+    return set(names or words[-1:]), initials(claimant or "")
 
 
 def same_claimant(a: str | None, b: str | None) -> bool:
