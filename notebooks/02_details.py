@@ -11,8 +11,8 @@
 # %% [markdown]
 # ## The treaty text
 #
-# What the articles say about the treaty itself, and Article 4 (mutual military assistance)
-# as each source quotes it.
+# What the articles say about the treaty itself: how many articles it has, which of its articles
+# they cite, and Article 4 (mutual military assistance) in the words each source quotes.
 
 # %% tags=["parameters"]
 seeds_dir = "../seeds"
@@ -28,40 +28,74 @@ title = "How the news reported the 2024 Russia–North Korea treaty"
 from IPython.display import HTML
 
 from analysis.build.notebook import load
+from analysis.sections.html import table_or_notice
+from analysis.sections.words import plural
 
-p, ds = load(globals())
+p, ds, everything = load(globals())
 
 # %%
-from analysis.sections.treaty import treaty_html
+from analysis.sections.common import first_refs, listed
+from analysis.sections.treaty import TREATY_CATEGORIES, renderings_html
 
-HTML(treaty_html(ds))
+treaty = ds.figures[ds.figures["category"].isin(list(TREATY_CATEGORIES))]
+facts = (treaty.assign(fact=treaty["category"].map(TREATY_CATEGORIES), value=treaty["value"].astype("Int64"),
+                       article=treaty["article_id"].map(ds.articles.set_index("id")["name"]))
+         .groupby(["fact", "value"], sort=True)
+         .agg(articles=("article_id", "nunique"), stated_by=("article", listed), quotes=("ref", first_refs))
+         .reset_index()
+         .rename(columns={"stated_by": "stated by"}))
+HTML(table_or_notice(facts, "No article states a treaty figure for these parameters.", links={"quotes": "q-"},
+                     caption=f"Treaty figures: {plural(len(facts), 'fact')}, each with every article that states it")
+     + renderings_html(ds.renderings, ds.articles))
 
 # %% [markdown]
-# ## Coverage
+# ## Who reports what
 #
-# Which article reports which fact, in publication order, and whom each article quotes (for
-# many articles: where each fact first appeared, and who is quoted most).
+# Which article reports which fact, in publication order (★ where a fact first appears), and whom
+# each article quotes or cites.
 
 # %%
-from analysis.sections.coverage import coverage_html
+from analysis.sections.common import timeline_events
+from analysis.sections.coverage import coverage_matrix_html
 
-HTML(coverage_html(ds))
+quoted = (ds.quoted.merge(ds.articles[["id", "name", "published"]], left_on="article_id", right_on="id")
+          .sort_values(["published", "article_id", "position"])
+          .groupby(["published", "article_id"], sort=False)
+          .agg(article=("name", "first"), quoted=("name_quoted", "; ".join), n=("name_quoted", "size"))
+          .reset_index(drop=True)
+          .rename(columns={"quoted": "quoted or cited", "n": "names"}))
+HTML(coverage_matrix_html(ds.articles, ds.claims, timeline_events(ds.events), ds.figures)
+     + table_or_notice(quoted, "No article quotes anyone by name for these parameters.",
+                       caption="Who each article quotes or cites"))
 
 # %% [markdown]
 # ## Reuse between articles
 #
-# Passages one article shares with another, such as wire copy appended to a later story.
+# Passages one article shares with an earlier one, such as wire copy appended to a later story.
+# A date such as "on Thursday" in a copied passage is read against the date of the article it was
+# copied from.
 
 # %%
-from analysis.sections.reuse import reuse_html
+from analysis.sections.reuse import passages_html
 
-HTML(reuse_html(ds))
+names = ds.articles.set_index("id")["name"]
+shared = (ds.copies.groupby(["article_id", "source_id"], as_index=False)
+          .agg(characters=("n_chars", "sum"), share=("share", "sum"))
+          .sort_values("share", ascending=False, kind="stable"))
+shared = shared.assign(article=shared["article_id"].map(names), copied_from=shared["source_id"].map(names),
+                       share=shared["share"].map("{:.0%}".format))
+HTML(table_or_notice(shared[["article", "copied_from", "characters", "share"]].rename(
+                         columns={"copied_from": "copied from", "share": "share of the article"}),
+                     "No article shares a passage with another for these parameters.",
+                     caption="Articles that copy passages from an earlier one, most copied first")
+     + passages_html(ds.copies, ds.corpus, names))
 
 # %% [markdown]
 # ## Data quality
 #
-# What to know before trusting the numbers: corrected page dates, vague or unresolved dates,
-# conflicts, rows not yet confirmed by an annotation, and what cleaning removed.
+# What to know before trusting the numbers: page dates the articles' own text contradicts, dates
+# known only to a month or that could not be resolved, conflicts, rows not yet confirmed by a
+# person, and what cleaning removed from each page.
 
 # %%
 from analysis.sections.quality import quality_html
@@ -69,11 +103,42 @@ from analysis.sections.quality import quality_html
 HTML(quality_html(ds))
 
 # %% [markdown]
+# ## Methods and data
+#
+# **Where the facts come from.** Each article is read as plain text: page furniture (menus,
+# "related articles", share buttons) is removed and listed under Data quality. Sentences are
+# split, and a figure is kept only with the sentence that states it and its place in the article,
+# so that every row in the data is a verbatim quote.
+#
+# **Who said it.** The claimant is the subject of a reporting verb ("said", "told reporters",
+# "according to") in the figure's sentence, found by grammar rules and, where they find no one,
+# by a small English parser. Names are matched across articles ("Dmitry Peskov", "Peskov", "the
+# Kremlin spokesman") into one canonical claimant, so one claim repeated by many articles is one
+# row in "What we know".
+#
+# **Dates.** An article's publication date is taken, in order of trust, from its metadata, a
+# "Published" line, a date line, its web address or its dateline, and then checked against the
+# text: a page date that would put "on Thursday" on a day that contradicts a date the articles
+# write out is re-estimated and the correction listed under Data quality. Relative phrases ("on
+# Thursday", "last week", "recently") are resolved against the publication date of the article,
+# or of the article a passage was copied from, and keep their precision: a day, a week, a month,
+# or a window such as the 30 days before publication.
+#
+# **Automatic and reviewed.** Everything is extracted automatically; rows that a person has
+# confirmed in `annotations.yaml` are marked reviewed, and Data quality lists the rest. Automatic
+# extraction, measured on news articles it was not tuned on, finds most figures but names the
+# claimant or the date of a claim less reliably: check a claim's quote before citing it.
+
+# %%
+from analysis.sections.methods import data_links
+
+HTML(data_links())
+
+# %% [markdown]
 # ## Sources
 #
-# Every article, and the quotes the report relies on; the references in chart captions and
-# tables link here. For a large corpus the list holds the quotes the report links to, and the
-# data files hold every one.
+# Every article, and the quotes the report relies on; the references in the text, tables and
+# chart captions link here.
 
 # %%
 from analysis.sections.sources import sources

@@ -9,9 +9,11 @@ from analysis.sections.filters import apply_filters
 from analysis.speed import handoff, parallel
 
 
-def load(namespace: dict) -> tuple[dict, Dataset]:
-    """Takes the notebook's globals, so that the parameter cell stays plain assignments."""
+def load(namespace: dict) -> tuple[dict, Dataset, Dataset]:
+    """The parameters, the filtered dataset, and the whole one (for what must not change with a
+    filter, such as each claimant's colour, and for saying how much a filter keeps). Takes the
+    notebook's globals, so that the parameter cell stays plain assignments."""
     p = params.validate({name: namespace[name] for name in params.Parameters.model_fields if name in namespace})
     ds = handoff.load_prepared(p["seeds_dir"]) or parallel.build_dataset(p["seeds_dir"])
     params.check_names(p, params.known_names(ds.articles, ds.figures))
-    return p, apply_filters(ds, p)
+    return p, apply_filters(ds, p), ds

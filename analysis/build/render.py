@@ -15,13 +15,19 @@ SUBTITLE = ("The Comprehensive Strategic Partnership Treaty, its ratification an
 _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
 
 
+PARAMETER_TAGS = {"parameters", "injected-parameters"}  # listed under "How this was built" instead
+
+
 def merge(notebooks: list[tuple[str, nbformat.NotebookNode]], title: str) -> nbformat.NotebookNode:
     """One notebook of all sections, without what differs from run to run: cell ids become
-    their position, and execution timings and papermill's bookkeeping are dropped."""
+    their position, and execution timings and papermill's bookkeeping are dropped. The cells
+    that set parameters are left out: papermill's copy holds this machine's absolute paths."""
     merged = nbformat.v4.new_notebook()
     merged.metadata.update({"title": title, "subtitle": SUBTITLE})
     for name, nb in notebooks:
         for i, cell in enumerate(nb.cells):
+            if PARAMETER_TAGS & set(cell.metadata.get("tags", [])):
+                continue
             cell.id = f"{name}-{i}"
             cell.metadata = {k: v for k, v in cell.metadata.items() if k in ("tags",)}
             if cell.cell_type == "code":
@@ -38,7 +44,8 @@ def add_table_of_contents(page: str) -> str:
         f'<li><a href="#{anchor}">{re.sub(r"<[^>]+>", "", text).strip()}</a></li>'
         for anchor, text in _HEADING.findall(page)
     )
-    nav = f'<nav id="toc" aria-label="Contents"><strong>Contents</strong><ol>{items}</ol></nav>'
+    nav = (f'<nav id="toc" aria-label="Contents"><details><summary>Contents</summary><ol>{items}</ol></details>'
+           '</nav>')
     return page.replace("<!-- table-of-contents -->", nav, 1)
 
 

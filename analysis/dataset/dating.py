@@ -204,10 +204,19 @@ def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateR
     return ref
 
 
-def reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: Anchors, corpus: dict[str, Article]) -> None:
+def written_in(witness: Row | None, aid: str, corpus: dict[str, Article]) -> str:
+    """Where the date that outweighs a relative phrase is written: its words and its article."""
+    if witness is None:
+        return "a date written out"
+    where = "the same article" if witness.article == aid else f"article {witness.article}"
+    return f"{phrase_of(witness, corpus)!r}, written out in {where}"
+
+
+def reestimate(aid: str, clashes: list[tuple[Row, DateRef, Row | None]], anchors: Anchors,
+               corpus: dict[str, Article]) -> None:
     """Earliest publication day on which every clashing phrase agrees with its event."""
-    first = min(agreed.start for _, agreed in clashes)
-    checks = [(corpus[row.article].body, row.date_span, agreed) for row, agreed in clashes]
+    first = min(agreed.start for _, agreed, _ in clashes)
+    checks = [(corpus[row.article].body, row.date_span, agreed) for row, agreed, _ in clashes]
     fits = []
     for offset in range(SEARCH_DAYS):
         day = first + timedelta(days=offset)
@@ -215,10 +224,10 @@ def reestimate(aid: str, clashes: list[tuple[Row, DateRef]], anchors: Anchors, c
             fits.append(day)
         elif fits:
             break
-    row, agreed = clashes[0]
+    row, agreed, witness = clashes[0]
     was = resolve_phrase(corpus[row.article].body, row.date_span, anchors.dates[aid])
     reason = (f"page date {anchors.dates[aid]} contradicted: {phrase_of(row, corpus)!r} would be "
-              f"{was.iso if was else '?'}, but the event is dated {agreed.iso} by a date written out")
+              f"{was.iso if was else '?'}, but the event is dated {agreed.iso} by {written_in(witness, aid, corpus)}")
     anchors.contradicted.add(aid)
     if fits:
         anchors.dates[aid], anchors.latest[aid] = fits[0], fits[-1]

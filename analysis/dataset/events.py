@@ -57,7 +57,7 @@ class EventDates:
     refs: list[DateRef | None]
     agreed_of: dict[str, DateRef | None]
     disagree: set[int]
-    clashes: dict[str, list[tuple[Row, DateRef]]]
+    clashes: dict[str, list[tuple[Row, DateRef, Row | None]]]  # (mention, event date, the mention writing it out)
 
 
 def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -> EventDates:
@@ -66,18 +66,20 @@ def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -
     groups = group(rows, refs)
     agreed_of: dict[str, DateRef | None] = {}
     disagree: set[int] = set()
-    clashes: dict[str, list[tuple[Row, DateRef]]] = {}
+    clashes: dict[str, list[tuple[Row, DateRef, Row | None]]] = {}
     for eid, members in groups.items():
         dated = [i for i in members if refs[i] is not None]
         agreed, bad = reconcile([refs[i] for i in dated])
         agreed_of[eid] = agreed
+        written = [dated[j] for j in range(len(dated)) if j not in bad and not refs[dated[j]].relative]
+        witness = rows[min(written, key=lambda i: refs[i].end - refs[i].start)] if written else None
         for j in bad:
             i = dated[j]
             disagree.add(i)
             row = rows[i]
             if (agreed is not None and not agreed.relative and refs[i].relative
                     and corpus[row.article].published_override is None and row.article not in anchors.contradicted):
-                clashes.setdefault(row.article, []).append((row, agreed))
+                clashes.setdefault(row.article, []).append((row, agreed, witness))
     return EventDates(groups, refs, agreed_of, disagree, clashes)
 
 

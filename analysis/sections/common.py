@@ -4,6 +4,7 @@ their links, short article labels, and the selections several sections draw from
 from __future__ import annotations
 
 import os
+import re
 
 import pandas as pd
 from markupsafe import Markup
@@ -46,6 +47,28 @@ def short_ids(ids) -> dict[str, str]:
         shared = [len(os.path.commonprefix([aid, other])) for other in ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]]
         short[aid] = aid[:max([3, *(n + 1 for n in shared)])]
     return short
+
+
+def listed(items, many: int = MANY) -> str:
+    """Names for a table cell: the distinct ones in order, the first `many` of them and how many more."""
+    distinct = list(dict.fromkeys(str(i) for i in items))
+    more = f" and {len(distinct) - many:,} more" if len(distinct) > many else ""
+    return "; ".join(distinct[:many]) + more
+
+
+def first_refs(refs, many: int = MANY) -> str:
+    """The first `many` quote references, in number order, for a column of links."""
+    return " ".join(sorted(set(refs), key=lambda r: int(r[1:]))[:many])
+
+
+_ARTICLE_ID = re.compile(r"\barticle ([^\s;,]+)")
+
+
+def with_names(text: str, names: pd.Series) -> str:
+    """A note of the data ("... written out in article 000_d04a...") with article ids, which
+    only the data and tooltips show, replaced by the articles' names ("another article" for one a
+    filter left out)."""
+    return _ARTICLE_ID.sub(lambda m: str(names[m.group(1)]) if m.group(1) in names.index else "another article", text)
 
 
 def iso_day(value) -> str:

@@ -7,6 +7,8 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis.dataset.tables import Dataset
+from analysis.sections.html import render
+from analysis.sections.words import day, plural
 
 
 def apply_filters(ds: Dataset, p: dict) -> Dataset:
@@ -33,8 +35,43 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
         ds,
         articles=a[keep],
         figures=figures[figures["article_id"].isin(ids)],
-        events=ds.events[ds.events["article_id"].isin(ids)],
+        events=corroboration(ds.events[ds.events["article_id"].isin(ids)], a[keep]),
         removals=ds.removals[ds.removals["article_id"].isin(ids)],
         conflicts=ds.conflicts[ds.conflicts["article_id"].map(lambda s: any(i in ids for i in s.split(", ")))],
         copies=ds.copies[ds.copies["article_id"].isin(ids) & ds.copies["source_id"].isin(ids)],
     )
+
+
+def corroboration(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each event's count of reporting articles and its first report, among the articles kept:
+    a filtered report counts only what it shows."""
+    by_event = events.groupby("event_id")
+    published = events["article_id"].map(articles.set_index("id")["published"])
+    return events.assign(n_articles=by_event["article_id"].transform("nunique").astype("Int64"),
+                         first_reported=published.groupby(events["event_id"]).transform("min"))
+
+
+def active_filters(p: dict) -> list[str]:
+    """The filters of a build, in words."""
+    said = []
+    if p.get("start_date") and p.get("end_date"):
+        said.append(f"articles published from {day(p['start_date'])} to {day(p['end_date'])}")
+    elif p.get("start_date"):
+        said.append(f"articles published on or after {day(p['start_date'])}")
+    elif p.get("end_date"):
+        said.append(f"articles published on or before {day(p['end_date'])}")
+    if p.get("sources"):
+        said.append("sources " + ", ".join(p["sources"]))
+    if p.get("claimants"):
+        said.append("claims by " + ", ".join(p["claimants"]) + " and the articles quoting them")
+    return said
+
+
+def filter_banner(p: dict, shown: int, total: int) -> str:
+    """A banner that says the report is filtered and how much of the collection it shows; nothing
+    for an unfiltered build."""
+    said = active_filters(p)
+    if not said:
+        return ""
+    return render("banner.html.j2", filters="; ".join(said), shown=plural(shown, "article"),
+                  total=plural(total, "article"))

@@ -41,23 +41,29 @@ def render(template_name: str, **values) -> Markup:
     return Markup(ENVIRONMENT.get_template(template_name).render(**values))
 
 
-def _cell(value, anchor_prefix: str | None):
-    """A cell's text, or for a column of references, the (anchor, reference) of each link."""
-    text = "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
-    if anchor_prefix is None or not text:
-        return text
-    return [(anchor_prefix + ref, ref) for ref in text.split()]
+def _text(value) -> str:
+    return "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
+
+
+def _cell(value, anchor_prefix: str | None, title=None) -> dict:
+    """A cell: its text, its tooltip, and for a column of references the (anchor, reference) of each link."""
+    text = _text(value)
+    links = [(anchor_prefix + ref, ref) for ref in text.split()] if anchor_prefix is not None else []
+    return {"text": text, "title": _text(title), "links": links}
 
 
 def table_html(df: pd.DataFrame, caption: str | None = None, max_rows: int = TABLE_ROWS,
-               links: dict[str, str] | None = None) -> Markup:
+               links: dict[str, str] | None = None, titles: dict[str, str] | None = None) -> Markup:
     """An escaped HTML table; long tables are cut with a visible count. `links` turns a
-    column's values (each space-separated reference) into links to the anchor prefix."""
-    links = links or {}
+    column's values (each space-separated reference) into links to the anchor prefix; `titles`
+    gives a column the tooltips held in another column (such as article ids behind article
+    names), which is not shown."""
+    links, titles = links or {}, titles or {}
     shown = df.head(max_rows)
-    rows = [[_cell(value, links.get(column)) for column, value in row.items()] for _, row in shown.iterrows()]
-    return render("table.html.j2", caption=caption, columns=list(shown.columns), rows=rows,
-                  shown=max_rows, total=len(df))
+    columns = [c for c in shown.columns if c not in titles.values()]
+    rows = [[_cell(row[c], links.get(c), row[titles[c]] if c in titles else None) for c in columns]
+            for _, row in shown.iterrows()]
+    return render("table.html.j2", caption=caption, columns=columns, rows=rows, shown=max_rows, total=len(df))
 
 
 def linked_refs(df: pd.DataFrame, column: str, max_rows: int = TABLE_ROWS) -> set[str]:
@@ -67,8 +73,13 @@ def linked_refs(df: pd.DataFrame, column: str, max_rows: int = TABLE_ROWS) -> se
 
 def quote_list(rows: pd.DataFrame) -> Markup:
     """Each quote with its anchor (`q-<ref>`) so that chart and table notes can link to it."""
-    return render("quote_list.html.j2", quotes=rows[["ref", "article_id", "quote"]].to_dict("records"))
+    return render("quote_list.html.j2", quotes=rows[["ref", "article_id", "name", "quote"]].to_dict("records"))
 
 
 def notice(text: str) -> Markup:
     return render("notice.html.j2", text=text)
+
+
+def table_or_notice(df: pd.DataFrame, nothing: str, **table) -> Markup:
+    """The table, or for no rows one line saying what there is none of (not bare headers)."""
+    return table_html(df, **table) if len(df) else notice(nothing)

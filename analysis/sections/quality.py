@@ -9,6 +9,7 @@ from markupsafe import Markup
 from analysis.dataset.tables import Dataset
 from analysis.sections.common import NO_DATA, iso_day
 from analysis.sections.html import linked_refs, notice, render, table_html
+from analysis.sections.words import plural
 
 LISTED_ROWS = 40  # rows of the lists of dates and of unreviewed rows
 
@@ -45,6 +46,18 @@ def removed_by_rule(ds: Dataset) -> pd.DataFrame:
             .reset_index().rename(columns={"article_id": "article"}))
 
 
+def _named(df: pd.DataFrame, names: pd.Series, column: str = "article") -> pd.DataFrame:
+    """Article ids in `column` (one, or several joined by ", ") replaced by the articles' names; the
+    ids move to the hidden column `id`, which the table shows as the names' tooltips."""
+    ids = df[column].astype(str)
+    readable = ids.map(lambda cell: "; ".join(str(names.get(i, i)) for i in cell.split(", ")))
+    return df.assign(**{column: readable, "id": ids})
+
+
+def _table(df: pd.DataFrame, names: pd.Series, column: str = "article", **kw) -> Markup:
+    return table_html(_named(df, names, column), titles={column: "id"}, **kw)
+
+
 def quoted_refs(ds: Dataset) -> set[str]:
     """The quotes this section links to."""
     return (linked_refs(vague_or_unresolved_dates(ds), "ref", LISTED_ROWS)
@@ -55,22 +68,26 @@ def quality_html(ds: Dataset) -> Markup:
     if ds.articles.empty:
         return notice(NO_DATA)
     a = ds.articles
+    names = a.set_index("id")["name"]
     contradicted = a[a["page_date_contradicted"]][["id", "page_date", "published", "published_basis"]]
-    contradicted_table = table_html(
-        contradicted.assign(page_date=contradicted["page_date"].map(iso_day),
-                            published=contradicted["published"].map(iso_day)),
-        caption=f"Page dates contradicted by the content ({len(contradicted)})") if len(contradicted) else None
+    contradicted_table = _table(
+        contradicted.rename(columns={"id": "article"}).assign(page_date=contradicted["page_date"].map(iso_day),
+                                                             published=contradicted["published"].map(iso_day)),
+        names, caption=f"Page dates contradicted by the content ({len(contradicted):,})") if len(contradicted) else None
     undated = a[a["published"].isna()]
-    undated_notice = notice(f"{len(undated)} article(s) have no publication date; their relative dates are "
-                            f"unresolved: {', '.join(undated['id'])}.") if len(undated) else None
+    undated_notice = notice(f"{plural(len(undated), 'article')} without a publication date; their relative dates "
+                            f"are unresolved: {'; '.join(undated['name'])}.") if len(undated) else None
     vague = vague_or_unresolved_dates(ds)
     pending = unreviewed(ds)
+    conflicts = ds.conflicts.rename(columns={"article_id": "article"})
     tables = [
-        table_html(vague, caption=f"Dates unresolved or known only to a month or year ({len(vague)})",
-                   links={"ref": "q-"}, max_rows=LISTED_ROWS),
-        table_html(ds.conflicts, caption=f"Conflicts between and within articles ({len(ds.conflicts)})"),
-        table_html(pending, caption=f"Extracted automatically, not yet confirmed by an annotation ({len(pending)})",
-                   links={"ref": "q-"}, max_rows=LISTED_ROWS),
-        table_html(removed_by_rule(ds), caption="What cleaning removed from each article, by rule", max_rows=80),
+        _table(vague, names, caption=f"Dates unresolved or known only to a month or year ({len(vague):,})",
+               links={"ref": "q-"}, max_rows=LISTED_ROWS) if len(vague) else notice("Every date is known to a week or better."),
+        _table(conflicts, names, caption=f"Conflicts between and within articles ({len(conflicts):,})")
+        if len(conflicts) else notice("No conflicts between or within articles."),
+        _table(pending, names, caption=f"Extracted automatically, not yet confirmed by an annotation ({len(pending):,})",
+               links={"ref": "q-"}, max_rows=LISTED_ROWS) if len(pending) else notice("Every row is confirmed by an annotation."),
+        _table(removed_by_rule(ds), names, caption="What cleaning removed from each article, by rule", max_rows=80)
+        if len(ds.removals) else notice("Cleaning removed nothing."),
     ]
     return render("quality.html.j2", contradicted=contradicted_table, undated=undated_notice, tables=tables)

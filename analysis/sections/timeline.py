@@ -30,13 +30,21 @@ def timeline_chart(ds: Dataset, fmt: str) -> Markup:
     ) + event_table(ds)
 
 
-def event_table(ds: Dataset) -> Markup:
-    e = ds.events.sort_values(["date_start", "event_id"])
-    short = short_ids(ds.articles["id"])
+def event_table(events: pd.DataFrame, articles: pd.DataFrame) -> Markup:
+    """One row per event on the timeline: its date in words, the articles reporting it and its quotes."""
+    if events.empty:
+        return Markup()
+    names = articles.set_index("id")["name"]
+    e = events.sort_values(["date_start", "event_id"])
     per_event = e.groupby("event_id", sort=False).agg(
-        event=("label", "first"), date=("date", "first"), precision=("date_precision", "first"),
-        first_reported=("first_reported", lambda s: iso_day(s.iloc[0])), articles=("n_articles", "first"),
-        reported_in=("article_id", lambda s: ", ".join(sorted({short[a] for a in s})) if s.nunique() <= MANY
-                     else f"{s.nunique():,} articles"),
-        quotes=("ref", lambda s: " ".join(s) if len(s) <= MANY else f"{' '.join(s[:MANY])} … and {len(s) - MANY:,} more"))
-    return table_html(per_event.reset_index(drop=True), caption="Events and the mentions that date them")
+        event=("label", "first"), start=("date_start", "first"), end=("date_end", "first"),
+        first_reported=("first_reported", "first"), articles=("article_id", "nunique"),
+        reported_in=("article_id", lambda ids: listed(ids.map(names))), quotes=("ref", first_refs))
+    shown = pd.DataFrame({
+        "event": per_event["event"],
+        "date": [window(s, e) for s, e in zip(per_event["start"], per_event["end"])],
+        "first reported": per_event["first_reported"].map(day),
+        "reported in": per_event["reported_in"], "quotes": per_event["quotes"],
+    })
+    return table_html(shown.reset_index(drop=True), caption="Events and the mentions that date them",
+                      links={"quotes": "q-"})

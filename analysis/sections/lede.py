@@ -1,0 +1,107 @@
+"""The report's opening: two to four sentences, computed from the data, that tell the arc of the
+reporting: what the articles span, the first troop figure, how the figures grew to the latest,
+and who denied or would not confirm. Every figure links to the quote it rests on."""
+
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup
+
+from analysis.sections.html import render
+from analysis.sections.words import day, plural, window
+
+# The treaty's milestones (event kinds of analysis.extract.events), as the lede names them.
+MILESTONES = {"treaty-signing": "its signing", "text-published": "the publication of its text",
+              "submission-for-ratification": "its submission for ratification",
+              "lower-house-ratification": "ratification by the lower house",
+              "upper-house-ratification": "ratification by the upper house",
+              "signed-into-law": "its signing into law", "entry-into-force": "its entry into force"}
+DEPLOYED = "troops"  # the category of deployment figures
+
+Sentence = list[tuple[str, str | None]]  # pieces of text, each with the quote reference it links to
+
+
+def _number(claim) -> str:
+    top = f"–{int(claim['value_max']):,}" if pd.notna(claim["value_max"]) else ""
+    return f"{int(claim['value']):,}{top}"
+
+
+def _who(claimant) -> str:
+    return "an unnamed source" if pd.isna(claimant) else str(claimant)
+
+
+def _first_ref(claim) -> str:
+    return str(claim["refs"]).split()[0]
+
+
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def span_sentence(articles: pd.DataFrame, events: pd.DataFrame) -> Sentence:
+    """What the collection spans: its articles' dates, and the treaty milestones they date."""
+    dated = articles["published"].dropna()
+    opening = f"{plural(len(articles), 'article')}"
+    if len(dated):
+        opening += f" published between {day(dated.min())} and {day(dated.max())}" if dated.min() != dated.max() \
+            else f" published on {day(dated.min())}"
+    milestones = (events[events["kind"].isin(list(MILESTONES)) & events["date_start"].notna()]
+                  .sort_values(["date_start", "ref"]).drop_duplicates("kind"))
+    if milestones.empty:
+        return [(opening + " make up this report.", None)]
+    first, last = milestones.iloc[0], milestones.iloc[-1]
+    pieces: Sentence = [(f"{opening} follow the treaty from {MILESTONES[first['kind']]} (", None),
+                        (window(first["date_start"], first["date_end"]), first["ref"])]
+    if len(milestones) > 1:
+        pieces += [(f") to {MILESTONES[last['kind']]} (", None), (window(last["date_start"], last["date_end"]), last["ref"])]
+    return pieces + [(").", None)]
+
+
+def figure_sentences(claims: pd.DataFrame) -> list[Sentence]:
+    """The first troop figure, then each figure that topped the ones before it, up to the latest."""
+    numbers = claims[(claims["category"] == DEPLOYED) & (claims["stance"] == "asserts") & claims["value"].notna()]
+    if numbers.empty:
+        return []
+    first = numbers.iloc[0]  # claims come in order of when they were said
+    out: list[Sentence] = [[(f"The first figure for North Korean troops in Russia came from {_who(first['claimant'])}: ",
+                             None), (_number(first), _first_ref(first)),
+                            (f", said {window(first['said_start'], first['said_end'], first['said_phrase'])}.", None)]]
+    higher, top = [], first["value"]
+    for _, claim in numbers.iloc[1:].iterrows():
+        if claim["value"] > top:
+            higher.append(claim)
+            top = claim["value"]
+    if higher:
+        grown: Sentence = [("The figures then grew to ", None)]
+        for i, claim in enumerate(higher):
+            said = window(claim["said_start"], claim["said_end"], claim["said_phrase"])
+            joint = "" if i == 0 else (" and then " if i == len(higher) - 1 else ", ")
+            grown += [(joint, None), (_number(claim), _first_ref(claim)), (f" ({_who(claim['claimant'])}, {said})", None)]
+        out.append(grown + [(".", None)])
+    latest = numbers.iloc[-1]
+    if latest["claim_id"] != first["claim_id"] and (not higher or latest["claim_id"] != higher[-1]["claim_id"]):
+        said = window(latest["said_start"], latest["said_end"], latest["said_phrase"])
+        out.append([("The latest figure is ", None), (_number(latest), _first_ref(latest)),
+                    (f", from {_who(latest['claimant'])}, said {said}.", None)])
+    return out
+
+
+def denial_sentence(claims: pd.DataFrame) -> Sentence:
+    """Who denied the deployment, and who would not confirm it."""
+    said = []
+    for stance, verb in (("denies", "denied"), ("declines to confirm", "declined to confirm")):
+        who = claims[(claims["category"] == DEPLOYED) & (claims["stance"] == stance)]
+        names = list(dict.fromkeys(_who(c) for c in who["claimant"]))
+        if names:
+            said.append(f"{_names(names)} {verb} {'them' if said else 'the reports'}")
+    return [(" and ".join(said)[0].upper() + " and ".join(said)[1:] + ".", None)] if said else []
+
+
+def lede_sentences(claims: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> list[Sentence]:
+    """At most four sentences: the span of the collection gives way when the figures need the room."""
+    story = [s for s in (*figure_sentences(claims), denial_sentence(claims)) if s]
+    return story if len(story) >= 4 else [span_sentence(articles, events), *story]
+
+
+def lede_html(claims: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> Markup:
+    return render("lede.html.j2", sentences=lede_sentences(claims, events, articles))
