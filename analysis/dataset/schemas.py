@@ -8,6 +8,7 @@ import pandera.pandas as pa
 from analysis.extract.claimants import STANCES
 from analysis.extract.figures import CATEGORIES
 from analysis.extract.subjects import SUBJECTS
+from analysis.ingest.outlets import SOURCES as OUTLET_SOURCES
 from analysis.ingest.published import REASONS
 
 # Which date won: one of the page's own (ingest.published), or one found from more than the page.
@@ -62,13 +63,20 @@ def _quote() -> dict[str, pa.Column]:
 ARTICLES = pa.DataFrameSchema(
     {
         "id": _text(unique=True, description="file name without extension"),
+        "name": _text(unique=True, description="how a reader names the article: outlet and publication date "
+                                               "(\"Reuters, 20 Jun 2024\"), else the headline's start and the date"),
         "file": _text(),
         "sha256": _text(checks=pa.Check.str_length(64, 64)),
         "headline": _text(),
         "headline_basis": _text(),
-        "outlet": _text(nullable=True),
+        "outlet": _text(nullable=True, description="the outlet the article is from, or 'via X' for an article "
+                                                   "whose own outlet is unknown and which carries X's copy "
+                                                   "(ingest.outlets)"),
+        "outlet_source": _text(checks=pa.Check.isin(list(OUTLET_SOURCES)),
+                               description="how the outlet was found: front matter, dateline, credit line, credit "
+                                           "in the text, web address, copy it carries, or not found"),
         "url": _text(nullable=True, description="from front matter"),
-        "agency": _text(nullable=True),
+        "agency": _text(nullable=True, description="the agency credited in the dateline or front matter"),
         "byline": _text(nullable=True),
         "dateline": _text(nullable=True),
         "page_date": _date(description="date printed on the page"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from analysis.dataset.dating import FALLBACK, Anchors, phrase_of, resolve_row
+from analysis.dataset.names import article_names
 from analysis.dataset.rows import Row
 from analysis.extract.date_windows import DateRef
 from analysis.ingest.article import Article
@@ -104,14 +105,19 @@ def _source(a: Article, anchors: Anchors) -> str | None:
 
 
 def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
-    """One row per article: what the page shows, and the publication date as checked."""
-    return [{
+    """One row per article: what the page shows, the outlet and how it was found, the
+    publication date as checked, and the name a reader knows the article by (dataset.names)."""
+    import pandas as pd
+
+    rows = [{
         "id": a.id, "file": a.path.name, "sha256": a.sha256, "headline": a.headline,
-        "headline_basis": a.headline_basis, "outlet": a.outlet, "url": a.url, "agency": a.agency, "byline": a.byline,
-        "dateline": a.dateline, "page_date": a.page_date, "published": anchors.dates[a.id],
-        "published_latest": anchors.latest[a.id], "published_basis": anchors.basis[a.id],
-        "published_source": _source(a, anchors), "published_note": a.publication.note,
-        "updated": a.publication.updated,
+        "headline_basis": a.headline_basis, "outlet": a.outlet, "outlet_source": a.outlet_source, "url": a.url,
+        "agency": a.agency, "byline": a.byline, "dateline": a.dateline, "page_date": a.page_date,
+        "published": anchors.dates[a.id], "published_latest": anchors.latest[a.id],
+        "published_basis": anchors.basis[a.id], "published_source": _source(a, anchors),
+        "published_note": a.publication.note, "updated": a.publication.updated,
         "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,
         "chars_removed": sum(len(r.text) for r in a.removals),
     } for a in corpus.values()]
+    names = article_names(pd.DataFrame(rows, columns=["id", "outlet", "headline", "published"]))
+    return [{**row, "name": name} for row, name in zip(rows, names)]

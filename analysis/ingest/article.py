@@ -14,6 +14,7 @@ from analysis.common.errors import InputError
 from analysis.ingest.cleaning import CleanPage, Removal, clean_page
 from analysis.ingest.folder import article_paths
 from analysis.ingest.datelines import find_dateline
+from analysis.ingest.outlets import find_outlet
 from analysis.ingest.page_dates import DateLine, read_date_line
 from analysis.ingest.published import Publication, choose_publication
 from analysis.ingest.text import decode, front_matter
@@ -38,6 +39,7 @@ class Article:
     published_override: date | None = None
     url: str | None = None
     outlet: str | None = None
+    outlet_source: str = "not found"
     byline: str | None = None
     dateline: str | None = None
     agency: str | None = None
@@ -99,6 +101,7 @@ def load_article(path: Path) -> Article:
     elif headline is None:
         headline, basis = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0][:160], "first sentence (no headline on the page)"
     dateline = find_dateline(page.paragraphs)
+    outlet = find_outlet(page.paragraphs, front, dateline)
     publication = choose_publication(front.get("published"), meta["date_lines"], dateline, front.get("url"))
     return Article(
         id=path.stem,
@@ -111,10 +114,11 @@ def load_article(path: Path) -> Article:
         page_date_line=meta["page_date_line"],
         published_override=front.get("published"),
         url=front.get("url"),
-        outlet=front.get("outlet"),
+        outlet=outlet.name,
+        outlet_source=outlet.source,
         byline=meta["byline"],
         dateline=dateline.text if dateline else None,
-        agency=dateline.agency if dateline else None,
+        agency=front.get("agency") or (dateline.agency if dateline else None),
         publication=publication,
         encoding=encoding,
         captions=page.captions,

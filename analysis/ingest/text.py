@@ -12,7 +12,7 @@ import yaml
 from analysis.common.errors import InputError
 from analysis.ingest.page_dates import parse_page_date
 
-FRONT_MATTER_KEYS = {"published", "url", "outlet", "headline"}
+FRONT_MATTER_KEYS = {"published", "url", "outlet", "agency", "headline"}
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
