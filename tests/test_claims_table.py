@@ -181,3 +181,18 @@ def test_new_tables_are_exported_byte_identical_and_valid(tmp_path, seeds_datase
     for name in ("claims", "quoted", "renderings", "copies"):
         assert all(f.get("description") for f in resources[name]["schema"]["fields"]), name
     assert (tmp_path / "claims.csv").read_text().splitlines()[0].split(",")[:3] == ["claim_id", "claimant", "category"]
+
+
+def test_a_quoted_name_takes_the_one_claimant_its_group_holds():
+    from analysis.dataset.claimants import canonical_claimants, claimants_of_names
+    from analysis.dataset.rows import Row
+
+    before = [Row("a", (0, 1), "q", None, False, "extraction", {"claimant": name})
+              for name in ("Ivan Petrenko", "Olga Petrenko", "Seoul's spy agency")]
+    after, _ = canonical_claimants(before)
+    found = claimants_of_names(["Petrenko", "Ivan Petrenko", "South Korea's intelligence service",
+                                "Jens Stoltenberg"], before, after)
+    assert found["Ivan Petrenko"] == "Ivan Petrenko"
+    assert found["Petrenko"] is None  # two people of that surname: not guessed
+    assert found["South Korea's intelligence service"] == "Seoul's spy agency"
+    assert found["Jens Stoltenberg"] is None
