@@ -11,7 +11,7 @@ from analysis.speed import parallel
 from conftest import SEEDS
 from test_report import DEFAULTS
 
-TABLES = ("articles", "figures", "events", "removals", "conflicts", "copies")
+TABLES = ("articles", "figures", "events", "removals", "conflicts", "copies", "claims", "quoted", "renderings")
 
 
 def test_reading_in_worker_processes_gives_the_same_dataset(tmp_path):

@@ -14,17 +14,21 @@ from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Iterator, TypeVar
 
 from analysis.dataset.annotations import load_annotations
-from analysis.dataset.claimants import canonical_claimants
+from analysis.dataset.claimants import canonical_claimants, claimants_of_names
+from analysis.dataset.claims import claims_table
 from analysis.dataset.dating import initial_anchors, reestimate
 from analysis.dataset.events import event_dates, event_table
 from analysis.dataset.merge import dedupe_figures, merge
+from analysis.dataset.quotations import copy_table, quoted_table, renderings_table
 from analysis.dataset.rows import Row, annotated_rows, extracted_rows
 from analysis.dataset.tables import Dataset, article_table, claimant_conflicts, figure_table, frame
+from analysis.extract.claimants import claimants_of_article
 from analysis.extract.reuse import Fingerprint, fingerprint
+from analysis.extract.sentences import sentences
 from analysis.ingest.article import Article, load_article
 from analysis.ingest.folder import ANNOTATIONS_FILE, article_paths
 
-Read = tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint]]
+Read = tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint], dict[str, list[str]]]
 Reading = Callable[[list[Path]], ContextManager[Callable[[], Read]]]
 T = TypeVar("T")
 
@@ -40,15 +44,18 @@ def progress(items: Iterable[T], total: int) -> Iterable[T]:
     return tqdm(items, total=total, desc="reading articles", unit="article", disable=None, file=sys.stderr, mininterval=0.2)
 
 
-def read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint]:
-    """Everything the dataset needs of one article file; articles are independent."""
+def read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint, list[str]]:
+    """Everything the dataset needs of one article file, the names it quotes included (read here,
+    once and in the workers, not by the report); articles are independent."""
     article = load_article(path)
-    return article, *extracted_rows(article), fingerprint(article.body)
+    quoted = claimants_of_article(sentences(article.body))
+    return article, *extracted_rows(article), fingerprint(article.body), quoted
 
 
-def gathered(results: list[tuple[Article, list[Row], list[Row], Fingerprint]]) -> Read:
-    return ({a.id: a for a, *_ in results}, [r for _, events, _, _ in results for r in events],
-            [r for _, _, figures, _ in results for r in figures], {a.id: p for a, _, _, p in results})
+def gathered(results: list[tuple[Article, list[Row], list[Row], Fingerprint, list[str]]]) -> Read:
+    return ({a.id: a for a, *_ in results}, [r for _, events, *_ in results for r in events],
+            [r for _, _, figures, *_ in results for r in figures], {a.id: p for a, _, _, p, _ in results},
+            {a.id: names for a, *_, names in results})
 
 
 @contextmanager
@@ -62,13 +69,16 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
     with reading(article_paths(folder)) as read:
         import pandas as pd  # meanwhile, a parallel reading has started
 
-        from analysis.dataset.schemas import ARTICLES, CLAIMANTS, EVENTS, FIGURES  # pandera: to build, not to use a dataset
+        from analysis.dataset.schemas import (  # pandera: to build, not to use a dataset
+            ARTICLES, CLAIMANTS, CLAIMS, COPIES, EVENTS, FIGURES, QUOTED, RENDERINGS)
 
-        corpus, auto_events, auto_figures, prints = read()
+        corpus, auto_events, auto_figures, prints, quoted = read()
     noted_events, noted_figures = annotated_rows(load_annotations(folder), corpus, str(folder / ANNOTATIONS_FILE))
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
-    figure_rows, claimants = canonical_claimants(dedupe_figures(figure_rows))
+    mention_rows = dedupe_figures(figure_rows)
+    figure_rows, claimants = canonical_claimants(mention_rows)
+    claimant_of = claimants_of_names(sorted({n for names in quoted.values() for n in names}), mention_rows, figure_rows)
 
     anchors = initial_anchors(corpus, prints)
     for _ in range(3):
@@ -84,8 +94,9 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
                           "detail": anchors.basis[aid]})
     figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
     conflicts.extend(claimant_conflicts(figures))
+    articles = frame(article_table(corpus, anchors), ARTICLES)
     return Dataset(
-        articles=frame(article_table(corpus, anchors), ARTICLES),
+        articles=articles,
         figures=figures,
         events=frame(events, EVENTS),
         removals=pd.DataFrame(
@@ -93,7 +104,10 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
              for a in corpus.values() for r in a.removals],
             columns=["article_id", "rule", "n_chars", "text"]),
         conflicts=pd.DataFrame(conflicts, columns=["kind", "article_id", "subject", "detail"]),
-        copies=pd.DataFrame([vars(c) for c in anchors.copies], columns=["article_id", "start", "end", "source_id"]),
+        copies=frame(copy_table(anchors.copies, corpus), COPIES),
         claimants=frame(claimants, CLAIMANTS),
+        claims=frame(claims_table(figures, articles), CLAIMS),
+        quoted=frame(quoted_table(quoted, claimant_of), QUOTED),
+        renderings=frame(renderings_table(figures, corpus), RENDERINGS),
         corpus=corpus,
     )

@@ -213,3 +213,17 @@ def _guess_kind(name: str) -> str:
     if words and words[-1] in PERSON_HEADS and words[-1] not in MODIFIERS:
         return "person"
     return "organisation"
+
+
+def claimants_of_names(names: list[str], before: list[Row], after: list[Row]) -> dict[str, str | None]:
+    """The canonical claimant each name an article quotes stands for. The names are grouped with
+    the figures' claimant mentions (`before` canonical_claimants, `after` it, row for row) as those
+    are grouped with each other; a name takes the one canonical claimant of the figures in its
+    group, or None if its group holds none of them, or several."""
+    figures = {b.fields["claimant"]: a.fields for b, a in zip(before, after) if b.fields.get("claimant")}
+    kinds = {n: _guess_kind(n) for n in names} | {m: f["claimant_kind"] for m, f in figures.items()}
+    groups = canonical_names(kinds, Counter())  # only the grouping is used: the names are the figures'
+    in_group: dict[str, set[str]] = defaultdict(set)
+    for mention, f in figures.items():
+        in_group[groups[mention][0]].add(f["claimant"])
+    return {n: next(iter(found)) if len(found := in_group.get(groups[n][0], set())) == 1 else None for n in names}

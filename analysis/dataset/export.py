@@ -16,7 +16,6 @@ from analysis.dataset.tables import Dataset
 EXTRA_TABLES = {
     "removals": "what cleaning removed from each article, by rule",
     "conflicts": "dates and claims the articles disagree on",
-    "copies": "passages of an article copied from an earlier one in the corpus (character spans in its body)",
 }
 
 

@@ -153,9 +153,75 @@ CLAIMANTS = pa.DataFrameSchema(
     ordered=True,
 )
 
-TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS, "claimants": CLAIMANTS}
+CLAIMS = pa.DataFrameSchema(
+    {
+        "claim_id": _text(unique=True, description="stable reference of the claim (C1, C2, ...), in the table's order"),
+        "claimant": _text(nullable=True, description="who makes the claim, canonical as in figures (none: unattributed)"),
+        "category": _text(checks=pa.Check.isin(list(CATEGORIES)), description="kind of figure, as in figures"),
+        "subject": _text(nullable=True, checks=pa.Check.isin(list(SUBJECTS)), description="what the count counts"),
+        "stance": _text(checks=pa.Check.isin(list(STANCES)), description="asserts, denies or declines to confirm"),
+        "value": _int(nullable=True, checks=pa.Check.ge(0), description="the number claimed (none for a denial)"),
+        "value_max": _int(nullable=True, checks=pa.Check.ge(0), description="upper end of a range"),
+        "qualifier": _text(nullable=True, description="'about', 'up to', ... as the first mention words it"),
+        "what": _text(description="what is counted, as the first mention words it"),
+        "said_start": _date(description="earliest day the claim can have been made (none: not known)"),
+        "said_end": _date(description="latest day the claim can have been made: it is said by then"),
+        "said_precision": _text(nullable=True, checks=pa.Check.isin(PRECISIONS),
+                                description="how wide the window is (none: only the 'by' date is known)"),
+        "said_phrase": _text(nullable=True, description="the article's dating phrase of the mention giving the window"),
+        "said_basis": _text(description="how the window was found from the mentions' windows"),
+        "first_article": _text(description="id of the earliest published article reporting the claim"),
+        "first_published": _date(description="its publication date"),
+        "n_articles": _int(checks=pa.Check.ge(1), description="articles reporting the claim"),
+        "n_mentions": _int(checks=pa.Check.ge(1), description="rows of figures that are this claim"),
+        "refs": _text(description="those rows' refs, space-separated, in ref order"),
+        "order_uncertain": _flag(description="its window overlaps another claim's, so their order is not known"),
+    },
+    strict=True,
+    ordered=True,
+)
 
-_FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "Int64": "integer", "bool": "boolean", "datetime64[ns]": "date"}
+QUOTED = pa.DataFrameSchema(
+    {
+        "article_id": _text(description="the article quoting or citing the name"),
+        "position": _int(checks=pa.Check.ge(1), description="order in which the article first quotes the name"),
+        "name": _text(description="the name as the article gives it (references resolved)"),
+        "claimant": _text(nullable=True, description="the canonical claimant of figures it stands for, if any"),
+    },
+    strict=True,
+    ordered=True,
+)
+
+RENDERINGS = pa.DataFrameSchema(
+    {
+        "article_id": _text(description="the article quoting the wording"),
+        "ref": _text(description="the figure naming the treaty article (in figures)"),
+        "treaty_article": _int(checks=pa.Check.ge(1), description="number of the treaty article"),
+        "text": _text(description="the words the article quotes as its text (each distinct wording once)"),
+    },
+    strict=True,
+    ordered=True,
+)
+
+COPIES = pa.DataFrameSchema(
+    {
+        "article_id": _text(description="the article that carries the copied passage"),
+        "start": _int(checks=pa.Check.ge(0), description="character offset of the passage in its clean body"),
+        "end": _int(checks=pa.Check.ge(0), description="character offset just after the passage"),
+        "source_id": _text(description="the earlier article it is copied from"),
+        "n_chars": _int(checks=pa.Check.gt(0), description="length of the passage (end - start)"),
+        "share": pa.Column(float, checks=pa.Check.in_range(0, 1), coerce=True,
+                           description="n_chars as a share of the copying article's body"),
+    },
+    strict=True,
+    ordered=True,
+)
+
+TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS, "claimants": CLAIMANTS, "claims": CLAIMS,
+          "quoted": QUOTED, "renderings": RENDERINGS, "copies": COPIES}
+
+_FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "Int64": "integer", "bool": "boolean",
+                       "datetime64[ns]": "date", "float64": "number"}
 
 
 def table_schema(schema: pa.DataFrameSchema) -> dict:

@@ -25,6 +25,9 @@ class Dataset:
     conflicts: pd.DataFrame
     copies: pd.DataFrame
     claimants: pd.DataFrame
+    claims: pd.DataFrame  # one row per claim of the figures (analysis.dataset.claims)
+    quoted: pd.DataFrame  # whom each article quotes or cites
+    renderings: pd.DataFrame  # the words each article quotes as a treaty article's text
     corpus: dict[str, Article] = field(repr=False)
 
 
