@@ -58,15 +58,15 @@ HTML(table_or_notice(facts, "No article states a treaty figure for these paramet
 from analysis.sections.common import timeline_events
 from analysis.sections.coverage import coverage_matrix_html
 
-quoted = (ds.quoted.merge(ds.articles[["id", "name", "published"]], left_on="article_id", right_on="id")
-          .sort_values(["published", "article_id", "position"])
-          .groupby(["published", "article_id"], sort=False)
-          .agg(article=("name", "first"), quoted=("name_quoted", "; ".join), n=("name_quoted", "size"))
-          .reset_index(drop=True)
-          .rename(columns={"quoted": "quoted or cited", "n": "names"}))
+in_order = ds.articles.sort_values(["published", "id"])
+quoted = (in_order[["id", "name"]].merge(ds.quoted.rename(columns={"name": "quoted"}), left_on="id", right_on="article_id")
+          .groupby("id", sort=False)
+          .agg(article=("name", "first"), quoted=("quoted", "; ".join), names=("quoted", "size"))
+          .reset_index()
+          .rename(columns={"quoted": "quoted or cited"}))
 HTML(coverage_matrix_html(ds.articles, ds.claims, timeline_events(ds.events), ds.figures)
-     + table_or_notice(quoted, "No article quotes anyone by name for these parameters.",
-                       caption="Who each article quotes or cites"))
+     + table_or_notice(quoted, "No article quotes anyone by name for these parameters.", titles={"article": "id"},
+                       caption="Who each article quotes or cites, in the article's order"))
 
 # %% [markdown]
 # ## Reuse between articles

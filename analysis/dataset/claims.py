@@ -159,5 +159,10 @@ def claims_table(figures: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     for r in sorted(rows.itertuples(index=False), key=lambda r: _ref_number(r.ref)):
         groups.setdefault(tuple(_none(getattr(r, k)) for k in KEY), []).append(r)
     claims = sorted((_claim(g, published) for g in groups.values()), key=_sort_key)
-    uncertain = uncertain_order([(c["said_start"], c["said_end"]) for c in claims])
+    # A claim no mention dates is known only to precede its first report ("by" that day): it is
+    # placed there, and its order against the dated claims is not flagged, only its date is vague.
+    dated = [i for i, c in enumerate(claims) if c["said_start"] is not None]
+    uncertain = [False] * len(claims)
+    for i, flag in zip(dated, uncertain_order([(claims[i]["said_start"], claims[i]["said_end"]) for i in dated])):
+        uncertain[i] = flag
     return [{"claim_id": f"C{i}", **c, "order_uncertain": u} for i, (c, u) in enumerate(zip(claims, uncertain), 1)]

@@ -10,13 +10,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.common.files import atomic_write
+from analysis.dataset.files import DESCRIPTIONS, PACKAGE
 from analysis.dataset.schemas import TABLES, table_schema
 from analysis.dataset.tables import Dataset
 
-EXTRA_TABLES = {
-    "removals": "what cleaning removed from each article, by rule",
-    "conflicts": "dates and claims the articles disagree on",
-}
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
@@ -25,15 +22,13 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 def write_dataset(ds: Dataset, out: Path) -> list[Path]:
     out = Path(out)
-    tables = {name: getattr(ds, name) for name in [*TABLES, *EXTRA_TABLES]}
+    tables = {name: getattr(ds, name) for name in DESCRIPTIONS}
     resources = []
     for name in tables:
         resource = {"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
-                    "encoding": "utf-8"}
+                    "encoding": "utf-8", "description": DESCRIPTIONS[name]}
         if name in TABLES:
             resource["schema"] = table_schema(TABLES[name])
-        else:
-            resource["description"] = EXTRA_TABLES[name]
         resources.append(resource)
     package = {
         "name": "nk-russia-treaty-reporting",
@@ -44,6 +39,6 @@ def write_dataset(ds: Dataset, out: Path) -> list[Path]:
     for name, df in tables.items():
         atomic_write(out / f"{name}.csv", csv_bytes(df))
         written.append(out / f"{name}.csv")
-    atomic_write(out / "datapackage.json", (json.dumps(package, indent=2, sort_keys=True) + "\n").encode())
-    written.append(out / "datapackage.json")
+    atomic_write(out / PACKAGE, (json.dumps(package, indent=2, sort_keys=True) + "\n").encode())
+    written.append(out / PACKAGE)
     return written

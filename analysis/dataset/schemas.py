@@ -175,7 +175,8 @@ CLAIMS = pa.DataFrameSchema(
         "n_articles": _int(checks=pa.Check.ge(1), description="articles reporting the claim"),
         "n_mentions": _int(checks=pa.Check.ge(1), description="rows of figures that are this claim"),
         "refs": _text(description="those rows' refs, space-separated, in ref order"),
-        "order_uncertain": _flag(description="its window overlaps another claim's, so their order is not known"),
+        "order_uncertain": _flag(description="its window overlaps another dated claim's, so their order is not known "
+                                            "(an undated claim, said only by its first report, is never flagged)"),
     },
     strict=True,
     ordered=True,

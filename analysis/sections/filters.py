@@ -30,16 +30,32 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
         wanted = [c.lower() for c in p["claimants"]]
         figures = figures[figures["claimant"].fillna("").str.lower().map(lambda c: any(w in c for w in wanted))]
         keep &= a["id"].isin(set(figures["article_id"]))
+    if keep.all() and figures is ds.figures:
+        return ds
     ids = set(a.loc[keep, "id"])
+    figures = figures[figures["article_id"].isin(ids)]
     return replace(
         ds,
         articles=a[keep],
-        figures=figures[figures["article_id"].isin(ids)],
+        figures=figures,
         events=corroboration(ds.events[ds.events["article_id"].isin(ids)], a[keep]),
+        claims=recounted_claims(figures, a[keep]),
+        quoted=ds.quoted[ds.quoted["article_id"].isin(ids)],
+        renderings=ds.renderings[ds.renderings["ref"].isin(set(figures["ref"]))],
         removals=ds.removals[ds.removals["article_id"].isin(ids)],
         conflicts=ds.conflicts[ds.conflicts["article_id"].map(lambda s: any(i in ids for i in s.split(", ")))],
         copies=ds.copies[ds.copies["article_id"].isin(ids) & ds.copies["source_id"].isin(ids)],
     )
+
+
+def recounted_claims(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The claims table made again from the figures a filter kept: each claim's articles, first
+    report and date window then rest only on what the report shows."""
+    from analysis.dataset.claims import claims_table
+    from analysis.dataset.schemas import CLAIMS  # pandera: loaded only when a filter needs it
+    from analysis.dataset.tables import frame
+
+    return frame(claims_table(figures, articles), CLAIMS)
 
 
 def corroboration(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.sections.html import render
-from analysis.sections.words import day, plural, window
+from analysis.sections.words import day, plural, when, window
 
 # The treaty's milestones (event kinds of analysis.extract.events), as the lede names them.
 MILESTONES = {"treaty-signing": "its signing", "text-published": "the publication of its text",
@@ -65,24 +65,23 @@ def figure_sentences(claims: pd.DataFrame) -> list[Sentence]:
     first = numbers.iloc[0]  # claims come in order of when they were said
     out: list[Sentence] = [[(f"The first figure for North Korean troops in Russia came from {_who(first['claimant'])}: ",
                              None), (_number(first), _first_ref(first)),
-                            (f", said {window(first['said_start'], first['said_end'], first['said_phrase'])}.", None)]]
+                            (f", said {when(first['said_start'], first['said_end'], first['said_phrase'])}.", None)]]
     higher, top = [], first["value"]
     for _, claim in numbers.iloc[1:].iterrows():
         if claim["value"] > top:
             higher.append(claim)
             top = claim["value"]
-    if higher:
-        grown: Sentence = [("The figures then grew to ", None)]
-        for i, claim in enumerate(higher):
-            said = window(claim["said_start"], claim["said_end"], claim["said_phrase"])
-            joint = "" if i == 0 else (" and then " if i == len(higher) - 1 else ", ")
-            grown += [(joint, None), (_number(claim), _first_ref(claim)), (f" ({_who(claim['claimant'])}, {said})", None)]
-        out.append(grown + [(".", None)])
     latest = numbers.iloc[-1]
+    if higher:
+        grown: Sentence = []
+        for i, claim in enumerate(higher):
+            grown += [("; then " if i else "", None), (f"{_who(claim['claimant'])} {'then ' if not i else ''}put it at ", None),
+                      (_number(claim), _first_ref(claim)), (f" {when(claim['said_start'], claim['said_end'])}", None)]
+        last = ", the latest figure." if latest["claim_id"] == higher[-1]["claim_id"] else "."
+        out.append(grown + [(last, None)])
     if latest["claim_id"] != first["claim_id"] and (not higher or latest["claim_id"] != higher[-1]["claim_id"]):
-        said = window(latest["said_start"], latest["said_end"], latest["said_phrase"])
         out.append([("The latest figure is ", None), (_number(latest), _first_ref(latest)),
-                    (f", from {_who(latest['claimant'])}, said {said}.", None)])
+                    (f", from {_who(latest['claimant'])}, said {when(latest['said_start'], latest['said_end'])}.", None)])
     return out
 
 
@@ -94,7 +93,8 @@ def denial_sentence(claims: pd.DataFrame) -> Sentence:
         names = list(dict.fromkeys(_who(c) for c in who["claimant"]))
         if names:
             said.append(f"{_names(names)} {verb} {'them' if said else 'the reports'}")
-    return [(" and ".join(said)[0].upper() + " and ".join(said)[1:] + ".", None)] if said else []
+    text = ", and ".join(said)
+    return [(text[0].upper() + text[1:] + ".", None)] if said else []
 
 
 def lede_sentences(claims: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> list[Sentence]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from analysis.dataset.export import DESCRIPTIONS, PACKAGE
+from analysis.dataset.files import DESCRIPTIONS, PACKAGE
 from analysis.sections.html import render
 
 

@@ -44,3 +44,9 @@ def window(start, end, phrase=None) -> str:
     if is_calendar_month(start, end):
         return f"in {end.strftime('%b %Y')}{said}"
     return f"by {day(end)}{said}"
+
+
+def when(start, end, phrase=None) -> str:
+    """`window` as a sentence says it: "on 7 Nov 2024", "between 7 and 13 Oct 2024", "by 24 Oct 2024"."""
+    said = window(start, end, phrase)
+    return f"on {said}" if pd.notna(start) and pd.notna(end) and pd.Timestamp(start) == pd.Timestamp(end) else said
