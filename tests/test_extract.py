@@ -146,13 +146,14 @@ def test_claimant_chain():
 
 
 def test_ranges_are_drawn_as_bars():
-    from analysis.sections.charts import troop_figures
+    from analysis.sections.charts.claims import claims_over_time
 
-    figures = pd.DataFrame([{"ref": "F1", "article_id": "a", "value": 10000, "value_max": 12000, "qualifier": None,
-                             "claimant": "X", "stance": "asserts", "claim_date_start": pd.Timestamp("2024-10-01"),
-                             "claim_date_end": pd.Timestamp("2024-10-01")}])
-    articles = pd.DataFrame({"id": ["a"], "published": [pd.Timestamp("2024-10-02")]})
-    fig = troop_figures(figures, articles)
+    claims = pd.DataFrame([{"claim_id": "F1", "claimant": "X", "category": "troops", "subject": "deployed",
+                            "stance": "asserts", "value": 10000, "value_max": 12000, "qualifier": None,
+                            "said_start": pd.Timestamp("2024-10-01"), "said_end": pd.Timestamp("2024-10-01"),
+                            "said_precision": "day", "first_published": pd.Timestamp("2024-10-02")}])
+    claimants = pd.DataFrame({"claimant": ["X"], "n_figures": [1]})
+    fig = claims_over_time(claims, claimants, narrow=False)
     bars = [c for c in fig.axes[0].collections if c.get_segments()]
     assert bars and bars[0].get_segments()[0][:, 1].tolist() == [10000, 12000]
 

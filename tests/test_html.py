@@ -42,9 +42,9 @@ def test_quote_list_notice_and_links_escape():
 def test_figure_escapes_alt_caption_and_source():
     import matplotlib.pyplot as plt
 
-    from analysis.sections.charts import figure_html
+    from analysis.sections.charts.embed import figure_html
 
-    page = figure_html(plt.figure(), "svg", alt=EVIL, caption=EVIL, source=EVIL, refs=ref_links(["F1"], "figures"))
+    page = figure_html(lambda narrow: plt.figure(), "svg", alt=EVIL, caption=EVIL, source=EVIL, refs=ref_links(["F1"], "figures"))
     _clean(page)
     assert f'alt="{SHOWN}"' in page and '<a href="#q-F1">F1</a>' in page
 

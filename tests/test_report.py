@@ -55,7 +55,8 @@ def test_figures_present_with_alt_text(built):
     images = _images(page)
     assert len(images) == 2 and all(alt for _, alt in images)
     troop_svg = base64.b64decode(images[1][0]).decode("utf-8")
-    assert "★ Zelenskiy: 11,000 (F6)" in troop_svg and "★ South Korean intelligence: allegedly 1,500" in troop_svg
+    assert "Zelenskiy: 11,000" in troop_svg and "South Korean intelligence: allegedly 1,500" in troop_svg
+    assert "Kremlin (Peskov) denies" in troop_svg and "★" not in troop_svg
 
 
 def test_no_error_output_and_code_hidden(built):

@@ -159,30 +159,34 @@ def test_short_ids_are_unique_prefixes():
 
 def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
     """With many articles most claims repeat one another exactly; each distinct mark is drawn
-    once and every number still gets its ★ label."""
+    once, and each claimant's first number and the largest keep their labels."""
     from analysis.bench.corpus import generate
     from analysis.dataset.build import build_dataset
-    from analysis.sections.charts import troop_figures
-    from analysis.sections.common import troop_claims
+    from analysis.sections.charts.claims import claims_over_time, troop_claims
+    from analysis.sections.troops import claims_table
 
     generate(SEEDS, tmp_path, 40)
     ds = build_dataset(tmp_path)
-    troops = troop_claims(ds)
-    ax = troop_figures(troops, ds.articles).axes[0]
+    claims = claims_table(ds)
+    troops = troop_claims(claims)
+    ax = claims_over_time(claims, ds.claimants, narrow=False).axes[0]
     marks = [(tuple(line.get_xdata()), tuple(line.get_ydata()), line.get_marker(), line.get_color(),
               line.get_markerfacecolor()) for line in ax.lines if line.get_marker() not in ("None", None, "")
              and len(line.get_xdata())]
     assert len(marks) == len(set(marks)) < len(troops)
-    starred = {t.get_text() for t in ax.texts if t.get_text().startswith("★")}
-    assert len(starred) == troops["value"].dropna().nunique()
+    numbers = troops[troops["value"].notna()]
+    labels = [t.get_text() for t in ax.texts if t.get_text()]
+    assert len(labels) == len(set(labels)) <= len(numbers[["claimant", "value", "qualifier"]].drop_duplicates())
+    assert any(f"{int(numbers['value'].max()):,}" in label for label in labels)
 
 
 def test_timeline_legend_keys_match_what_is_drawn(seeds_dataset):
     from matplotlib.colors import to_hex
 
-    from analysis.sections.charts import WEEK_OR_MONTH, timeline
+    from analysis.sections.charts.timeline import WEEK_OR_MONTH, timeline
 
-    ax = timeline(timeline_events(seeds_dataset.events), seeds_dataset.articles).axes[0]
-    keys = dict(zip([t.get_text() for t in ax.get_legend().get_texts()], ax.get_legend().legend_handles))
-    assert to_hex(keys["event date (week or month)"].get_facecolor()) == WEEK_OR_MONTH
+    fig = timeline(timeline_events(seeds_dataset.events), seeds_dataset.articles, narrow=False)
+    ax, legend = fig.axes[0], fig.legends[0]
+    keys = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles))
+    assert to_hex(keys["event date (a week or a month)"].get_facecolor()) == WEEK_OR_MONTH
     assert {to_hex(bar.get_facecolor()) for bar in ax.patches} == {WEEK_OR_MONTH}

@@ -8,7 +8,8 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
-from analysis.sections.charts import figure_html, timeline
+from analysis.sections.charts.embed import figure_html
+from analysis.sections.charts.timeline import timeline, timeline_caption
 from analysis.sections.common import MANY, NO_DATA, iso_day, ref_links, short_ids, timeline_events
 from analysis.sections.html import notice, table_html
 
@@ -18,14 +19,12 @@ def timeline_chart(ds: Dataset, fmt: str) -> Markup:
     if events.empty:
         return notice(NO_DATA)
     ds = replace(ds, events=events)
-    fig = timeline(ds.events, ds.articles)
     n = ds.events["event_id"].nunique()
     return figure_html(
-        fig, fmt,
+        lambda narrow: timeline(ds.events, ds.articles, narrow), fmt,
         alt=f"Timeline of {n} events from {iso_day(ds.events['date_start'].min())} to "
             f"{iso_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
-        caption="Each event's date as the articles give or imply it (dot: a day; bar: a week or a month), "
-                "and triangles for the publication dates of the articles reporting it; the gap is the lag.",
+        caption=timeline_caption(),
         source="event mentions", refs=ref_links(ds.events["ref"], "events"),
     ) + event_table(ds)
 

@@ -1,0 +1,116 @@
+"""The events timeline: a row per event with its date (a dot for a day, a bar for a week or a
+month) and, below it, a triangle for the publication day of each article that reported it.
+Articles published the same day sit side by side, never on top of each other."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.transforms import offset_copy
+
+from analysis.sections.charts.style import PALETTE, TEXT, chars_for, date_axis, date_limits, width, wrap
+
+WEEK_OR_MONTH = "#bbbbbb"  # the bar of an event dated to a week or a month
+EVENT = "#333333"
+ONE_COLOUR = "#555555"  # every article, when there are more than the palette can tell apart
+SIDE_BY_SIDE = 5  # articles of one day drawn apart; more are counted ("+3")
+DODGE = 8.0  # points between the triangles of articles published the same day
+
+
+def article_names(articles: pd.DataFrame) -> pd.Series:
+    """How the chart names an article: the dataset's reader-facing name, else its id."""
+    names = articles["name"] if "name" in articles.columns else articles["id"]
+    return pd.Series(names.fillna(articles["id"]).to_numpy(), index=articles["id"])
+
+
+def _per_event(events: pd.DataFrame) -> pd.DataFrame:
+    return (events.groupby("event_id", sort=False)
+            .agg(label=("label", "first"), start=("date_start", "first"), end=("date_end", "first"),
+                 precision=("date_precision", "first"), articles=("article_id", lambda s: sorted(set(s))))
+            .sort_values(["start", "label"]))
+
+
+def timeline(events: pd.DataFrame, articles: pd.DataFrame, narrow: bool):
+    """The chart of the timeline's events (one row per event mention, as `common.timeline_events`)."""
+    per_event = _per_event(events)
+    published = articles.set_index("id")["published"]
+    reporting = (articles[articles["id"].isin({a for ids in per_event["articles"] for a in ids})]
+                 .sort_values(["published", "id"])["id"].tolist())
+    own_colours = len(reporting) <= len(PALETTE)
+    colours = {aid: PALETTE[i] if own_colours else ONE_COLOUR for i, aid in enumerate(reporting)}
+    chars = chars_for(width(narrow) * 72 - 20)
+    labels = [wrap(label, chars) for label in per_event["label"]]
+    lines = [label.count("\n") + 1 for label in labels]
+    legend_rows = (len(reporting) if own_colours else 1) + 2
+    fig = plt.figure(figsize=(width(narrow), 0.9 + 0.19 * (sum(lines) + 2.3 * len(labels))
+                              + 0.22 * (legend_rows if narrow else (legend_rows + 1) // 2)), layout="constrained")
+    ax = fig.subplots()
+    fig.suptitle(wrap(f"What happened when, and when it was reported ({len(per_event)} events)",
+                      chars_for(width(narrow) * 72, 11)), x=0.02, ha="left")
+    dates = pd.concat([per_event["start"], per_event["end"], published[published.index.isin(reporting)]])
+    if dates.dropna().empty:
+        ax.text(0.5, 0.5, "No dated events", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    date_limits(ax, dates)
+    y = 0.0
+    for (_, e), label, n_lines in zip(per_event.iterrows(), labels, lines):
+        ax.text(0.0, y, label, transform=ax.get_yaxis_transform(), va="top", ha="left", color=TEXT)
+        y += n_lines + 0.7
+        _event_mark(ax, e, y)
+        _article_marks(ax, e["articles"], published, colours, y + 1.1)
+        y += 2.0
+    ax.set_ylim(y - 0.3, -0.3)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    date_axis(ax, narrow, "Date (event; publication of a reporting article)")
+    fig.legend(handles=_key(reporting, colours, published, article_names(articles), own_colours),
+               loc="outside lower center", ncol=1 if narrow else 2, frameon=False)
+    return fig
+
+
+def _event_mark(ax, e, y: float) -> None:
+    if e["precision"] == "day":
+        ax.plot(e["start"], y, "o", color=EVENT, markersize=8, zorder=3)
+    elif pd.notna(e["start"]):
+        span = (e["end"] - e["start"]) + pd.Timedelta(days=1)
+        ax.barh(y, span, left=e["start"], height=0.9, color=WEEK_OR_MONTH, edgecolor=EVENT, zorder=2)
+
+
+def _article_marks(ax, reporting: list[str], published: pd.Series, colours: dict, y: float) -> None:
+    """A triangle per article on its publication day; a day's articles side by side."""
+    by_day: dict[pd.Timestamp, list[str]] = {}
+    for aid in reporting:
+        if pd.notna(published.get(aid)):
+            by_day.setdefault(published[aid], []).append(aid)
+    for day, ids in sorted(by_day.items()):
+        ids = sorted(ids, key=list(colours).index)
+        shown = ids if len(ids) <= SIDE_BY_SIDE else ids[:SIDE_BY_SIDE - 1]
+        for k, aid in enumerate(shown):
+            shift = offset_copy(ax.transData, fig=ax.figure, x=(k - (len(shown) - 1) / 2) * DODGE, units="points")
+            ax.plot(day, y, "v", color=colours[aid], markersize=7, transform=shift, zorder=4)
+        if len(shown) < len(ids):
+            shift = offset_copy(ax.transData, fig=ax.figure, x=(len(shown) / 2) * DODGE + 2, units="points")
+            ax.text(day, y, f"+{len(ids) - len(shown):,}", transform=shift, va="center", ha="left", color=TEXT)
+
+
+def _key(reporting: list[str], colours: dict, published: pd.Series, names: pd.Series, own_colours: bool) -> list:
+    handles = [Line2D([], [], marker="o", color=EVENT, linestyle="none", markersize=8, label="event date (a day)"),
+               Patch(facecolor=WEEK_OR_MONTH, edgecolor=EVENT, label="event date (a week or a month)")]
+    if not own_colours:
+        return handles + [Line2D([], [], marker="v", color=ONE_COLOUR, linestyle="none", markersize=7,
+                                 label=f"publication of a reporting article ({len(reporting):,} articles)")]
+    for aid in reporting:
+        day = published.get(aid)
+        name = names.get(aid, aid)
+        text = name if "," in name or pd.isna(day) else f"{name}, {day:%-d %b %Y}"
+        handles.append(Line2D([], [], marker="v", color=colours[aid], linestyle="none", markersize=7,
+                              label=f"reported in {text}"))
+    return handles
+
+
+def timeline_caption() -> str:
+    return ("Each event's date as the articles give or imply it (dot: a day; grey bar: a week or a month), and "
+            "below it a triangle for the publication day of each article that reported it, side by side when "
+            "articles appeared the same day; the gap between them is how long the news took.")
