@@ -40,12 +40,11 @@ HTML(filter_banner(p, shown=len(ds.articles), total=len(everything.articles))
      + (lede_html(ds.claims, events, ds.articles) if len(ds.articles) else notice("No articles for these parameters.")))
 
 # %%
-from analysis.sections.charts.style import claimant_colours
 from analysis.sections.troops import claims_chart_html
 
-colours = claimant_colours(everything.claimants)  # the whole collection's: a claimant keeps its colour under any filter
+claimants = everything.claimants  # the whole collection's: a claimant keeps its colour under any filter
 deployments = ds.claims[ds.claims["category"] == "troops"]
-HTML(claims_chart_html(deployments, colours, p["figure_format"]))
+HTML(claims_chart_html(deployments, claimants, p["figure_format"]))
 
 # %% [markdown]
 # **How to read this report.** Articles often date what they report with a phrase: "on Thursday",
@@ -92,7 +91,7 @@ HTML(timeline_html(events, ds.articles, p["figure_format"]) + event_table(events
 from analysis.sections.casualties import casualties_chart_html
 
 losses = ds.claims[ds.claims["category"] == "casualties"]
-HTML(casualties_chart_html(losses, colours, p["figure_format"]))
+HTML(casualties_chart_html(losses, claimants, p["figure_format"]))
 
 # %% [markdown]
 # ## Coverage over time

@@ -37,7 +37,9 @@ p, ds, everything = load(globals())
 from analysis.sections.common import first_refs, listed
 from analysis.sections.treaty import TREATY_CATEGORIES, renderings_html
 
-treaty = ds.figures[ds.figures["category"].isin(list(TREATY_CATEGORIES))]
+treaty = (ds.figures[ds.figures["category"].isin(list(TREATY_CATEGORIES))]
+          .merge(ds.articles[["id", "published"]], left_on="article_id", right_on="id")
+          .sort_values(["published", "article_id"]))  # articles listed in publication order
 facts = (treaty.assign(fact=treaty["category"].map(TREATY_CATEGORIES), value=treaty["value"].astype("Int64"),
                        article=treaty["article_id"].map(ds.articles.set_index("id")["name"]))
          .groupby(["fact", "value"], sort=True)
@@ -141,9 +143,9 @@ HTML(data_links())
 # chart captions link here.
 
 # %%
-from analysis.sections.sources import sources
+from analysis.sections.sources import sources_html
 
-HTML(sources(ds))
+HTML(sources_html(ds))
 
 # %% [markdown]
 # ## How this was built

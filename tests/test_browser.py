@@ -98,7 +98,7 @@ def test_report_as_a_reader_sees_it(default_report, width):
     target, ids = default_report
     seen = _read(target, width, f"report-{width}.png")
     assert seen["outside"] == [] and seen["console_errors"] == [] and seen["dialogs"] == []
-    assert len(seen["images"]) >= 4
+    assert len(seen["images"]) >= 3  # claims, timeline, coverage: the seeds count no casualties
     for image in seen["images"]:
         assert image["w"] > 0 and image["h"] > 0 and image["alt"], image
         rendered = image["font"] * image["shown"] / image["box"]

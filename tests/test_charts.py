@@ -52,12 +52,14 @@ EVENTS = pd.DataFrame({"event_id": ["e1", "e1", "e2", "e3"], "label": ["Signed",
                        "date_start": pd.to_datetime(["2024-06-19", "2024-06-19", "2024-10-24", "2024-11-04"]),
                        "date_end": pd.to_datetime(["2024-06-19", "2024-06-19", "2024-10-24", "2024-11-10"]),
                        "date_precision": ["day", "day", "day", "week"], "article_id": ["a", "b", "c", "b"]})
-FACTS = coverage_facts(STORY, pd.DataFrame({"label": ["Signed"], "first": [pd.Timestamp("2024-06-20")]}))
+NO_EVENTS = pd.DataFrame(columns=["label", "kind", "first"])
+FACTS = coverage_facts(STORY, pd.DataFrame({"label": ["Signed"], "kind": ["treaty-signing"],
+                                           "first": [pd.Timestamp("2024-06-20")]}))
 
 CHARTS = {
     "claims": lambda c, narrow: claims_over_time(c, CLAIMANTS, narrow),
     "casualties": lambda c, narrow: casualties_over_time(c, CLAIMANTS, narrow),
-    "coverage": lambda c, narrow: coverage_over_time(ARTICLES, coverage_facts(c, FACTS.iloc[:0]), narrow),
+    "coverage": lambda c, narrow: coverage_over_time(ARTICLES, coverage_facts(c, NO_EVENTS), narrow),
     "timeline": lambda c, narrow: timeline(EVENTS[EVENTS["article_id"].isin(set(c["first_article"]) | {"b"})],
                                            ARTICLES, narrow),
 }
@@ -149,8 +151,9 @@ def test_coverage_folds_outlets_and_names_the_unknown():
     articles = pd.DataFrame({"outlet": [f"o{i}" for i in range(9)] + [None, "o0"]})
     outlets = outlet_of(articles)
     assert outlets.nunique() == 9 and set(outlets) >= {OTHERS, UNKNOWN, "o0"}
-    assert list(FACTS["label"]) == ["Signed", "Kyiv: 10,000–12,000 troops", "Seoul: allegedly 1,500 troops",
-                                    "Zelenskiy: 11,000 troops", "Zelenskiy: 3,000 killed", "Kremlin: 200 captured"]
+    assert list(FACTS["label"]) == ["Signed", "Kyiv: 10,000–12,000 troops", "Kremlin denies",
+                                    "Seoul: allegedly 1,500 troops", "Zelenskiy: 11,000 troops", "Zelenskiy: 3,000 killed",
+                                    "unattributed declines to confirm", "Kremlin: 200 captured"]
 
 
 def test_articles_of_one_day_are_side_by_side():

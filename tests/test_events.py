@@ -1,12 +1,11 @@
 """Events: each date phrase dates the event word it modifies, once; what is not a real event on
 the story is kept as another dated mention; the report counts and draws the same events."""
 
-import re
 
 import pytest
 
 from analysis.extract.events import events_in
-from analysis.sections.common import other_dated, timeline_events
+from analysis.sections.common import timeline_events
 from conftest import write_article
 
 
@@ -71,19 +70,14 @@ def test_every_date_phrase_gives_exactly_one_row():
     assert len(phrases) == len(set(phrases)) == 5
 
 
-def test_the_summary_counts_what_the_timeline_draws(seeds_dataset):
-    from analysis.sections.summary import summary_html
-    from analysis.sections.timeline import timeline_chart
+def test_the_timeline_counts_what_it_draws(seeds_dataset):
+    from analysis.sections.timeline import event_table, timeline_html
 
     shown = timeline_events(seeds_dataset.events)
     assert shown["is_event"].all()
     n = shown["event_id"].nunique()
-    summary = str(summary_html(seeds_dataset))
-    assert re.search(rf"report {n} dated events \(those on the timeline\)", summary)
-    assert f"Timeline of {n} events" in str(timeline_chart(seeds_dataset, "svg"))
-    passing, mentions = other_dated(seeds_dataset.events)
-    assert mentions == (~seeds_dataset.events["is_event"] & seeds_dataset.events["date_start"].notna()).sum() > 0
-    assert f"{passing} other dated events mentioned in passing and {mentions} dated mentions" in summary
+    assert f"Timeline of {n} events" in str(timeline_html(shown, seeds_dataset.articles, "svg"))
+    assert str(event_table(shown, seeds_dataset.articles)).count("<tr>") == n + 1  # a row per event, and the header
 
 
 def test_other_mentions_stay_in_the_data_off_the_timeline(seeds_dataset):

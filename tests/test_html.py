@@ -34,7 +34,8 @@ def test_table_escapes_caption_columns_cells_and_links():
 
 
 def test_quote_list_notice_and_links_escape():
-    _clean(quote_list(pd.DataFrame({"ref": [EVIL], "article_id": [EVIL], "quote": [EVIL]})))
+    _clean(quote_list(pd.DataFrame({"ref": [EVIL], "article_id": [EVIL], "name": [EVIL], "quote": [EVIL]})))
+    _clean(table_html(pd.DataFrame({"a": [EVIL], "id": [EVIL]}), caption=EVIL, titles={"a": "id"}))
     _clean(notice(EVIL))
     _clean(ref_links([f"F{i}" for i in range(50)], EVIL))
 
@@ -57,7 +58,8 @@ def test_marked_differences_escape_the_words_but_keep_the_marks():
 def test_only_rendered_html_is_printed_as_is():
     assert render("notice.html.j2", text=Markup("<b>kept</b>")) == '<p class="notice"><b>kept</b></p>'
     inner = notice(EVIL)
-    assert render("summary.html.j2", summary=EVIL, facts=inner) == f'<p class="summary">{SHOWN}</p>{inner}'
+    lede = render("lede.html.j2", sentences=[[(EVIL, None), (EVIL, "F1")]])
+    assert lede == f'<p class="lede">{SHOWN}<a href="#q-F1" title="quote F1">{SHOWN}</a></p>'
     assert isinstance(inner, Markup) and isinstance(table_html(pd.DataFrame({"a": [1]})), Markup)
 
 

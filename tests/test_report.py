@@ -15,7 +15,7 @@ from analysis.build.params import Parameters
 from analysis.build.report import build_report
 from analysis.common.errors import InputError
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 DEFAULTS = {**Parameters().model_dump(), "seeds_dir": str(SEEDS)}
 
@@ -53,8 +53,9 @@ def test_report_is_offline(built):
 def test_figures_present_with_alt_text(built):
     _, page = built
     images = _images(page)
-    assert len(images) == 2 and all(alt for _, alt in images)
-    troop_svg = base64.b64decode(images[1][0]).decode("utf-8")
+    assert len(images) == 3 and all(alt for _, alt in images)  # claims, timeline, coverage (the seeds count no casualties)
+    assert images[0][1].startswith("Claims over time")
+    troop_svg = base64.b64decode(images[0][0]).decode("utf-8")
     assert "Zelenskiy: 11,000" in troop_svg and "South Korean intelligence: allegedly 1,500" in troop_svg
     assert "Kremlin (Peskov) denies" in troop_svg and "★" not in troop_svg
 
@@ -84,11 +85,13 @@ def test_tables_and_sources_come_from_the_data(built):
 
 def test_every_section_is_present(built):
     _, page = built
-    for heading in ["Summary", "Articles", "Timeline", "Troop figures", "The treaty text", "Coverage",
-                    "Reuse between articles", "Data quality", "Sources", "How this was built"]:
+    for heading in ["The story in brief", "What we know, and who says so", "Timeline of events", "Casualties",
+                    "Coverage over time", "Articles", "The treaty text", "Who reports what", "Reuse between articles",
+                    "Data quality", "Methods and data", "Sources", "How this was built"]:
         assert f">{heading}<a class=\"anchor-link\"" in page, heading
     assert "<mark>" in page  # Article 4 renderings compared
-    assert "No data for these parameters" not in page
+    assert page.count("for these parameters") == 1  # only the casualties, which the seeds do not count
+    assert 'href="data/claims.csv"' in page and 'href="data/datapackage.json"' in page
 
 
 def test_filters_change_every_section_consistently(tmp_path):
@@ -104,18 +107,21 @@ def test_filters_change_every_section_consistently(tmp_path):
 
 def test_filter_that_leaves_nothing_says_so(tmp_path):
     page = build({**DEFAULTS, "start_date": "2030-01-01"}, tmp_path)
-    assert page.count("No data for these parameters") >= 5 and "Traceback" not in page
+    assert page.count("for these parameters.") >= 10 and "Traceback" not in page
+    assert "It shows 0 articles of the 5 articles" in page and "<table" not in page.split('id="Sources"')[0]
 
 
 def test_code_can_be_shown(built, tmp_path):
-    """Every code cell (and papermill's injected parameters) gains an input area, highlighted;
-    the default report shows none of the code."""
+    """Every code cell but the parameters (listed under How this was built) is folded in a
+    <details> of its own, highlighted; the default report shows none of the code, and no
+    absolute path."""
     page = build({**DEFAULTS, "show_code": True}, tmp_path)
     paths = manifest.notebook_paths()
-    code_cells = sum(c.cell_type == "code" for p in paths for c in jupytext.read(p).cells) + len(paths)
-    area = 'class="jp-InputArea jp-Cell-inputArea"'
-    assert page.count(area) - built[1].count(area) == code_cells
-    assert "summary_html" in page and "summary_html" not in built[1] and 'class="highlight' in page
+    code_cells = sum(c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])
+                     for p in paths for c in jupytext.read(p).cells)
+    assert page.count('<details class="code">') == code_cells and '<details class="code">' not in built[1]
+    assert "what_we_know" in page and "what_we_know" not in built[1] and 'class="highlight' in page
+    assert str(ROOT) not in page and str(tmp_path) not in page
 
 
 def test_failing_notebook_keeps_previous_report(tmp_path, monkeypatch):
@@ -273,7 +279,7 @@ def test_a_relative_output_folder(tmp_path, monkeypatch):
     """`nox -s report` writes to `reports` under the current folder; the kernels, started in
     the notebooks' folder, still find the dataset prepared for them."""
     monkeypatch.chdir(tmp_path)
-    assert "Troop figures" in build(dict(DEFAULTS), Path("reports"))
+    assert "What we know, and who says so" in build(dict(DEFAULTS), Path("reports"))
     assert (tmp_path / "reports" / "report.html").is_file()
 
 

@@ -5,29 +5,30 @@ import pytest
 from analysis.build import manifest, params
 from analysis.build.buildinfo import build_html
 from analysis.common.errors import InputError
+from analysis.sections.claims import what_we_know
 from analysis.sections.common import timeline_events
-from analysis.sections.coverage import FIRST, LATER, coverage_matrix, quoted_people
-from analysis.sections.filters import apply_filters
+from analysis.sections.coverage import FIRST, LATER, coverage_matrix, facts_by_article
+from analysis.sections.filters import apply_filters, filter_banner
 from analysis.sections.quality import removed_by_rule, unreviewed, vague_or_unresolved_dates
-from analysis.sections.reuse import reuse_matrix
-from analysis.sections.summary import key_facts, summary_html
-from analysis.sections.treaty import article4_renderings, highlight_differences, treaty_facts
+from analysis.sections.treaty import highlight_differences, renderings_html
 
 from conftest import SEEDS
 
 NO_FILTER = {"start_date": None, "end_date": None, "sources": None, "claimants": None}
 
 
-def test_key_facts(seeds_dataset):
-    facts = key_facts(seeds_dataset).set_index("fact")
-    assert facts.loc["Putin and Kim sign the treaty in Pyongyang", "value"] == "2024-06-19"
-    assert facts.loc["Largest troop number reported (Zelenskiy)", "value"] == "11,000"
-    assert facts.loc["First troop number reported (South Korean intelligence)", "value"] == "1,500"
-    assert "Kremlin (Peskov) denies" in facts.index
-    assert list(facts["when"]) == sorted(facts["when"])
-    text = summary_html(seeds_dataset)
-    assert "5 articles published between 20 June 2024 and 10 November 2024" in text
-    assert "range from 1,500 to 11,000" in text and "23 articles" in text
+def test_what_we_know_is_one_row_per_claim_in_the_order_made(seeds_dataset):
+    ds = seeds_dataset
+    known = what_we_know(ds.claims, ds.articles)
+    assert len(known) == len(ds.claims) == len(ds.claims[["claimant", "stance", "value", "what"]].drop_duplicates())
+    rows = known.set_index("quotes")
+    assert rows.loc["F1", "said on"] == "≈ by 24 Oct 2024 ('Recently')"  # a window, not its first day
+    assert rows.loc["F4", "said on"] == "≈ between 7 and 13 Oct 2024 ('last week')"
+    assert rows.loc["F6", "said on"] == "7 Nov 2024 ('on Thursday')" and rows.loc["F6", "claim"].startswith("11,000")
+    assert rows.loc["F6", "first reported in"] == "Reuters, 10 Nov 2024" and rows.loc["F6", "reported in"] == "1 article"
+    assert rows.loc["F2", "claim"].startswith("denies reports of")
+    assert list(known["quotes"]).index("F1") < list(known["quotes"]).index("F6")  # the claims grew in this order
+    assert not known["first reported in"].str.contains("_").any()  # names, not ids
 
 
 def test_timeline_keeps_milestones_not_asides(seeds_dataset):
@@ -36,12 +37,14 @@ def test_timeline_keeps_milestones_not_asides(seeds_dataset):
     assert not kept["event_id"].str.startswith("other:").any()
 
 
-def test_treaty_facts_and_article4(seeds_dataset):
-    facts = treaty_facts(seeds_dataset)
-    assert set(facts["value"]) == {4, 23, 51}
-    renderings = article4_renderings(seeds_dataset)
-    assert sorted(renderings["article_id"].str[:3]) == ["001", "004"]
-    assert all("Article 51 of the UN Charter" in t for t in renderings["text"])
+def test_treaty_renderings_come_from_the_dataset(seeds_dataset):
+    ds = seeds_dataset
+    article4 = ds.renderings[ds.renderings["treaty_article"] == 4]
+    assert sorted(article4["article_id"].str[:3]) == ["001", "004"]
+    assert all("Article 51 of the UN Charter" in t for t in article4["text"])
+    page = renderings_html(ds.renderings, ds.articles)
+    assert "Article 4 as two sources quote it" in page and "Reuters, 20 Jun 2024" in page and "<mark>" in page
+    assert "No article quotes the wording" in renderings_html(ds.renderings.iloc[:0], ds.articles)
 
 
 def test_highlight_differences_marks_only_changed_words():
@@ -51,24 +54,25 @@ def test_highlight_differences_marks_only_changed_words():
 
 
 def test_coverage_matrix_marks_first_appearance(seeds_dataset):
-    m = coverage_matrix(seeds_dataset)
+    ds = seeds_dataset
+    facts = facts_by_article(ds.claims, timeline_events(ds.events), ds.figures)
+    m = coverage_matrix(ds.articles, facts).set_index("fact")
     signing = m.loc["Putin and Kim sign the treaty in Pyongyang"]
-    assert signing[signing == FIRST].index.tolist() == ["004_6a84a186daab083e"]  # the June article
+    assert signing[signing == FIRST].index.tolist() == ["Reuters, 20 Jun 2024"]  # the June article
     assert (signing == LATER).sum() == 4
-    assert list(m.columns) == seeds_dataset.articles.sort_values(["published", "id"])["id"].tolist()
-    assert m.loc["11,000 troops"].tolist().count(FIRST) == 1
+    assert list(m.columns) == ds.articles.sort_values(["published", "id"])["name"].tolist()
+    assert m.loc["11,000 (Zelenskiy)"].tolist().count(FIRST) == 1
 
 
-def test_quoted_people(seeds_dataset):
-    people = quoted_people(seeds_dataset).set_index("article")
-    assert "Peskov" in people.loc["003_34cf81a579b8c87e", "quoted or cited"]
-    assert "Lukin" in people.loc["004_6a84a186daab083e", "quoted or cited"]
+def test_who_each_article_quotes(seeds_dataset):
+    quoted = seeds_dataset.quoted.groupby("article_id")["name"].agg("; ".join)
+    assert "Peskov" in quoted["003_34cf81a579b8c87e"]
+    assert "Lukin" in quoted["004_6a84a186daab083e"]
 
 
-def test_reuse_matrix_finds_the_wire_copy(seeds_dataset):
-    m = reuse_matrix(seeds_dataset)
-    assert m.loc["002_17517f57ac5239d0", "003_34cf81a579b8c87e"] > 0.3
-    assert m.loc["004_6a84a186daab083e", "001_c228eccb52df460e"] < 0.05
+def test_the_wire_copy_is_a_share_of_the_later_article(seeds_dataset):
+    copy = seeds_dataset.copies.set_index(["article_id", "source_id"]).loc[("002_17517f57ac5239d0", "003_34cf81a579b8c87e")]
+    assert copy["share"] > 0.3 and copy["n_chars"] == copy["end"] - copy["start"]
 
 
 def test_quality_tables(seeds_dataset):
@@ -106,6 +110,20 @@ def test_filters_apply_to_every_table(seeds_dataset, chosen, expected):
         assert {i[:3] for i in table["article_id"]} <= expected
     if "claimants" in chosen:
         assert set(ds.figures["claimant"]) == {"Zelenskiy"}
+        assert set(ds.claims["claimant"]) == {"Zelenskiy"}
+    figure_articles = ds.figures.set_index("ref")["article_id"]
+    for _, claim in ds.claims.iterrows():  # recounted from the articles kept
+        kept = {figure_articles[r] for r in claim["refs"].split()}
+        assert claim["n_articles"] == len(kept) and claim["first_article"] in kept
+    assert (ds.events.groupby("event_id")["article_id"].nunique() == ds.events.groupby("event_id")["n_articles"].first()).all()
+    banner = filter_banner(p, len(ds.articles), len(seeds_dataset.articles))
+    assert "Filtered report" in banner and f"shows {len(ds.articles)} article" in banner
+
+
+def test_no_filter_no_banner(seeds_dataset):
+    p = params.validate({**NO_FILTER, "seeds_dir": str(SEEDS), "figure_format": "svg", "title": "t"})
+    assert apply_filters(seeds_dataset, p) is seeds_dataset
+    assert filter_banner(p, 5, 5) == ""
 
 
 def test_unknown_names_in_filters(seeds_dataset):
@@ -115,46 +133,22 @@ def test_unknown_names_in_filters(seeds_dataset):
 
 
 def test_many_articles_get_summaries_not_matrices(tmp_path):
-    """Beyond a dozen articles, matrices of every article would be unreadable (and the pairwise
-    reuse matrix quadratic): facts and copies are summarised instead."""
+    """Beyond a dozen articles, a matrix of every article would be unreadable: each fact's first
+    report and spread are summarised instead."""
     from analysis.bench.corpus import generate
     from analysis.dataset.build import build_dataset
     from analysis.sections.common import MANY
-    from analysis.sections.coverage import coverage_html, coverage_matrix, coverage_summary
-    from analysis.sections.reuse import copied_shares, reuse_html
+    from analysis.sections.coverage import coverage_matrix_html, coverage_summary
 
     generate(SEEDS, tmp_path, MANY + 3)
     ds = build_dataset(tmp_path)
-    summary = coverage_summary(ds).set_index("fact")
-    for fact, row in coverage_matrix(ds).iterrows():  # the summary is the matrix folded
-        assert summary.loc[fact, "first reported in"] == row[row == "★"].index[0]
+    facts = facts_by_article(ds.claims, timeline_events(ds.events), ds.figures)
+    summary = coverage_summary(ds.articles, facts).set_index("fact")
+    for fact, row in coverage_matrix(ds.articles, facts).set_index("fact").iterrows():  # the summary is the matrix folded
+        assert summary.loc[fact, "first reported in"] == row[row == FIRST].index[0]
         assert summary.loc[fact, "articles"] == (row != "").sum()
-    shares = copied_shares(ds)
-    assert not shares.empty and set(shares["article"]) <= set(ds.copies["article_id"])
-    page = coverage_html(ds) + reuse_html(ds)
-    assert "first appeared" in page and "most copied first" in page and "Who is quoted most" in page
-    denials = ds.figures[ds.figures["stance"] != "asserts"]
-    facts = key_facts(ds)
-    folded = facts[facts["fact"].str.endswith(" denies") | facts["fact"].str.endswith(" declines to confirm")]
-    assert len(folded) == denials.groupby([denials["claimant"].fillna("unattributed"), "stance"]).ngroups
-    assert folded["mentions"].sum() == len(denials)
-    from analysis.sections.treaty import treaty_facts_summary
-
-    folded = treaty_facts_summary(ds).set_index(["fact", "value"])
-    assert folded.loc[("UN Charter article", 51), "articles"] == treaty_facts(ds).query("value == 51")["article"].nunique()
-    assert "share of ↓ found in →" not in page  # no pairwise matrix
-
-
-def test_short_ids_are_unique_prefixes():
-    from analysis.sections.common import short_ids
-
-    ids = ["004_6a84a186daab083e", "003_34cf81a579b8c87e", "reuters-treaty", "reuters-troops", "ap", "apx"]
-    short = short_ids(ids)
-    assert short["004_6a84a186daab083e"] == "004" and short["003_34cf81a579b8c87e"] == "003"
-    assert short["reuters-treaty"] == "reuters-tre" and short["reuters-troops"] == "reuters-tro"
-    assert short["ap"] == "ap" and short["apx"] == "apx"
-    assert len(set(short.values())) == len(ids)
-    assert all(aid.startswith(s) for aid, s in short.items())
+    page = coverage_matrix_html(ds.articles, ds.claims, timeline_events(ds.events), ds.figures)
+    assert "first appeared" in page and FIRST not in page
 
 
 def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
@@ -162,12 +156,12 @@ def test_the_troop_chart_draws_each_distinct_mark_once(tmp_path):
     once, and each claimant's first number and the largest keep their labels."""
     from analysis.bench.corpus import generate
     from analysis.dataset.build import build_dataset
-    from analysis.sections.charts.claims import claims_over_time, troop_claims
-    from analysis.sections.troops import claims_table
+    from analysis.sections.charts.claims import claims_over_time
+    from analysis.sections.common import troop_claims
 
     generate(SEEDS, tmp_path, 40)
     ds = build_dataset(tmp_path)
-    claims = claims_table(ds)
+    claims = ds.claims
     troops = troop_claims(claims)
     ax = claims_over_time(claims, ds.claimants, narrow=False).axes[0]
     marks = [(tuple(line.get_xdata()), tuple(line.get_ydata()), line.get_marker(), line.get_color(),

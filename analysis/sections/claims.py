@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.sections.common import first_refs
 from analysis.sections.words import plural, window
 
 UNCERTAIN = "≈"  # marks a claim whose order against another is not known
@@ -31,12 +32,12 @@ def what_we_know(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     names = articles.set_index("id")["name"]
     repeated = claims["n_articles"].map(lambda n: plural(int(n), "article"))
     return pd.DataFrame({
-        "order": claims["order_uncertain"].map({True: UNCERTAIN, False: ""}),
         "claimant": claims["claimant"].fillna("unattributed"),
         "claim": claims.apply(claim_words, axis=1),
-        "said on": [window(s, e, p) for s, e, p in zip(claims["said_start"], claims["said_end"], claims["said_phrase"])],
+        "said on": [f"{UNCERTAIN} " * bool(u) + window(s, e, p) for s, e, p, u
+                    in zip(claims["said_start"], claims["said_end"], claims["said_phrase"], claims["order_uncertain"])],
         "first reported in": claims["first_article"].map(names),
         "reported in": repeated,
-        "quotes": claims["refs"],
+        "quotes": claims["refs"].map(lambda refs: first_refs(refs.split())),
         "first_article": claims["first_article"],
     }).reset_index(drop=True)

@@ -3,13 +3,11 @@ their links, short article labels, and the selections several sections draw from
 
 from __future__ import annotations
 
-import os
 import re
 
 import pandas as pd
 from markupsafe import Markup
 
-from analysis.dataset.tables import Dataset
 from analysis.extract.events import SINGULAR_KINDS
 from analysis.sections.html import render
 
@@ -34,19 +32,6 @@ def ref_links(refs, table: str) -> Markup:
     which data file holds every row."""
     refs = list(refs)
     return render("ref_links.html.j2", refs=shown_refs(refs), more=len(refs) - SHOWN_REFS, table=table)
-
-
-def short_ids(ids) -> dict[str, str]:
-    """Each article id cut, for chart labels and narrow table cells, to the shortest prefix of at
-    least three characters that no other id starts with (the seeds' "004_6a84a186daab083e"
-    becomes "004"; "reuters-treaty" and "reuters-troops" become "reuters-tre" and "reuters-tro")."""
-    ordered = sorted(set(ids))
-    short = {}
-    for i, aid in enumerate(ordered):
-        # In sorted order, the id sharing the longest prefix with this one is a neighbour.
-        shared = [len(os.path.commonprefix([aid, other])) for other in ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]]
-        short[aid] = aid[:max([3, *(n + 1 for n in shared)])]
-    return short
 
 
 def listed(items, many: int = MANY) -> str:
@@ -85,15 +70,11 @@ def timeline_events(events: pd.DataFrame) -> pd.DataFrame:
     return real[keep]
 
 
-def other_dated(events: pd.DataFrame) -> tuple[int, int]:
-    """What the report leaves off its timeline: dated events mentioned in passing (counted as
-    events), and dated mentions that are not events (counted as mentions)."""
-    dated = events[events["date_start"].notna()]
-    shown = set(timeline_events(events)["event_id"])
-    passing = dated[dated["is_event"] & ~dated["event_id"].isin(shown)]["event_id"].nunique()
-    return passing, int((~dated["is_event"]).sum())
+def troop_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The deployment claims the main chart draws: numbers asserted, and the claims without one (or denied)."""
+    return claims[claims["category"] == "troops"]
 
 
-def troop_claims(ds: Dataset) -> pd.DataFrame:
-    """The figures the troop chart draws: numbers of troops, and claims about them without one."""
-    return ds.figures[ds.figures["category"] == "troops"]
+def casualty_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The casualty numbers asserted, which the casualties chart draws (a denial of casualties has no height)."""
+    return claims[(claims["category"] == "casualties") & claims["value"].notna() & (claims["stance"] == "asserts")]

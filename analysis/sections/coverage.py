@@ -6,9 +6,11 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.sections.charts.coverage import coverage_caption, coverage_facts, coverage_over_time
+from analysis.sections.charts.embed import figure_html
 from analysis.sections.common import MANY
-from analysis.sections.html import table_or_notice
-from analysis.sections.words import day
+from analysis.sections.html import EMPTY, notice, table_or_notice
+from analysis.sections.words import day, plural
 
 FIRST, LATER = "★", "●"
 
@@ -63,3 +65,20 @@ def coverage_matrix_html(articles: pd.DataFrame, claims: pd.DataFrame, events: p
     return table_or_notice(coverage_matrix(articles, facts), "No facts for these parameters.", max_rows=200,
                            caption=f"Who reports what: {FIRST} first report, {LATER} later report (articles in "
                                    "publication order)")
+
+
+def coverage_chart_html(articles: pd.DataFrame, claims: pd.DataFrame, events: pd.DataFrame, fmt: str) -> Markup:
+    """Articles per week by outlet, and when each fact (a number claimed, a timeline event) first appeared."""
+    if articles["published"].dropna().empty:
+        return notice("No dated articles for these parameters.")
+    first = (events.groupby("event_id", sort=False)
+             .agg(label=("label", "first"), kind=("kind", "first"), first=("first_reported", "min"))
+             .reset_index(drop=True))
+    facts = coverage_facts(claims, first)
+    weeks = articles["published"].dropna().dt.to_period("W-SUN").nunique()
+    return figure_html(
+        lambda narrow: coverage_over_time(articles, facts, narrow), fmt,
+        alt=f"Coverage over time: {plural(len(articles), 'article')} over {plural(weeks, 'week')}, by outlet, and "
+            f"the first appearance of {plural(len(facts), 'fact')}.",
+        caption=coverage_caption(articles, facts), source="articles and their first reports",
+        refs=EMPTY)

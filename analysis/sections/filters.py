@@ -61,6 +61,8 @@ def recounted_claims(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
 def corroboration(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Each event's count of reporting articles and its first report, among the articles kept:
     a filtered report counts only what it shows."""
+    if events.empty:
+        return events
     by_event = events.groupby("event_id")
     published = events["article_id"].map(articles.set_index("id")["published"])
     return events.assign(n_articles=by_event["article_id"].transform("nunique").astype("Int64"),

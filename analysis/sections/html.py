@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 TABLE_ROWS = 60  # rows a table shows; the rest are in the data files
+EMPTY = Markup()  # what a part of a section shows when it has nothing to add
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 

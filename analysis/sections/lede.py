@@ -12,7 +12,7 @@ from analysis.sections.words import day, plural, when, window
 
 # The treaty's milestones (event kinds of analysis.extract.events), as the lede names them.
 MILESTONES = {"treaty-signing": "its signing", "text-published": "the publication of its text",
-              "submission-for-ratification": "its submission for ratification",
+              "submission-for-ratification": "its submission for ratification", "ratification": "its ratification",
               "lower-house-ratification": "ratification by the lower house",
               "upper-house-ratification": "ratification by the upper house",
               "signed-into-law": "its signing into law", "entry-into-force": "its entry into force"}

@@ -7,7 +7,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
-from analysis.sections.common import NO_DATA, iso_day
+from analysis.sections.common import NO_DATA, iso_day, with_names
 from analysis.sections.html import linked_refs, notice, render, table_html
 from analysis.sections.words import plural
 
@@ -69,17 +69,21 @@ def quality_html(ds: Dataset) -> Markup:
         return notice(NO_DATA)
     a = ds.articles
     names = a.set_index("id")["name"]
-    contradicted = a[a["page_date_contradicted"]][["id", "page_date", "published", "published_basis"]]
-    contradicted_table = _table(
-        contradicted.rename(columns={"id": "article"}).assign(page_date=contradicted["page_date"].map(iso_day),
-                                                             published=contradicted["published"].map(iso_day)),
-        names, caption=f"Page dates contradicted by the content ({len(contradicted):,})") if len(contradicted) else None
+    contradicted = a[a["page_date_contradicted"]]
+    contradicted = pd.DataFrame({
+        "article": contradicted["id"], "page date": contradicted["page_date"].map(iso_day),
+        "published (estimate)": contradicted["published"].map(iso_day),
+        "why": contradicted["published_basis"].map(lambda basis: with_names(basis, names))})
+    contradicted_table = _table(contradicted, names, caption=f"Page dates contradicted by the content "
+                                f"({len(contradicted):,})") if len(contradicted) else None
     undated = a[a["published"].isna()]
     undated_notice = notice(f"{plural(len(undated), 'article')} without a publication date; their relative dates "
                             f"are unresolved: {'; '.join(undated['name'])}.") if len(undated) else None
     vague = vague_or_unresolved_dates(ds)
     pending = unreviewed(ds)
-    conflicts = ds.conflicts.rename(columns={"article_id": "article"})
+    conflicts = ds.conflicts[ds.conflicts["kind"] != "page date contradicted"]  # listed above
+    conflicts = conflicts.assign(detail=conflicts["detail"].map(lambda d: with_names(d, names))).rename(
+        columns={"article_id": "article"})
     tables = [
         _table(vague, names, caption=f"Dates unresolved or known only to a month or year ({len(vague):,})",
                links={"ref": "q-"}, max_rows=LISTED_ROWS) if len(vague) else notice("Every date is known to a week or better."),

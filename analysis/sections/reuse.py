@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from analysis.sections.html import render
+from analysis.sections.html import EMPTY, render
 
 SHOWN_COPIES = 20
 EXCERPT = 400  # characters of each copied passage shown
@@ -14,7 +14,7 @@ EXCERPT = 400  # characters of each copied passage shown
 def passages_html(copies: pd.DataFrame, corpus: dict, names: pd.Series) -> Markup:
     """The first copied passages, each opening with the articles' names; nothing if none."""
     if copies.empty:
-        return Markup()
+        return EMPTY
     passages = [{"article": names[c["article_id"]], "article_id": c["article_id"], "source": names[c["source_id"]],
                  "source_id": c["source_id"], "chars": int(c["n_chars"]),
                  "excerpt": corpus[c["article_id"]].body[c["start"]:c["end"]][:EXCERPT]}

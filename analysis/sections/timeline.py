@@ -3,36 +3,32 @@ reported it, and the table of events with the mentions that date them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+import pandas as pd
 from markupsafe import Markup
 
-from analysis.dataset.tables import Dataset
 from analysis.sections.charts.embed import figure_html
 from analysis.sections.charts.timeline import timeline, timeline_caption
-from analysis.sections.common import MANY, NO_DATA, iso_day, ref_links, short_ids, timeline_events
-from analysis.sections.html import notice, table_html
+from analysis.sections.common import first_refs, listed, ref_links
+from analysis.sections.html import EMPTY, notice, table_html
+from analysis.sections.words import day, plural, window
 
 
-def timeline_chart(ds: Dataset, fmt: str) -> Markup:
-    events = timeline_events(ds.events)
+def timeline_html(events: pd.DataFrame, articles: pd.DataFrame, fmt: str) -> Markup:
+    """The chart of the timeline's events (`common.timeline_events`) and when each article reported them."""
     if events.empty:
-        return notice(NO_DATA)
-    ds = replace(ds, events=events)
-    n = ds.events["event_id"].nunique()
+        return notice("No dated events for these parameters.")
+    n = events["event_id"].nunique()
     return figure_html(
-        lambda narrow: timeline(ds.events, ds.articles, narrow), fmt,
-        alt=f"Timeline of {n} events from {iso_day(ds.events['date_start'].min())} to "
-            f"{iso_day(ds.events['date_end'].max())}, with the publication date of each article that reported them.",
-        caption=timeline_caption(),
-        source="event mentions", refs=ref_links(ds.events["ref"], "events"),
-    ) + event_table(ds)
+        lambda narrow: timeline(events, articles, narrow), fmt,
+        alt=f"Timeline of {plural(n, 'event')} from {day(events['date_start'].min())} to "
+            f"{day(events['date_end'].max())}, with the publication date of each article that reported them.",
+        caption=timeline_caption(), source="event mentions", refs=ref_links(events["ref"], "events"))
 
 
 def event_table(events: pd.DataFrame, articles: pd.DataFrame) -> Markup:
     """One row per event on the timeline: its date in words, the articles reporting it and its quotes."""
     if events.empty:
-        return Markup()
+        return EMPTY
     names = articles.set_index("id")["name"]
     e = events.sort_values(["date_start", "event_id"])
     per_event = e.groupby("event_id", sort=False).agg(

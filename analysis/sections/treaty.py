@@ -9,7 +9,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.sections.common import ref_number
-from analysis.sections.html import notice, render
+from analysis.sections.html import EMPTY, notice, render
 
 TREATY_CATEGORIES = {"treaty_articles": "number of articles", "treaty_article": "article of the treaty",
                      "un_charter_article": "UN Charter article"}
@@ -34,7 +34,7 @@ def renderings_html(renderings: pd.DataFrame, articles: pd.DataFrame) -> Markup:
     if renderings.empty:
         return notice("No article quotes the wording of a treaty article for these parameters.")
     names = articles.set_index("id")["name"]
-    out = Markup()
+    out = EMPTY
     for number, group in renderings.sort_values("ref", key=ref_number).groupby("treaty_article", sort=True):
         quoted = group.assign(name=group["article_id"].map(names)).to_dict("records")
         if len(quoted) == 1:

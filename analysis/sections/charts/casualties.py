@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from analysis.sections.charts.claims import MANY_CLAIMANTS, MANY_CLAIMS, NARROW_LABELS, labelled_claims, number_text
+from analysis.sections.common import casualty_claims
 from analysis.sections.charts.marks import MARK_SIZE, draw_claim, key_handles, labelled_span, place_labels, when
 from analysis.sections.charts.style import (chars_for, claimant_colours, claimant_name, colour_of, date_axis,
                                             date_limits, width, wrap)
@@ -17,11 +18,6 @@ from analysis.sections.charts.style import (chars_for, claimant_colours, claiman
 SUBJECTS = {"killed": "D", "wounded": "^", "captured": "s", "missing": "v", "casualties": "h"}
 OTHER_SUBJECT = "P"
 Y_LABEL = "North Korean soldiers reported (number)"
-
-
-def casualty_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """The casualty numbers asserted (a denial of casualties has no height to draw)."""
-    return claims[(claims["category"] == "casualties") & claims["value"].notna() & (claims["stance"] == "asserts")]
 
 
 def casualties_over_time(claims: pd.DataFrame, claimants: pd.DataFrame, narrow: bool):

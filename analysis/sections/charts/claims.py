@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from analysis.sections.common import troop_claims
 from analysis.sections.charts.marks import draw_claim, key_handles, labelled_span, place_labels, when
 from analysis.sections.charts.style import (OTHER, TEXT, chars_for, claimant_colours, claimant_name, colour_of,
                                             date_axis, date_limits, width, wrap)
@@ -24,11 +25,6 @@ STANCES = {"denies": ("X", "denies"), "declines to confirm": ("s", "declines to 
            "asserts": ("o", "says so, without a number")}
 Y_LABEL = "North Korean troops reported in Russia"
 X_LABEL = "Date the claim was made"
-
-
-def troop_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """The deployment claims: numbers asserted, and the claims without one (or denied)."""
-    return claims[claims["category"] == "troops"]
 
 
 def number_text(claim) -> str:

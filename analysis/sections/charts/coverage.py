@@ -15,20 +15,30 @@ from analysis.sections.charts.style import (OTHER, PALETTE, UNATTRIBUTED, chars_
 
 OUTLETS = 7  # outlets drawn apart; the rest are "other outlets"
 UNKNOWN, OTHERS = "outlet unknown", "other outlets"
-FACT_LABELS = 12  # facts labelled; later first appearances are marked without a label
+FACT_LABELS = 16  # facts labelled; later first appearances are marked without a label
+STATEMENTS = {"statement", "denial"}  # event kinds that the claims already stand for
 FACT_COLOUR = "#333333"
 CHARS_NARROW = 44  # characters per line of a fact's label on a phone
 
 
 def coverage_facts(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Each fact and the day it first appeared: the troop and casualty numbers (first_published) and the
-    timeline events given as (label, first), in date order."""
-    numbers = claims[claims["value"].notna() & claims["category"].isin(["troops", "casualties"])]
-    said = pd.DataFrame({"label": [f"{claimant_name(c['claimant'])}: {number_text(c)} {_counted(c)}"
-                                   for _, c in numbers.iterrows()],
-                         "first": numbers["first_published"].to_numpy()})
-    facts = pd.concat([said, events[["label", "first"]]], ignore_index=True).dropna(subset=["first"])
+    """Each fact and the day it first appeared, in date order: every claim about troops or
+    casualties (first_published: a number, or a denial or refusal to confirm) and the events
+    given as (label, first). Events that are statements are left to the claims, so that one
+    statement is not two facts."""
+    said = claims[claims["category"].isin(["troops", "casualties"])]
+    claimed = pd.DataFrame({"label": [_claim_label(c) for _, c in said.iterrows()],
+                            "first": said["first_published"].to_numpy()})
+    happened = events[~events["kind"].isin(STATEMENTS)]
+    facts = pd.concat([claimed, happened[["label", "first"]]], ignore_index=True).dropna(subset=["first"])
     return facts.sort_values(["first", "label"], kind="stable").drop_duplicates("label").reset_index(drop=True)
+
+
+def _claim_label(claim) -> str:
+    who = claimant_name(claim["claimant"])
+    if pd.isna(claim["value"]):
+        return f"{who} {'says so, without a number' if claim['stance'] == 'asserts' else claim['stance']}"
+    return f"{who}: {number_text(claim)} {_counted(claim)}"
 
 
 def _counted(claim) -> str:
