@@ -37,7 +37,7 @@ from analysis.sections.lede import lede_html
 
 events = timeline_events(ds.events)
 HTML(filter_banner(p, shown=len(ds.articles), total=len(everything.articles))
-     + (lede_html(ds.claims, events, ds.articles) if len(ds.articles) else notice("No articles for these parameters.")))
+     + (lede_html(ds.claims, events, ds.articles) if len(ds.articles) else notice("No articles in this report.")))
 
 # %%
 from analysis.sections.troops import claims_chart_html
@@ -52,7 +52,8 @@ HTML(claims_chart_html(deployments, claimants, p["figure_format"]))
 # the window ("between 7 and 13 Oct 2024", or "by 24 Oct 2024" when only the latest possible day is
 # known), never its first day as if it were exact. Claims whose windows overlap are marked ≈: the
 # order between them is not known. Every figure and date links (F1, E3) to the sentence it comes
-# from, quoted under Sources, and each claimant keeps one colour in every chart.
+# from, quoted under Sources. In the charts of claims each claimant keeps one colour, whatever the
+# filters.
 
 # %% [markdown]
 # ## What we know, and who says so
@@ -66,7 +67,7 @@ from analysis.sections.claims import what_we_know
 
 known = what_we_know(ds.claims, ds.articles)
 HTML(table_or_notice(
-    known, "No claims for these parameters.", links={"quotes": "q-"}, titles={"first reported in": "first_article"},
+    known, "None of these articles reports a claim.", links={"quotes": "q-"}, titles={"first reported in": "first_article"},
     caption=f"{plural(len(known), 'claim')} by {plural(known['claimant'].nunique(), 'claimant')}, in the order "
             "they were made (≈: order uncertain, the dates overlap)"))
 
@@ -118,6 +119,6 @@ in_order = ds.articles.sort_values(["published", "id"])
 listing = in_order.assign(page_date=in_order["page_date"].map(day), published=in_order["published"].map(day))[
     ["name", "headline", "page_date", "published", "n_words", "id"]].rename(columns={
         "name": "article", "page_date": "page date", "published": "published (estimate)", "n_words": "words"})
-HTML(table_or_notice(listing, "No articles for these parameters.", titles={"article": "id"},
+HTML(table_or_notice(listing, "No articles in this report.", titles={"article": "id"},
                      caption=f"{plural(len(listing), 'article')} in publication order")
      + contradicted_dates(in_order))

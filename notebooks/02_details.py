@@ -46,7 +46,7 @@ facts = (treaty.assign(fact=treaty["category"].map(TREATY_CATEGORIES), value=tre
          .agg(articles=("article_id", "nunique"), stated_by=("article", listed), quotes=("ref", first_refs))
          .reset_index()
          .rename(columns={"stated_by": "stated by"}))
-HTML(table_or_notice(facts, "No article states a treaty figure for these parameters.", links={"quotes": "q-"},
+HTML(table_or_notice(facts, "None of these articles states a treaty figure.", links={"quotes": "q-"},
                      caption=f"Treaty figures: {plural(len(facts), 'fact')}, each with every article that states it")
      + renderings_html(ds.renderings, ds.articles))
 
@@ -67,7 +67,7 @@ quoted = (in_order[["id", "name"]].merge(ds.quoted.rename(columns={"name": "quot
           .reset_index()
           .rename(columns={"quoted": "quoted or cited"}))
 HTML(coverage_matrix_html(ds.articles, ds.claims, timeline_events(ds.events), ds.figures)
-     + table_or_notice(quoted, "No article quotes anyone by name for these parameters.", titles={"article": "id"},
+     + table_or_notice(quoted, "None of these articles quotes anyone by name.", titles={"article": "id"},
                        caption="Who each article quotes or cites, in the article's order"))
 
 # %% [markdown]
@@ -80,7 +80,7 @@ HTML(coverage_matrix_html(ds.articles, ds.claims, timeline_events(ds.events), ds
 # %%
 from analysis.sections.reuse import passages_html
 
-names = ds.articles.set_index("id")["name"]
+names = everything.articles.set_index("id")["name"]  # a copy's source may be an article the filters leave out
 shared = (ds.copies.groupby(["article_id", "source_id"], as_index=False)
           .agg(characters=("n_chars", "sum"), share=("share", "sum"))
           .sort_values("share", ascending=False, kind="stable"))
@@ -88,7 +88,7 @@ shared = shared.assign(article=shared["article_id"].map(names), copied_from=shar
                        share=shared["share"].map("{:.0%}".format))
 HTML(table_or_notice(shared[["article", "copied_from", "characters", "share"]].rename(
                          columns={"copied_from": "copied from", "share": "share of the article"}),
-                     "No article shares a passage with another for these parameters.",
+                     "None of these articles copies a passage from another.",
                      caption="Articles that copy passages from an earlier one, most copied first")
      + passages_html(ds.copies, ds.corpus, names))
 
@@ -127,9 +127,10 @@ HTML(quality_html(ds))
 # or a window such as the 30 days before publication.
 #
 # **Automatic and reviewed.** Everything is extracted automatically; rows that a person has
-# confirmed in `annotations.yaml` are marked reviewed, and Data quality lists the rest. Automatic
-# extraction, measured on news articles it was not tuned on, finds most figures but names the
-# claimant or the date of a claim less reliably: check a claim's quote before citing it.
+# confirmed in the collection's annotations file are marked reviewed, and Data quality lists
+# the rest. Automatic extraction, measured on news articles it was not tuned on, finds most
+# figures but names the claimant or the date of a claim less reliably: check a claim's quote
+# before citing it.
 
 # %%
 from analysis.sections.methods import data_links

@@ -10,8 +10,18 @@ from analysis.dataset.names import article_names, day_text, headline_words, shor
 
 
 def table(*rows) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["id", "outlet", "headline", "published"],
+    """Articles of (id, outlet, headline, published[, published_latest]): a date the text does not
+    bound later than it is published on that day."""
+    rows = [row if len(row) == 5 else (*row, row[3]) for row in rows]
+    return pd.DataFrame(rows, columns=["id", "outlet", "headline", "published", "published_latest"],
                         index=[10 + i for i in range(len(rows))])
+
+
+def test_a_date_the_text_only_bounds_is_named_as_its_window():
+    names = article_names(table(("a", "Nordpress", "Treaty", date(2024, 10, 24), date(2024, 10, 30)),
+                                ("b", "Nordpress", "Pact", date(2024, 10, 28), date(2024, 11, 2)),
+                                ("c", None, "Pact", date(2024, 12, 28), date(2025, 1, 2))))
+    assert names.tolist() == ["Nordpress, 24–30 Oct 2024", "Nordpress, 28 Oct–2 Nov 2024", "“Pact”, 28 Dec 2024–2 Jan 2025"]
 
 
 def test_outlet_and_date():

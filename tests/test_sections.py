@@ -44,7 +44,7 @@ def test_treaty_renderings_come_from_the_dataset(seeds_dataset):
     assert all("Article 51 of the UN Charter" in t for t in article4["text"])
     page = renderings_html(ds.renderings, ds.articles)
     assert "Article 4 as two sources quote it" in page and "Reuters, 20 Jun 2024" in page and "<mark>" in page
-    assert "No article quotes the wording" in renderings_html(ds.renderings.iloc[:0], ds.articles)
+    assert "None of these articles quotes the wording" in renderings_html(ds.renderings.iloc[:0], ds.articles)
 
 
 def test_highlight_differences_marks_only_changed_words():

@@ -11,7 +11,7 @@ from nbconvert import HTMLExporter
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SUBTITLE = ("The Comprehensive Strategic Partnership Treaty, its ratification and the reported deployment "
-            "of North Korean troops, as told by the articles in the corpus.")
+            "of North Korean troops, as told by the articles in the collection.")
 _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
 
 

@@ -1,5 +1,6 @@
-"""Articles named as a reader names them: outlet and date ("Reuters, 20 Jun 2024"), or, when the
-outlet is unknown, the start of the headline and the date ("“Russian parliament ratifies North
+"""Articles named as a reader names them: outlet and date ("Reuters, 20 Jun 2024"; a window such as
+"24–30 Oct 2024" where the text only bounds the date), or, when the outlet is unknown, the start of
+the headline and the date ("“Russian parliament ratifies North
 Korea…”, 24 Oct 2024"). Ids stay in the data; names are what a page shows. Names are unique in a
 dataset: articles that would share one are told apart by the first words of their headlines
 that differ, then (identical headlines) by a number in id order."""
@@ -22,6 +23,16 @@ def day_text(value) -> str:
         return "undated"
     day = pd.Timestamp(value)
     return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+
+
+def dates_text(first, last) -> str:
+    """The publication date, or, when the text only bounds it, its window: "24–30 Oct 2024"."""
+    if first is None or pd.isna(first) or last is None or pd.isna(last) or pd.Timestamp(last) <= pd.Timestamp(first):
+        return day_text(first)
+    a, b = pd.Timestamp(first), pd.Timestamp(last)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{day_text(b)}"
+    return f"{a.day} {MONTH_ABBREVIATIONS[a.month - 1]}{' ' + str(a.year) if a.year != b.year else ''}–{day_text(b)}"
 
 
 def headline_words(headline: str, n: int) -> str:
@@ -67,7 +78,7 @@ def article_names(articles: pd.DataFrame) -> pd.Series:
     """Each article's name (see the module's docstring), indexed like `articles`; work is linear
     in the number of articles (articles are grouped by name, never compared in pairs)."""
     rows = list(zip(articles.index, articles["id"], articles["outlet"], articles["headline"],
-                    map(day_text, articles["published"])))
+                    map(dates_text, articles["published"], articles["published_latest"])))
     groups: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         groups[_label(row[2], row[4], row[3])].append(row)

@@ -122,5 +122,5 @@ def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
         "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,
         "chars_removed": sum(len(r.text) for r in a.removals),
     } for a in corpus.values()]
-    names = article_names(pd.DataFrame(rows, columns=["id", "outlet", "headline", "published"]))
+    names = article_names(pd.DataFrame(rows, columns=["id", "outlet", "headline", "published", "published_latest"]))
     return [{**row, "name": name} for row, name in zip(rows, names)]

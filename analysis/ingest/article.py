@@ -65,7 +65,7 @@ def _take_metadata(page: CleanPage) -> dict:
     meta["date_lines"] = lines
     if lines:
         meta["page_date_line"], meta["page_date"] = lines[0][0], lines[0][1].first
-    page.removals.extend(Removal("date line (kept as page_date)", text) for text, _ in lines)
+    page.removals.extend(Removal("date line (kept as the page date)", text) for text, _ in lines)
     for i in reversed(dated):
         paras.pop(i)
     for i, text in enumerate(paras[:3]):

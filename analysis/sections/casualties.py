@@ -16,7 +16,7 @@ from analysis.sections.words import plural
 def casualties_chart_html(claims: pd.DataFrame, claimants: pd.DataFrame, fmt: str) -> Markup:
     numbers = casualty_claims(claims)
     if numbers.empty:
-        return notice("No article reports a number of North Korean casualties for these parameters.")
+        return notice("None of these articles reports a number of North Korean casualties.")
     return figure_html(
         lambda narrow: casualties_over_time(claims, claimants, narrow), fmt,
         alt=f"Casualties over time: {plural(len(numbers), 'reported number')} of North Korean soldiers "

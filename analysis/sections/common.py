@@ -11,7 +11,7 @@ from markupsafe import Markup
 from analysis.extract.events import SINGULAR_KINDS
 from analysis.sections.html import render
 
-NO_DATA = "No data for these parameters."
+NO_DATA = "No articles in this report."
 MANY = 12  # articles or claims: beyond this, per-item legends, labels, matrices and lists are folded
 SHOWN_REFS = 40
 

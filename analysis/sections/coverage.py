@@ -59,10 +59,10 @@ def coverage_matrix_html(articles: pd.DataFrame, claims: pd.DataFrame, events: p
                          figures: pd.DataFrame) -> Markup:
     facts = facts_by_article(claims, events, figures)
     if len(articles) > MANY:
-        return table_or_notice(coverage_summary(articles, facts), "No facts for these parameters.", max_rows=200,
+        return table_or_notice(coverage_summary(articles, facts), "None of these articles reports a dated fact.", max_rows=200,
                                caption=f"Who reports what, across {len(articles):,} articles: where each fact first "
                                        "appeared and how far it spread")
-    return table_or_notice(coverage_matrix(articles, facts), "No facts for these parameters.", max_rows=200,
+    return table_or_notice(coverage_matrix(articles, facts), "None of these articles reports a dated fact.", max_rows=200,
                            caption=f"Who reports what: {FIRST} first report, {LATER} later report (articles in "
                                    "publication order)")
 
@@ -70,7 +70,7 @@ def coverage_matrix_html(articles: pd.DataFrame, claims: pd.DataFrame, events: p
 def coverage_chart_html(articles: pd.DataFrame, claims: pd.DataFrame, events: pd.DataFrame, fmt: str) -> Markup:
     """Articles per week by outlet, and when each fact (a number claimed, a timeline event) first appeared."""
     if articles["published"].dropna().empty:
-        return notice("No dated articles for these parameters.")
+        return notice("None of these articles has a publication date.")
     first = (events.groupby("event_id", sort=False)
              .agg(label=("label", "first"), kind=("kind", "first"), first=("first_reported", "min"))
              .reset_index(drop=True))

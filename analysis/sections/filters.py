@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
-from analysis.sections.html import render
+from analysis.sections.html import EMPTY, render
 from analysis.sections.words import day, plural
 
 
@@ -38,13 +39,13 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
         ds,
         articles=a[keep],
         figures=figures,
-        events=corroboration(ds.events[ds.events["article_id"].isin(ids)], a[keep]),
+        events=recounted_events(ds.events[ds.events["article_id"].isin(ids)], a[keep]),
         claims=recounted_claims(figures, a[keep]),
         quoted=ds.quoted[ds.quoted["article_id"].isin(ids)],
         renderings=ds.renderings[ds.renderings["ref"].isin(set(figures["ref"]))],
         removals=ds.removals[ds.removals["article_id"].isin(ids)],
         conflicts=ds.conflicts[ds.conflicts["article_id"].map(lambda s: any(i in ids for i in s.split(", ")))],
-        copies=ds.copies[ds.copies["article_id"].isin(ids) & ds.copies["source_id"].isin(ids)],
+        copies=ds.copies[ds.copies["article_id"].isin(ids)],  # its source may be outside: it still dates the copy
     )
 
 
@@ -58,15 +59,29 @@ def recounted_claims(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return frame(claims_table(figures, articles), CLAIMS)
 
 
-def corroboration(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Each event's count of reporting articles and its first report, among the articles kept:
-    a filtered report counts only what it shows."""
+def recounted_events(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The events as the articles kept tell them: each event's date is where its kept mentions'
+    own dates agree (the mentions that agreed with the whole collection's date, where there are
+    any), its count of reporting articles and its first report are among the articles kept."""
     if events.empty:
         return events
-    by_event = events.groupby("event_id")
+    dated = events[events["mention_date_start"].notna()]
+    agreeing = dated[dated["consistent"] | ~dated.groupby("event_id")["consistent"].transform("any")]
+    by_event = agreeing.groupby("event_id")
+    start, end = by_event["mention_date_start"].max(), by_event["mention_date_end"].min()
+    narrowest = agreeing.assign(width=agreeing["mention_date_end"] - agreeing["mention_date_start"]).sort_values(
+        ["width", "ref"]).drop_duplicates("event_id").set_index("event_id")
+    apart = start > end  # the kept mentions disagree: the narrowest of them
+    start, end = start.where(~apart, narrowest["mention_date_start"]), end.where(~apart, narrowest["mention_date_end"])
+    width = (end - start).dt.days
+    precision = pd.Series("year", index=width.index).mask(width <= 30, "month").mask(width <= 6, "week").mask(width == 0, "day")
+    iso = start.dt.strftime("%Y-%m-%d").where(width == 0, start.dt.strftime("%Y-%m-%d") + "/" + end.dt.strftime("%Y-%m-%d"))
     published = events["article_id"].map(articles.set_index("id")["published"])
-    return events.assign(n_articles=by_event["article_id"].transform("nunique").astype("Int64"),
-                         first_reported=published.groupby(events["event_id"]).transform("min"))
+    ids = events["event_id"]
+    return events.assign(
+        date=ids.map(iso), date_start=ids.map(start), date_end=ids.map(end), date_precision=ids.map(precision),
+        n_articles=events.groupby("event_id")["article_id"].transform("nunique").astype("Int64"),
+        first_reported=published.groupby(ids).transform("min"))
 
 
 def active_filters(p: dict) -> list[str]:
@@ -85,11 +100,11 @@ def active_filters(p: dict) -> list[str]:
     return said
 
 
-def filter_banner(p: dict, shown: int, total: int) -> str:
+def filter_banner(p: dict, shown: int, total: int) -> Markup:
     """A banner that says the report is filtered and how much of the collection it shows; nothing
     for an unfiltered build."""
     said = active_filters(p)
     if not said:
-        return ""
+        return EMPTY
     return render("banner.html.j2", filters="; ".join(said), shown=plural(shown, "article"),
                   total=plural(total, "article"))

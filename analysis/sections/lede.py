@@ -15,7 +15,7 @@ MILESTONES = {"treaty-signing": "its signing", "text-published": "the publicatio
               "submission-for-ratification": "its submission for ratification", "ratification": "its ratification",
               "lower-house-ratification": "ratification by the lower house",
               "upper-house-ratification": "ratification by the upper house",
-              "signed-into-law": "its signing into law", "entry-into-force": "its entry into force"}
+              "signed-into-law": "the decree signing it into law", "entry-into-force": "its entry into force"}
 DEPLOYED = "troops"  # the category of deployment figures
 
 Sentence = list[tuple[str, str | None]]  # pieces of text, each with the quote reference it links to

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from analysis.dataset.tables import Dataset
 from analysis.sections.common import NO_DATA, iso_day, with_names
 from analysis.sections.html import linked_refs, notice, render, table_html
-from analysis.sections.words import plural
+from analysis.sections.words import plural, window
 
 LISTED_ROWS = 40  # rows of the lists of dates and of unreviewed rows
 
@@ -20,22 +20,24 @@ def vague_or_unresolved_dates(ds: Dataset) -> pd.DataFrame:
     figures = ds.figures[ds.figures["date_phrase"].notna()]
     rows = pd.concat([
         pd.DataFrame({"ref": events["ref"], "article": events["article_id"], "phrase": events["date_phrase"],
-                      "date": events["mention_date"], "precision": events["mention_date_precision"],
-                      "basis": events["mention_date_basis"]}),
+                      "date": [window(s, e) if pd.notna(e) else "not resolved" for s, e
+                               in zip(events["mention_date_start"], events["mention_date_end"])],
+                      "precision": events["mention_date_precision"], "how it was read": events["mention_date_basis"]}),
         pd.DataFrame({"ref": figures["ref"], "article": figures["article_id"], "phrase": figures["date_phrase"],
-                      "date": figures["claim_date"], "precision": figures["claim_date_precision"],
-                      "basis": figures["claim_date_basis"]}),
+                      "date": [window(s, e) if pd.notna(e) else "not resolved" for s, e
+                               in zip(figures["claim_date_start"], figures["claim_date_end"])],
+                      "precision": figures["claim_date_precision"], "how it was read": figures["claim_date_basis"]}),
     ])
-    return rows[rows["date"].isna() | rows["precision"].isin(["month", "year"])].reset_index(drop=True)
+    return rows[(rows["date"] == "not resolved") | rows["precision"].isin(["month", "year"])].reset_index(drop=True)
 
 
 def unreviewed(ds: Dataset) -> pd.DataFrame:
     f = ds.figures[~ds.figures["reviewed"]]
     e = ds.events[~ds.events["reviewed"]]
     return pd.concat([
-        pd.DataFrame({"ref": f["ref"], "article": f["article_id"], "what": f["category"] + ": " + f["what"],
+        pd.DataFrame({"ref": f["ref"], "article": f["article_id"], "what": f["what"],
                       "value or date": f["value"].astype("string").fillna(f["stance"])}),
-        pd.DataFrame({"ref": e["ref"], "article": e["article_id"], "what": e["label"], "value or date": e["mention_date"]}),
+        pd.DataFrame({"ref": e["ref"], "article": e["article_id"], "what": e["label"], "value or date": [window(s, end) for s, end in zip(e["mention_date_start"], e["mention_date_end"])]}),
     ]).reset_index(drop=True)
 
 

@@ -45,6 +45,7 @@ def sources_html(ds: Dataset) -> Markup:
         "page date": a["page_date"].map(iso_day), "published (estimate)": a["published"].map(iso_day),
         "how dated": a["published_basis"].map(lambda basis: with_names(basis, names)), "id": a["id"],
     })
+    listing = listing[[c for c in listing.columns if c not in ("byline", "url") or listing[c].ne("").any()]]
     rows = pd.concat([ds.figures[["ref", "article_id", "quote"]], ds.events[["ref", "article_id", "quote"]]])
     cut = len(rows) > LISTED_QUOTES
     listed = rows[rows["ref"].isin(quoted_refs(ds))] if cut else rows

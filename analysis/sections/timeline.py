@@ -16,7 +16,7 @@ from analysis.sections.words import day, plural, window
 def timeline_html(events: pd.DataFrame, articles: pd.DataFrame, fmt: str) -> Markup:
     """The chart of the timeline's events (`common.timeline_events`) and when each article reported them."""
     if events.empty:
-        return notice("No dated events for these parameters.")
+        return notice("None of these articles dates an event of the story.")
     n = events["event_id"].nunique()
     return figure_html(
         lambda narrow: timeline(events, articles, narrow), fmt,

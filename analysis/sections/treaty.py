@@ -32,7 +32,7 @@ def renderings_html(renderings: pd.DataFrame, articles: pd.DataFrame) -> Markup:
     """For each treaty article the articles quote, its wording as each source quotes it: the first
     two side by side with the words they do not share marked, then any others; or the only one."""
     if renderings.empty:
-        return notice("No article quotes the wording of a treaty article for these parameters.")
+        return notice("None of these articles quotes the wording of a treaty article.")
     names = articles.set_index("id")["name"]
     out = EMPTY
     for number, group in renderings.sort_values("ref", key=ref_number).groupby("treaty_article", sort=True):

@@ -18,7 +18,7 @@ def claims_chart_html(claims: pd.DataFrame, claimants: pd.DataFrame, fmt: str) -
     claimant's colour is the same under any filter."""
     troops = troop_claims(claims)
     if troops.empty:
-        return notice("No claims about North Korean troops in Russia for these parameters.")
+        return notice("None of these articles reports a claim about North Korean troops in Russia.")
     values = troops["value"].dropna()
     others = int((troops["stance"] != "asserts").sum())
     numbers = (f"numbers from {int(values.min()):,} to {int(values.max()):,}" if values.nunique() > 1

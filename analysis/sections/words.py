@@ -25,6 +25,15 @@ def is_calendar_month(start: pd.Timestamp, end: pd.Timestamp) -> bool:
     return start.day == 1 and end == start + pd.offsets.MonthEnd(0)
 
 
+def is_bounded(start, end) -> bool:
+    """Whether a window is one the articles really give (a day, a week, a calendar month), not
+    only a latest day with a start assumed by a rule ("recently": the 30 days before)."""
+    if pd.isna(start) or pd.isna(end):
+        return False
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    return end - start <= WEEK or is_calendar_month(start, end)
+
+
 def window(start, end, phrase=None) -> str:
     """When something was said or happened, as precisely as the articles allow: a day; a week
     ("between 7 and 13 Oct 2024"); a calendar month ("in Oct 2024"); otherwise only its latest
@@ -38,12 +47,12 @@ def window(start, end, phrase=None) -> str:
     start = pd.Timestamp(start)
     if start == end:
         return f"{day(end)}{said}"
-    if end - start <= WEEK:
-        first = start.strftime("%-d %b %Y" if start.year != end.year else "%-d %b" if start.month != end.month else "%-d")
-        return f"between {first} and {day(end)}{said}"
+    if not is_bounded(start, end):
+        return f"by {day(end)}{said}"
     if is_calendar_month(start, end):
         return f"in {end.strftime('%b %Y')}{said}"
-    return f"by {day(end)}{said}"
+    first = start.strftime("%-d %b %Y" if start.year != end.year else "%-d %b" if start.month != end.month else "%-d")
+    return f"between {first} and {day(end)}{said}"
 
 
 def when(start, end, phrase=None) -> str:

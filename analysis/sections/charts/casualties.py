@@ -76,4 +76,4 @@ def casualties_caption(claims: pd.DataFrame) -> str:
     return (f"{n:,} casualty figure{'s' * (n != 1)} from {k:,} claimant{'s' * (k != 1)}, on the date each was "
             "said; the shape of a mark is what was counted (see the key), its colour and label who said it. A "
             "filled mark: said that day; a bar: said at some time in that window; hollow with an arrow to the "
-            "left: undated, said by the day it was first reported; a vertical bar: a range of numbers.")
+            "left: said by that day, the date vague or not given; a vertical bar: a range of numbers.")

@@ -149,7 +149,8 @@ def claims_caption(claims: pd.DataFrame) -> str:
     counted = f"{n:,} claim{'s' * (n != 1)} by {k:,} claimant{'s' * (k != 1)}"
     return (f"{counted} about North Korean troops in Russia, on the date each was made, coloured and labelled by "
             "who made it. A filled mark: said on that day; a bar with a mark in its middle: said at some time in "
-            "that window (the article says, say, \"last week\"); a hollow mark with an arrow to the left: the "
-            "article gives no date, so it was said by the day it was first reported; a vertical bar: a range of "
+            "that window (the article says, say, \"last week\"); a hollow mark with an arrow to the left: said by "
+            "that day, the article giving no date (it was said by its first report) or only a vague one such as "
+            "\"recently\"; a vertical bar: a range of "
             "numbers. Below, on the same dates, the claims without a number, one lane per claimant: ✕ denies, "
             "■ declines to confirm, ● says troops were sent without a number.")

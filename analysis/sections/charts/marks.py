@@ -3,7 +3,8 @@ set next to their marks without overlapping.
 
 A claim said on a known day is a filled mark on that day; one known only to a window (`said_start`
 to `said_end`: "last week") is a bar over the window with the mark at its middle; an undated one is
-a hollow mark on the day it was first published with a short arrow to the left: said by then. A
+a hollow mark on the latest day it can have been said (its first report, or the end of a window only
+a rule bounds, such as "recently") with a short arrow to the left: said by then. A
 range of numbers (value to value_max) is a vertical bar."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from analysis.sections.charts.style import FONT, TEXT, chars_for, wrap
+from analysis.sections.words import is_bounded
 
 MARK_SIZE = 8.0
 GAP = 6.0  # points between a mark and its label
@@ -32,12 +34,17 @@ class When:
 
 
 def when(claim) -> When:
+    """A day; a window the articles give (a week, a calendar month); or, for an undated claim or
+    one whose window only a rule bounds ("recently"), its latest day: said by then."""
     start, end = claim["said_start"], claim["said_end"]
     if pd.isna(start):
-        return When(claim["first_published"], claim["first_published"], claim["first_published"], "undated")
+        by = claim["first_published"] if pd.isna(end) else end
+        return When(by, by, by, "undated")
     end = start if pd.isna(end) else end
     if claim["said_precision"] == "day" or end == start:
         return When(start, start, start, "day")
+    if not is_bounded(start, end):
+        return When(end, end, end, "undated")
     return When(start + (end - start) / 2, start, end, "window")
 
 
@@ -70,7 +77,7 @@ def key_handles(colour: str = "#555555", marker: str = "o") -> list:
         Line2D([], [], marker=marker, color=colour, linewidth=5, alpha=0.6, markersize=MARK_SIZE,
                label="said within a window (bar)"),
         Line2D([], [], marker=marker, color=colour, markerfacecolor="white", linestyle="none", markersize=MARK_SIZE,
-               markeredgewidth=1.6, label="undated: said by the day first reported (hollow, ←)"),
+               markeredgewidth=1.6, label="said by that day, date vague or not given (hollow, ←)"),
     ]
 
 

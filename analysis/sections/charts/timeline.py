@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import offset_copy
 
+from analysis.sections.words import is_bounded
 from analysis.sections.charts.style import PALETTE, TEXT, chars_for, date_axis, date_limits, width, wrap
 
 WEEK_OR_MONTH = "#bbbbbb"  # the bar of an event dated to a week or a month
@@ -43,9 +44,12 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, narrow: bool):
     chars = chars_for(width(narrow) * 72 - 20)
     labels = [wrap(label, chars) for label in per_event["label"]]
     lines = [label.count("\n") + 1 for label in labels]
-    legend_rows = (len(reporting) if own_colours else 1) + 2
+    key_chars = chars_for(width(narrow) * 72 / (1 if narrow else 2) - 40)  # a key's text fits its column
+    key = _key(reporting, colours, published, article_names(articles), own_colours, key_chars)
+    key_lines = [handle.get_label().count("\n") + 1 for handle in key]
+    legend_rows = sum(key_lines) if narrow else sum(max(key_lines[i:i + 2]) for i in range(0, len(key_lines), 2))
     fig = plt.figure(figsize=(width(narrow), 0.9 + 0.19 * (sum(lines) + 2.3 * len(labels))
-                              + 0.22 * (legend_rows if narrow else (legend_rows + 1) // 2)), layout="constrained")
+                              + 0.22 * legend_rows), layout="constrained")
     ax = fig.subplots()
     fig.suptitle(wrap(f"What happened when, and when it was reported ({len(per_event)} events)",
                       chars_for(width(narrow) * 72, 11)), x=0.02, ha="left")
@@ -53,26 +57,32 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, narrow: bool):
     if dates.dropna().empty:
         ax.text(0.5, 0.5, "No dated events", ha="center", va="center", transform=ax.transAxes)
         return fig
-    date_limits(ax, dates)
+    low, high = date_limits(ax, dates)
+    arrow = (high - low) * (0.07 if narrow else 0.035)
     y = 0.0
     for (_, e), label, n_lines in zip(per_event.iterrows(), labels, lines):
         ax.text(0.0, y, label, transform=ax.get_yaxis_transform(), va="top", ha="left", color=TEXT)
         y += n_lines + 0.7
-        _event_mark(ax, e, y)
+        _event_mark(ax, e, y, arrow)
         _article_marks(ax, e["articles"], published, colours, y + 1.1)
         y += 2.0
     ax.set_ylim(y - 0.3, -0.3)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     date_axis(ax, narrow, "Date (event; publication of a reporting article)")
-    fig.legend(handles=_key(reporting, colours, published, article_names(articles), own_colours),
-               loc="outside lower center", ncol=1 if narrow else 2, frameon=False)
+    fig.legend(handles=key, loc="outside lower center", ncol=1 if narrow else 2, frameon=False)
     return fig
 
 
-def _event_mark(ax, e, y: float) -> None:
+def _event_mark(ax, e, y: float, arrow: pd.Timedelta) -> None:
+    """A dot for a day, a bar for a week or a month the articles give, and for a date only a rule
+    bounds ("recently") a hollow dot on its latest day with an arrow to the left: by then."""
     if e["precision"] == "day":
         ax.plot(e["start"], y, "o", color=EVENT, markersize=8, zorder=3)
+    elif pd.notna(e["start"]) and not is_bounded(e["start"], e["end"]):
+        ax.annotate("", xy=(e["end"] - arrow, y), xytext=(e["end"], y),
+                    arrowprops={"arrowstyle": "-|>", "color": EVENT, "linewidth": 1.4, "shrinkB": 0, "shrinkA": 4})
+        ax.plot(e["end"], y, "o", color=EVENT, markerfacecolor="white", markeredgewidth=1.6, markersize=8, zorder=3)
     elif pd.notna(e["start"]):
         span = (e["end"] - e["start"]) + pd.Timedelta(days=1)
         ax.barh(y, span, left=e["start"], height=0.9, color=WEEK_OR_MONTH, edgecolor=EVENT, zorder=2)
@@ -95,22 +105,27 @@ def _article_marks(ax, reporting: list[str], published: pd.Series, colours: dict
             ax.text(day, y, f"+{len(ids) - len(shown):,}", transform=shift, va="center", ha="left", color=TEXT)
 
 
-def _key(reporting: list[str], colours: dict, published: pd.Series, names: pd.Series, own_colours: bool) -> list:
+def _key(reporting: list[str], colours: dict, published: pd.Series, names: pd.Series, own_colours: bool,
+         chars: int) -> list:
     handles = [Line2D([], [], marker="o", color=EVENT, linestyle="none", markersize=8, label="event date (a day)"),
-               Patch(facecolor=WEEK_OR_MONTH, edgecolor=EVENT, label="event date (a week or a month)")]
+               Patch(facecolor=WEEK_OR_MONTH, edgecolor=EVENT, label="event date (a week or a month)"),
+               Line2D([], [], marker="o", color=EVENT, markerfacecolor="white", linestyle="none", markersize=8,
+                      label=wrap("event date vague, by that day (hollow, ←)", chars))]
     if not own_colours:
         return handles + [Line2D([], [], marker="v", color=ONE_COLOUR, linestyle="none", markersize=7,
-                                 label=f"publication of a reporting article ({len(reporting):,} articles)")]
+                                 label=wrap(f"publication of a reporting article ({len(reporting):,} articles)",
+                                            chars))]
     for aid in reporting:
         day = published.get(aid)
         name = names.get(aid, aid)
         text = name if "," in name or pd.isna(day) else f"{name}, {day:%-d %b %Y}"
         handles.append(Line2D([], [], marker="v", color=colours[aid], linestyle="none", markersize=7,
-                              label=f"reported in {text}"))
+                              label=wrap(f"reported in {text}", chars)))
     return handles
 
 
 def timeline_caption() -> str:
-    return ("Each event's date as the articles give or imply it (dot: a day; grey bar: a week or a month), and "
+    return ("Each event's date as the articles give or imply it (dot: a day; grey bar: a week or a month; hollow "
+            "dot with an arrow: only a latest day is known, as for \"recently\"), and "
             "below it a triangle for the publication day of each article that reported it, side by side when "
             "articles appeared the same day; the gap between them is how long the news took.")
