@@ -8,11 +8,12 @@ import difflib
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.dataset.claims import TREATY_CATEGORIES as TEXT_FIGURES
 from analysis.sections.common import ref_number
 from analysis.sections.html import EMPTY, notice, render
 
-TREATY_CATEGORIES = {"treaty_articles": "number of articles", "treaty_article": "article of the treaty",
-                     "un_charter_article": "UN Charter article"}
+# The treaty's own figures (which stay out of the claims), each as a reader names it.
+TREATY_CATEGORIES = dict(zip(TEXT_FIGURES, ("number of articles", "article of the treaty", "UN Charter article")))
 
 
 def highlight_differences(a: str, b: str) -> tuple[Markup, Markup]:

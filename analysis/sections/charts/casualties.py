@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 
 from analysis.sections.charts.claims import MANY_CLAIMANTS, MANY_CLAIMS, NARROW_LABELS, labelled_claims, number_text
 from analysis.sections.common import casualty_claims
-from analysis.sections.charts.marks import MARK_SIZE, draw_claim, key_handles, labelled_span, place_labels, when
+from analysis.sections.charts.marks import MARK_SIZE, draw_claim, key_handles, labelled_span, label_after_layout, when
 from analysis.sections.charts.style import (chars_for, claimant_colours, claimant_name, colour_of, date_axis,
                                             date_limits, width, wrap)
 
@@ -61,8 +61,7 @@ def casualties_over_time(claims: pd.DataFrame, claimants: pd.DataFrame, narrow: 
     if numbers["value_max"].notna().any():
         handles.append(Line2D([], [], color="#555555", linewidth=6, alpha=0.45, label="a range of numbers"))
     fig.legend(handles=handles, loc="outside lower center", ncol=1 if narrow else 4, frameon=False)
-    fig.draw_without_rendering()
-    place_labels(ax, labels)
+    label_after_layout(fig, ax, labels)
     return fig
 
 

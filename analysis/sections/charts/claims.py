@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from analysis.sections.common import troop_claims
-from analysis.sections.charts.marks import draw_claim, key_handles, labelled_span, place_labels, when
+from analysis.sections.charts.marks import draw_claim, key_handles, labelled_span, label_after_layout, when
 from analysis.sections.charts.style import (OTHER, TEXT, chars_for, claimant_colours, claimant_name, colour_of,
                                             date_axis, date_limits, width, wrap)
 
@@ -82,8 +82,7 @@ def claims_over_time(claims: pd.DataFrame, claimants: pd.DataFrame, narrow: bool
     fig.legend(handles=_key(numbers["value_max"].notna().any(), others), loc="outside lower center",
                ncol=1 if narrow else 3, frameon=False)
     if labels:
-        fig.draw_without_rendering()
-        place_labels(axes[0], labels)
+        label_after_layout(fig, axes[0], labels)
     return fig
 
 

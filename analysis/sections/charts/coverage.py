@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from analysis.sections.charts.claims import number_text
-from analysis.sections.charts.marks import MARK_SIZE, When, place_labels
+from analysis.sections.charts.marks import MARK_SIZE, When, label_after_layout
 from analysis.sections.charts.style import (OTHER, PALETTE, UNATTRIBUTED, chars_for, claimant_name, date_axis,
                                             date_limits, width, wrap)
 
@@ -87,8 +87,7 @@ def coverage_over_time(articles: pd.DataFrame, facts: pd.DataFrame, narrow: bool
     handles = [Patch(facecolor=colours[o], label=o) for o in order]
     fig.legend(handles=handles, loc="outside lower center", ncol=1 if narrow else 4, frameon=False)
     if rows and not narrow:
-        fig.draw_without_rendering()
-        place_labels(axes[1], labels)
+        label_after_layout(fig, axes[1], labels)
     return fig
 
 
@@ -105,7 +104,7 @@ def _fact_rows(facts: pd.DataFrame, narrow: bool) -> tuple[list[tuple[str, pd.Ti
 
 def _draw_facts(ax, facts: pd.DataFrame, narrow: bool) -> list:
     """A row per labelled fact, marked on the day it first appeared (later facts share a last
-    row). Wide, labels go beside the marks (returned for `place_labels`); narrow, above them."""
+    row). Wide, labels go beside the marks (returned for `label_after_layout`); narrow, above them."""
     rows, height = _fact_rows(facts, narrow)
     labels, y = [], 0.0
     for label, first, colour in rows:

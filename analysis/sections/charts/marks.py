@@ -81,6 +81,14 @@ def key_handles(colour: str = "#555555", marker: str = "o") -> list:
     ]
 
 
+def label_after_layout(fig, ax, labels: list[tuple[When, float, str]]) -> None:
+    """Lay the figure out, set the labels where they fit, and keep that layout: the labels sit
+    inside the axes, so laying it out again when the figure is saved would only cost time."""
+    fig.draw_without_rendering()
+    place_labels(ax, labels)
+    fig.set_layout_engine("none")
+
+
 def place_labels(ax, labels: list[tuple[When, float, str]]) -> None:
     """Each label beside its mark: to the right where it fits on one line, else to the left, else
     above the mark, wrapped to the axes; a label that would overlap one already placed moves up
