@@ -22,7 +22,8 @@ def timeline_html(events: pd.DataFrame, articles: pd.DataFrame, fmt: str) -> Mar
         lambda narrow: timeline(events, articles, narrow), fmt,
         alt=f"Timeline of {plural(n, 'event')} from {day(events['date_start'].min())} to "
             f"{day(events['date_end'].max())}, with the publication date of each article that reported them.",
-        caption=timeline_caption(), source="event mentions", refs=ref_links(events["ref"], "events"))
+        caption=timeline_caption(events["article_id"].nunique()), source="event mentions",
+        refs=ref_links(events["ref"], "events"))
 
 
 def event_table(events: pd.DataFrame, articles: pd.DataFrame) -> Markup:

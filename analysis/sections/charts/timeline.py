@@ -42,7 +42,9 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, narrow: bool):
     own_colours = len(reporting) <= len(PALETTE)
     colours = {aid: PALETTE[i] if own_colours else ONE_COLOUR for i, aid in enumerate(reporting)}
     chars = chars_for(width(narrow) * 72 - 20)
-    labels = [wrap(label, chars) for label in per_event["label"]]
+    counted = per_event["label"] if own_colours else [f"{label} ({len(ids):,} article{'s' * (len(ids) != 1)})"
+                                                      for label, ids in zip(per_event["label"], per_event["articles"])]
+    labels = [wrap(label, chars) for label in counted]
     lines = [label.count("\n") + 1 for label in labels]
     key_chars = chars_for(width(narrow) * 72 / (1 if narrow else 2) - 40)  # a key's text fits its column
     key = _key(reporting, colours, published, article_names(articles), own_colours, key_chars)
@@ -64,7 +66,7 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, narrow: bool):
         ax.text(0.0, y, label, transform=ax.get_yaxis_transform(), va="top", ha="left", color=TEXT)
         y += n_lines + 0.7
         _event_mark(ax, e, y, arrow)
-        _article_marks(ax, e["articles"], published, colours, y + 1.1)
+        _article_marks(ax, e["articles"], published, colours, own_colours, y + 1.1)
         y += 2.0
     ax.set_ylim(y - 0.3, -0.3)
     ax.set_yticks([])
@@ -88,14 +90,25 @@ def _event_mark(ax, e, y: float, arrow: pd.Timedelta) -> None:
         ax.barh(y, span, left=e["start"], height=0.9, color=WEEK_OR_MONTH, edgecolor=EVENT, zorder=2)
 
 
-def _article_marks(ax, reporting: list[str], published: pd.Series, colours: dict, y: float) -> None:
-    """A triangle per article on its publication day; a day's articles side by side."""
+def _article_marks(ax, reporting: list[str], published: pd.Series, colours: dict, own_colours: bool,
+                   y: float) -> None:
+    """A few articles: a triangle per article on its publication day, a day's articles side by
+    side. Many: the first report as a triangle and a tick on every later day with a report (marks
+    grow with the days, not with the articles; the label says how many articles)."""
     by_day: dict[pd.Timestamp, list[str]] = {}
     for aid in reporting:
         if pd.notna(published.get(aid)):
             by_day.setdefault(published[aid], []).append(aid)
+    if not by_day:
+        return
+    if not own_colours:
+        days = sorted(by_day)
+        ax.plot(days[1:], [y] * (len(days) - 1), "|", color=ONE_COLOUR, markersize=7, linestyle="none", zorder=4)
+        ax.plot(days[0], y, "v", color=ONE_COLOUR, markersize=7, zorder=4)
+        return
+    rank = {aid: i for i, aid in enumerate(colours)}
     for day, ids in sorted(by_day.items()):
-        ids = sorted(ids, key=list(colours).index)
+        ids = sorted(ids, key=rank.__getitem__)
         shown = ids if len(ids) <= SIDE_BY_SIDE else ids[:SIDE_BY_SIDE - 1]
         for k, aid in enumerate(shown):
             shift = offset_copy(ax.transData, fig=ax.figure, x=(k - (len(shown) - 1) / 2) * DODGE, units="points")
@@ -113,8 +126,9 @@ def _key(reporting: list[str], colours: dict, published: pd.Series, names: pd.Se
                       label=wrap("event date vague, by that day (hollow, ←)", chars))]
     if not own_colours:
         return handles + [Line2D([], [], marker="v", color=ONE_COLOUR, linestyle="none", markersize=7,
-                                 label=wrap(f"publication of a reporting article ({len(reporting):,} articles)",
-                                            chars))]
+                                 label=wrap(f"first report ({len(reporting):,} reporting articles in all)", chars)),
+                          Line2D([], [], marker="|", color=ONE_COLOUR, linestyle="none", markersize=7,
+                                 label=wrap("a later day with a report", chars))]
     for aid in reporting:
         day = published.get(aid)
         name = names.get(aid, aid)
@@ -124,8 +138,12 @@ def _key(reporting: list[str], colours: dict, published: pd.Series, names: pd.Se
     return handles
 
 
-def timeline_caption() -> str:
+def timeline_caption(n_reporting: int) -> str:
+    """The words under the chart; `n_reporting` articles reported the events drawn."""
+    reports = ("below it a triangle for the publication day of each article that reported it, side by side when "
+               "articles appeared the same day" if n_reporting <= len(PALETTE) else
+               "below it a triangle for its first report and a tick on each later day with a report (the label "
+               "counts the articles)")
     return ("Each event's date as the articles give or imply it (dot: a day; grey bar: a week or a month; hollow "
-            "dot with an arrow: only a latest day is known, as for \"recently\"), and "
-            "below it a triangle for the publication day of each article that reported it, side by side when "
-            "articles appeared the same day; the gap between them is how long the news took.")
+            f"dot with an arrow: only a latest day is known, as for \"recently\"), and {reports}; the gap between "
+            "the two is how long the news took.")
