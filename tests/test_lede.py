@@ -62,7 +62,7 @@ def test_the_arc_on_the_seeds(seeds_dataset):
     assert 2 <= len(sentences) <= 4
     text = " ".join("".join(t for t, _ in s) for s in sentences)
     assert "first figure for North Korean troops in Russia came from South Korean intelligence: 1,500" in text
-    assert "Zelenskiy then put it at 11,000 on 7 Nov 2024, the latest figure." in text
+    assert "Zelenskiy then put it at 11,000 (on 7 Nov 2024), the latest figure." in text
     assert "denied the reports" in text and "Kremlin (Peskov)" in text and "Russia declined to confirm them" in text
     assert "&lt;" not in lede_html(ds.claims, timeline_events(ds.events), ds.articles)
 
@@ -84,7 +84,21 @@ def test_growth_and_a_lower_latest_figure():
     events = pd.DataFrame(columns=["kind", "date_start", "date_end", "ref"])
     text = " ".join("".join(t for t, _ in s) for s in lede_sentences(claims, events, articles))
     assert "came from Agency A: 1,000, said on 2 Jan 2025 ('on Monday')" in text
-    assert "Minister B then put it at 3,000–5,000 in Feb 2025." in text
+    assert "Minister B then put it at 3,000–5,000 (in Feb 2025)." in text
     assert "The latest figure is 2,000, from Agency A, said between 10 and 16 Mar 2025." in text
     assert "An unnamed source denied the reports." in text
     assert text.startswith("The first figure")  # four sentences of the story leave no room for the span
+
+
+def test_many_rises_are_grouped_by_claimant_and_counted():
+    rows = [(f"C{i}", who, "troops", "asserts", value, None, D(f"2025-0{1 + i // 3}-0{1 + i % 3}"),
+             D(f"2025-0{1 + i // 3}-0{1 + i % 3}"), None, f"F{i}")
+            for i, (who, value) in enumerate([("A", 100), ("A", 200), ("A", 300), ("B", 400), ("C", 500), ("C", 600),
+                                              ("D", 700), ("E", 800)])]
+    text = " ".join("".join(t for t, _ in s) for s in lede_sentences(
+        _claims(rows), pd.DataFrame(columns=["kind", "date_start", "date_end", "ref"]),
+        pd.DataFrame({"id": ["a"], "published": [D("2025-04-01")]})))
+    assert "came from A: 100" in text
+    assert ("After 3 higher figures, C then put it at 500 and 600 (on 3 Feb 2025); then D put it at 700 "
+            "(on 1 Mar 2025); then E put it at 800 (on 2 Mar 2025), the latest figure.") in text
+    assert text.startswith("1 article published on 1 Apr 2025 makes up this report.")  # agreement in number

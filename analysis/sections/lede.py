@@ -17,6 +17,7 @@ MILESTONES = {"treaty-signing": "its signing", "text-published": "the publicatio
               "upper-house-ratification": "ratification by the upper house",
               "signed-into-law": "the decree signing it into law", "entry-into-force": "its entry into force"}
 DEPLOYED = "troops"  # the category of deployment figures
+GROWTH_CLAUSES = 3  # claimants named in turn as the figures grew; earlier rises are counted
 
 Sentence = list[tuple[str, str | None]]  # pieces of text, each with the quote reference it links to
 
@@ -48,9 +49,9 @@ def span_sentence(articles: pd.DataFrame, events: pd.DataFrame) -> Sentence:
     milestones = (events[events["kind"].isin(list(MILESTONES)) & events["date_start"].notna()]
                   .sort_values(["date_start", "ref"]).drop_duplicates("kind"))
     if milestones.empty:
-        return [(opening + " make up this report.", None)]
+        return [(opening + (" makes" if len(articles) == 1 else " make") + " up this report.", None)]
     first, last = milestones.iloc[0], milestones.iloc[-1]
-    pieces: Sentence = [(f"{opening} follow the treaty from {MILESTONES[first['kind']]} (", None),
+    pieces: Sentence = [(f"{opening} {'follows' if len(articles) == 1 else 'follow'} the treaty from {MILESTONES[first['kind']]} (", None),
                         (window(first["date_start"], first["date_end"]), first["ref"])]
     if len(milestones) > 1:
         pieces += [(f") to {MILESTONES[last['kind']]} (", None), (window(last["date_start"], last["date_end"]), last["ref"])]
@@ -73,16 +74,34 @@ def figure_sentences(claims: pd.DataFrame) -> list[Sentence]:
             top = claim["value"]
     latest = numbers.iloc[-1]
     if higher:
-        grown: Sentence = []
-        for i, claim in enumerate(higher):
-            grown += [("; then " if i else "", None), (f"{_who(claim['claimant'])} {'then ' if not i else ''}put it at ", None),
-                      (_number(claim), _first_ref(claim)), (f" {when(claim['said_start'], claim['said_end'])}", None)]
         last = ", the latest figure." if latest["claim_id"] == higher[-1]["claim_id"] else "."
-        out.append(grown + [(last, None)])
+        out.append(growth(higher) + [(last, None)])
     if latest["claim_id"] != first["claim_id"] and (not higher or latest["claim_id"] != higher[-1]["claim_id"]):
         out.append([("The latest figure is ", None), (_number(latest), _first_ref(latest)),
                     (f", from {_who(latest['claimant'])}, said {when(latest['said_start'], latest['said_end'])}.", None)])
     return out
+
+
+def growth(higher: list) -> Sentence:
+    """ "X then put it at 3,000 (in Feb 2025); then Y put it at 5,000 and 6,000 (on 1 Mar 2025)":
+    one clause per claimant in turn, with its numbers; beyond GROWTH_CLAUSES, only the last ones,
+    after a count of the rises before them."""
+    clauses: list[list] = []
+    for claim in higher:
+        if clauses and clauses[-1][0]["claimant"] == claim["claimant"]:
+            clauses[-1].append(claim)
+        else:
+            clauses.append([claim])
+    skipped = sum(map(len, clauses[:-GROWTH_CLAUSES]))
+    sentence: Sentence = [(f"After {plural(skipped, 'higher figure')}, " if skipped else "", None)]
+    for i, clause in enumerate(clauses[-GROWTH_CLAUSES:]):
+        sentence.append((("; then " if i else "") + f"{_who(clause[0]['claimant'])} {'' if i else 'then '}put it at ",
+                         None))
+        for k, claim in enumerate(clause):
+            sentence += [(", " if 0 < k < len(clause) - 1 else " and " if k else "", None),
+                         (_number(claim), _first_ref(claim))]
+        sentence.append((f" ({when(clause[-1]['said_start'], clause[-1]['said_end'])})", None))
+    return sentence if skipped else sentence[1:]
 
 
 def denial_sentence(claims: pd.DataFrame) -> Sentence:
