@@ -88,7 +88,7 @@ def growth(higher: list) -> Sentence:
     after a count of the rises before them."""
     clauses: list[list] = []
     for claim in higher:
-        if clauses and clauses[-1][0]["claimant"] == claim["claimant"]:
+        if clauses and _who(clauses[-1][0]["claimant"]) == _who(claim["claimant"]):
             clauses[-1].append(claim)
         else:
             clauses.append([claim])
