@@ -184,3 +184,18 @@ def test_timeline_legend_keys_match_what_is_drawn(seeds_dataset):
     keys = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles))
     assert to_hex(keys["event date (a week or a month)"].get_facecolor()) == WEEK_OR_MONTH
     assert {to_hex(bar.get_facecolor()) for bar in ax.patches} == {WEEK_OR_MONTH}
+
+
+def test_a_filtered_report_dates_events_from_the_articles_it_keeps(seeds_dataset):
+    """Only the June article, which a later start date leaves out, puts the signing on a day; the
+    articles kept say "In June" (and "nearly five months after", which only a rule bounds)."""
+    import pandas as pd
+
+    p = params.validate({**NO_FILTER, "seeds_dir": str(SEEDS), "figure_format": "svg", "title": "t",
+                         "start_date": "2024-10-20"})
+    events = apply_filters(seeds_dataset, p).events.drop_duplicates("event_id").set_index("event_id")
+    signing = events.loc["treaty-signed"]
+    assert (signing["date_start"], signing["date_end"]) == (pd.Timestamp("2024-06-01"), pd.Timestamp("2024-06-30"))
+    assert signing["date_precision"] == "month" and signing["n_articles"] == 3
+    unfiltered = seeds_dataset.events.drop_duplicates("event_id").set_index("event_id").loc["treaty-signed"]
+    assert unfiltered["date_start"] == unfiltered["date_end"] == pd.Timestamp("2024-06-19")

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from analysis.dataset.tables import Dataset
 from analysis.sections.html import EMPTY, render
-from analysis.sections.words import day, plural
+from analysis.sections.words import day, is_bounded, plural
 
 
 def apply_filters(ds: Dataset, p: dict) -> Dataset:
@@ -67,6 +67,10 @@ def recounted_events(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         return events
     dated = events[events["mention_date_start"].notna()]
     agreeing = dated[dated["consistent"] | ~dated.groupby("event_id")["consistent"].transform("any")]
+    # A window the article gives (a day, a week, a month) outweighs one only a rule bounds ("nearly five months after").
+    given = pd.Series([is_bounded(s, e) for s, e in zip(agreeing["mention_date_start"], agreeing["mention_date_end"])],
+                      index=agreeing.index, dtype=bool)
+    agreeing = agreeing[given | ~given.groupby(agreeing["event_id"]).transform("any")]
     by_event = agreeing.groupby("event_id")
     start, end = by_event["mention_date_start"].max(), by_event["mention_date_end"].min()
     narrowest = agreeing.assign(width=agreeing["mention_date_end"] - agreeing["mention_date_start"]).sort_values(
