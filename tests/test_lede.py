@@ -17,28 +17,31 @@ def _pieces(ds):
             for piece in sentence]
 
 
+def _linked(ds, table: str) -> list[tuple[str, dict]]:
+    """Each piece of the lede that links to a quote of `table` (figures: F, events: E), with its row,
+    after checking that the row's quote stands verbatim at its place in its article."""
+    rows = getattr(ds, table).set_index("ref")
+    linked = []
+    for text, ref in _pieces(ds):
+        if ref and ref.startswith(table[0].upper()):
+            row = rows.loc[ref]
+            assert ds.corpus[row["article_id"]].body[row["span_start"]:row["span_end"]] == row["quote"]
+            linked.append((text, row))
+    return linked
+
+
 def test_every_linked_number_is_in_the_quoted_sentence_of_its_article(seeds_dataset):
-    ds = seeds_dataset
-    figures = ds.figures.set_index("ref")
-    linked = [(text, ref) for text, ref in _pieces(ds) if ref and ref.startswith("F")]
+    linked = _linked(seeds_dataset, "figures")
     assert [text for text, _ in linked] == ["1,500", "11,000"]
-    for text, ref in linked:
-        row = figures.loc[ref]
-        body = ds.corpus[row["article_id"]].body
-        assert body[row["span_start"]:row["span_end"]] == row["quote"]  # the quote is verbatim
-        assert text in row["quote"]
-        assert int(text.replace(",", "")) == row["value"]
+    for text, row in linked:
+        assert text in row["quote"] and int(text.replace(",", "")) == row["value"]
 
 
 def test_every_linked_date_is_the_date_of_its_event_and_its_quote_is_in_the_article(seeds_dataset):
-    ds = seeds_dataset
-    events = ds.events.set_index("ref")
-    linked = [(text, ref) for text, ref in _pieces(ds) if ref and ref.startswith("E")]
+    linked = _linked(seeds_dataset, "events")
     assert [text for text, _ in linked] == ["19 Jun 2024", "9 Nov 2024"]
-    for text, ref in linked:
-        row = events.loc[ref]
+    for text, row in linked:
         assert text == day(row["date_start"]) == day(row["date_end"])
-        assert ds.corpus[row["article_id"]].body[row["span_start"]:row["span_end"]] == row["quote"]
 
 
 def test_the_unlinked_numbers_are_counts_and_dates_of_the_articles(seeds_dataset):
