@@ -79,7 +79,7 @@ def test_front_matter_overrides(tmp_path):
 @pytest.mark.parametrize("name, content, message", [
     ("empty.txt", b"", "empty"),
     ("binary.txt", b"\x00\x01\x02abc", "binary"),
-    ("fm.txt", b"---\npublished: [unclosed\n---\nText here.\n", "front matter is not valid YAML"),
+    ("fm.txt", b"---\npublished: [unclosed\n---\nText here.\n", "front matter: not valid YAML"),
     ("fm2.txt", b"---\nauthor: me\n---\nText here.\n", "unknown front matter key"),
     ("fm3.txt", b"---\npublished: someday\n---\nText here.\n", "is not a date"),
 ])

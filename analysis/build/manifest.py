@@ -15,7 +15,7 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from analysis.ingest.folder import ANNOTATIONS_FILE, ARTICLE_SUFFIXES
+from analysis.ingest.folder import annotations_path, article_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -31,7 +31,7 @@ def sha256(path: Path) -> str:
 
 def _label(path: Path, seeds: Path) -> str:
     """A path as the manifest shows it: under the articles folder's name, else project-relative."""
-    path, seeds = path.resolve(), seeds.resolve()
+    path, seeds = path.parent.resolve() / path.name, seeds.resolve()  # a symlinked article keeps its own name
     if path.is_relative_to(seeds):
         return f"{seeds.name}/{path.relative_to(seeds).as_posix()}"
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
@@ -39,8 +39,8 @@ def _label(path: Path, seeds: Path) -> str:
 
 def input_files(seeds: Path, notebooks: list[Path]) -> list[Path]:
     seeds = Path(seeds)
-    articles = sorted(p for p in seeds.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES) if seeds.is_dir() else []
-    annotations = [seeds / ANNOTATIONS_FILE] if (seeds / ANNOTATIONS_FILE).exists() else []
+    articles = article_paths(seeds) if seeds.is_dir() else []  # the loader's choice: regular files only
+    annotations = [path] if (path := annotations_path(seeds)) else []
     code = sorted(p for p in (ROOT / "analysis").rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
     lock = [ROOT / "uv.lock"] if (ROOT / "uv.lock").exists() else []
     return articles + annotations + list(notebooks) + lock + code

@@ -11,14 +11,15 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from analysis.common.errors import InputError
+from analysis.common.safe_yaml import load_yaml
 from analysis.extract.claimants import STANCES
 from analysis.extract.figures import CATEGORIES, Figure
-from analysis.ingest.folder import ANNOTATIONS_FILE
+from analysis.extract.numbers import MAX_VALUE
+from analysis.ingest.folder import annotations_path, read_file
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def _number_as_text(value):
 
 Text = Annotated[str, StringConstraints(pattern=r"\S")]  # not empty, not only white space
 Id = Annotated[Text, BeforeValidator(_number_as_text)]
+Count = Annotated[int, Field(ge=0, le=MAX_VALUE)]  # a count of people or articles is never negative
 
 
 def _fault(field: str | None, message: str) -> PydanticCustomError:
@@ -87,8 +89,8 @@ class _MentionEntry(_Entry):
 
 
 class _FigureEntry(_MentionEntry):
-    value: int | None = None
-    value_max: int | None = None
+    value: Count | None = None
+    value_max: Count | None = None
     qualifier: Text | None = None
     category: Literal[CATEGORIES]
     what: Text
@@ -144,6 +146,12 @@ def _place(loc: tuple, path: Path) -> str:
     return f"{path.name}: " + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
 
 
+def shown(value) -> str:
+    """A value as an error message quotes it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _problem(errors: list[dict], path: Path) -> str:
     """One line for the first problem; unknown keys first, all of one mapping's together."""
     unknown = [e for e in errors if e["type"] in ("extra_forbidden", "invalid_key")]
@@ -162,14 +170,16 @@ def _problem(errors: list[dict], path: Path) -> str:
     if kind == "string_pattern_mismatch":
         return f"{_place(loc, path)}: is empty."
     if kind == "literal_error":
-        return f"{_place(loc, path)}: {value!r} is not one of {_ALLOWED[loc[-1]]}."
+        return f"{_place(loc, path)}: {shown(value)} is not one of {_ALLOWED[loc[-1]]}."
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{_place(loc, path)}: {shown(value)} is not a count (0 to {MAX_VALUE:,})."
     if kind == "too_short":
         return f"{_place(loc, path)}: an event needs at least one quote."
     if kind == "model_type":
-        return f"{_place(loc, path)}: expected a mapping of fields, got {value!r}."
+        return f"{_place(loc, path)}: expected a mapping of fields, got {shown(value)}."
     if kind in _TYPE_NAMES:
         expected = "str or int" if loc[-1] in ("article", "id") else _TYPE_NAMES[kind]
-        return f"{_place(loc, path)}: expected {expected}, got {value!r}."
+        return f"{_place(loc, path)}: expected {expected}, got {shown(value)}."
     return f"{_place(loc, path)}: {error['msg']}."
 
 
@@ -184,13 +194,14 @@ def _model_at(loc: tuple) -> type[BaseModel]:
 
 def load_annotations(folder: Path) -> Annotations:
     """The folder's annotations file, or no annotations when there is none."""
-    path = Path(folder) / ANNOTATIONS_FILE
-    if not path.exists():
+    path = annotations_path(folder)
+    if path is None:
         return Annotations()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid YAML: {exc}") from exc
+        text = read_file(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 (byte offset {exc.start}); save it as UTF-8.") from None
+    data = load_yaml(text, str(path)) or {}
     try:
         parsed = _AnnotationsFile.model_validate(data)
     except ValidationError as exc:

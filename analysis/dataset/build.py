@@ -21,12 +21,13 @@ from analysis.dataset.events import event_dates, event_table
 from analysis.dataset.merge import dedupe_figures, merge
 from analysis.dataset.quotations import copy_table, quoted_table, renderings_table
 from analysis.dataset.rows import Row, annotated_rows, extracted_rows
-from analysis.dataset.tables import Dataset, article_table, claimant_conflicts, figure_table, frame
+from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset, article_table, claimant_conflicts, figure_table, frame
 from analysis.extract.claimants import claimants_of_article
+from analysis.extract.numbers import set_aside_numbers
 from analysis.extract.reuse import Fingerprint, fingerprint
 from analysis.extract.sentences import sentences
 from analysis.ingest.article import Article, load_article
-from analysis.ingest.folder import ANNOTATIONS_FILE, article_paths
+from analysis.ingest.folder import ANNOTATIONS_FILE, Skipped, scan_folder
 
 Read = tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint], dict[str, list[str]]]
 Reading = Callable[[list[Path]], ContextManager[Callable[[], Read]]]
@@ -48,6 +49,7 @@ def read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint, li
     """Everything the dataset needs of one article file, the names it quotes included (read here,
     once and in the workers, not by the report); articles are independent."""
     article = load_article(path)
+    article.notes.extend(set_aside_numbers(article.body))
     quoted = claimants_of_article(sentences(article.body))
     return article, *extracted_rows(article), fingerprint(article.body), quoted
 
@@ -64,9 +66,20 @@ def read_serially(paths: list[Path]) -> Iterator[Callable[[], Read]]:
     yield lambda: gathered([read_one(p) for p in progress(paths, len(paths))])
 
 
+def input_notes(skipped: list[Skipped], corpus: dict[str, Article]) -> list[dict]:
+    """What reading passed over or repaired, as rows of the conflicts table (Data quality shows them):
+    folder entries that are not articles, bad bytes replaced, numbers not read as counts."""
+    skip, *_ = INPUT_NOTE_KINDS
+    rows = [{"kind": skip, "article_id": s.name, "subject": "file", "detail": s.reason}
+            for s in skipped]
+    return rows + [{"kind": kind, "article_id": a.id, "subject": "text", "detail": detail}
+                   for a in corpus.values() for kind, detail in a.notes]
+
+
 def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
     folder = Path(folder)
-    with reading(article_paths(folder)) as read:
+    paths, skipped = scan_folder(folder)
+    with reading(paths) as read:
         import pandas as pd  # meanwhile, a parallel reading has started
 
         from analysis.dataset.schemas import (  # pandera: to build, not to use a dataset
@@ -94,6 +107,7 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
                           "detail": anchors.basis[aid]})
     figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
     conflicts.extend(claimant_conflicts(figures))
+    conflicts.extend(input_notes(skipped, corpus))
     articles = frame(article_table(corpus, anchors), ARTICLES)
     return Dataset(
         articles=articles,

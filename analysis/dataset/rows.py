@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.common.errors import InputError
-from analysis.dataset.annotations import Annotations, Mention
+from analysis.dataset.annotations import Annotations, Mention, shown
 from analysis.extract.events import EVENT_LABELS, events_in
 from analysis.extract.figures import figures_in
 from analysis.extract.quotes import find_phrase, find_quote
@@ -40,17 +40,17 @@ def _locate(m: Mention, corpus: dict[str, Article], source: str) -> tuple[tuple[
         raise InputError(f"{source}: {m.where}.article: unknown article '{m.article}'; known: {sorted(corpus)}.")
     span = find_quote(article.body, m.quote)
     if span is None:
-        raise InputError(f"{source}: {m.where}.quote: not found in article {m.article}: {m.quote!r}")
+        raise InputError(f"{source}: {m.where}.quote: not found in article {m.article}: {shown(m.quote)}")
     if not m.date_phrase:
         return span, None
     around = span
     if m.date_quote:
         around = find_quote(article.body, m.date_quote)
         if around is None:
-            raise InputError(f"{source}: {m.where}.date_quote: not found in article {m.article}: {m.date_quote!r}")
+            raise InputError(f"{source}: {m.where}.date_quote: not found in article {m.article}: {shown(m.date_quote)}")
     date_span = find_phrase(article.body, m.date_phrase, *around)
     if date_span is None:
-        raise InputError(f"{source}: {m.where}.date_phrase: {m.date_phrase!r} is not in the quote it dates.")
+        raise InputError(f"{source}: {m.where}.date_phrase: {shown(m.date_phrase)} is not in the quote it dates.")
     return span, date_span
 
 

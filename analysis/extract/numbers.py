@@ -1,7 +1,11 @@
 """Numbers as news writes them: `1,500`, `11 000`, `ten thousand`, `ten-thousand`,
 `15-hundred`, `1.5 thousand`, `12k`, `a dozen` (not `dozens`, which is vague), ranges
 (`11,000-12,000`, `between 10,000 and 12,000`) and the qualifier in front (`about`, `more than`,
-`up to`). Each mention keeps its span."""
+`up to`). Each mention keeps its span.
+
+What is not a count is not read as one: a number with a leading minus sign ("-1,500", "−20":
+a temperature, a change) and one beyond MAX_VALUE (no count of people comes near it, and the
+dataset's integer columns end at 2^63). `set_aside_numbers` says which digits were passed over."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from functools import lru_cache
 
 from analysis.common.vocabulary import NUMBER_WORDS, SCALE_WORDS
 
+MAX_VALUE = 2**53  # the largest integer a float holds exactly: parse_number goes through float
 SCALES = {**SCALE_WORDS, "k": 1_000, "dozen": 12}
 # The words news puts before a count, and what each says of the true number.
 QUALIFIERS = {
@@ -66,7 +71,13 @@ def _words_value(text: str) -> int | None:
 
 
 def parse_number(text: str) -> int | None:
-    """The value of one number expression ("1,500", "1.5 thousand", "15-hundred", "ten-thousand")."""
+    """The value of one number expression ("1,500", "1.5 thousand", "15-hundred", "ten-thousand");
+    None beyond MAX_VALUE."""
+    value = _value(text)
+    return value if value is not None and value <= MAX_VALUE else None
+
+
+def _value(text: str) -> int | None:
     t = re.sub(r"^a\s+(?=dozen$)", "", text.strip().lower())
     m = re.fullmatch(rf"({_DIGITS})(?:(?:\s|-)?({_SCALE}|k))?", t)
     if m:
@@ -75,7 +86,7 @@ def parse_number(text: str) -> int | None:
             digits = digits.replace(".", "")
         base = float(re.sub(r"[,\s\u00a0\u202f]", "", digits))
         value = base * (SCALES[m.group(2)] if m.group(2) else 1)
-        return int(round(value))
+        return int(round(value)) if value <= MAX_VALUE else None  # also infinity, from 309 digits
     return _words_value(t)
 
 
@@ -120,6 +131,32 @@ def _matches(text: str):
             yield m
 
 
+# A minus sign: U+2212, or a hyphen after a space, a bracket or the start, before a digit ("-1,500"; not "10-12").
+_MINUS = re.compile(r"(?:−|(?<![^\s(\[])-)(?=\d)")
+_NEGATIVE = re.compile(_MINUS.pattern + r"[\d,.]*\d")
+_LONG = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def _minus_before(text: str, start: int) -> bool:
+    return start > 0 and _MINUS.match(text, start - 1) is not None
+
+
+def set_aside_numbers(text: str) -> list[tuple[str, str]]:
+    """The numbers written in digits that `find_numbers` does not read: negative ones, and ones
+    beyond MAX_VALUE; each as (kind, what and where)."""
+    def cut(found: str) -> str:
+        return found if len(found) <= 24 else f"{found[:12]}…({len(found):,} characters)"
+
+    notes = [("negative number", f"'{cut(m.group())}' at character {m.start()}: a count is never negative; not read")
+             for m in _NEGATIVE.finditer(text)]
+    for m in _LONG.finditer(text):
+        digits = re.sub(r"\D", "", m.group()).lstrip("0")
+        if len(digits) > 16 or (len(digits) == 16 and int(digits) > MAX_VALUE):
+            notes.append(("number too large",
+                          f"'{cut(m.group())}' at character {m.start()}: beyond {MAX_VALUE:,}; not read"))
+    return notes
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in the text with its span, range and qualifier."""
     found = []
@@ -127,7 +164,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         lo = m.group("lo") or m.group("lo2") or m.group("single")
         hi = m.group("hi") or m.group("hi2") or m.group("upper")
         value = parse_number(lo)
-        if value is None:
+        first = "lo" if m.group("lo") else "lo2" if m.group("lo2") else "single"
+        if value is None or _minus_before(text, m.start(first)):
             continue
         value_max = parse_number(hi) if hi else None
         if value_max is not None:

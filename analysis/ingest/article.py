@@ -12,7 +12,7 @@ from pathlib import Path
 
 from analysis.common.errors import InputError
 from analysis.ingest.cleaning import CleanPage, Removal, clean_page
-from analysis.ingest.folder import article_paths
+from analysis.ingest.folder import article_paths, read_file
 from analysis.ingest.datelines import find_dateline
 from analysis.ingest.outlets import find_outlet
 from analysis.ingest.page_dates import DateLine, read_date_line
@@ -47,6 +47,7 @@ class Article:
     encoding: str = "utf-8"
     captions: list[str] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail) of what reading repaired
 
     @property
     def n_words(self) -> int:
@@ -85,8 +86,8 @@ def _take_metadata(page: CleanPage) -> dict:
 
 
 def load_article(path: Path) -> Article:
-    data = path.read_bytes()
-    text, encoding = decode(path, data)
+    data = read_file(path)
+    text, encoding, bad_bytes = decode(path, data)
     front, text = front_matter(path, text)
     # A stored copy may prefix the first line with its date ("date 2024-10-28 Ukrainian forces ...").
     text = DATE_PREFIX.sub(lambda m: m.group(1) + "\n", text, count=1)
@@ -123,6 +124,7 @@ def load_article(path: Path) -> Article:
         encoding=encoding,
         captions=page.captions,
         removals=page.removals,
+        notes=[("bad bytes replaced", bad_bytes)] if bad_bytes else [],
     )
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from analysis.common.vocabulary import MONTHS, WEEKDAY_NAMES
 
+PAGE_YEARS = range(1900, 2100)  # a page's own dates; also what the dataset's timestamps can hold with room to spare
 _PAGE_DATE_HINT = re.compile(r"(?:19|20)\d{2}")
 _LEADING_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?")
 _PAGE_DATE_PREFIX = re.compile(r"^\s*(?:\[|\(|date\b:?)\s*", re.I)
@@ -125,10 +126,11 @@ def _common_date(text: str) -> date | None:
     month_name = m["month"] or m["month2"]
     month = MONTHS.get(month_name.lower()) if month_name else int(m["month3"] or m["month4"])
     try:
-        return date(int(m["year"] or m["year2"] or m["year3"] or m["year4"]), month,
-                    int(m["day"] or m["day2"] or m["day3"] or m["day4"]))
+        found = date(int(m["year"] or m["year2"] or m["year3"] or m["year4"]), month,
+                     int(m["day"] or m["day2"] or m["day3"] or m["day4"]))
     except (TypeError, ValueError):
         return None
+    return found if found.year in PAGE_YEARS else None
 
 
 def _dateparser_date(text: str) -> date | None:
@@ -139,7 +141,7 @@ def _dateparser_date(text: str) -> date | None:
         languages=["en"],
         settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
     )
-    return parsed.date() if parsed else None
+    return parsed.date() if parsed and parsed.year in PAGE_YEARS else None
 
 
 # /2024/06/20/, /2024-06-20/, -2024-06-20-, _20240620 : a year, month and day, each bounded.

@@ -1,12 +1,13 @@
 """What a reader should know before trusting the numbers: contradicted page dates, dates that
-could not be resolved or are vague, rows nobody has reviewed, conflicts, and what cleaning removed."""
+could not be resolved or are vague, rows nobody has reviewed, conflicts, what reading skipped or
+repaired, and what cleaning removed."""
 
 from __future__ import annotations
 
 import pandas as pd
 from markupsafe import Markup
 
-from analysis.dataset.tables import Dataset
+from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset
 from analysis.sections.common import NO_DATA, iso_day, with_names
 from analysis.sections.html import linked_refs, notice, render, table_html
 from analysis.sections.words import plural, window
@@ -83,7 +84,9 @@ def quality_html(ds: Dataset) -> Markup:
                             f"are unresolved: {'; '.join(undated['name'])}.") if len(undated) else None
     vague = vague_or_unresolved_dates(ds)
     pending = unreviewed(ds)
-    conflicts = ds.conflicts[ds.conflicts["kind"] != "page date contradicted"]  # listed above
+    is_note = ds.conflicts["kind"].isin(INPUT_NOTE_KINDS)
+    notes = ds.conflicts[is_note].drop(columns="subject").rename(columns={"article_id": "article or file"})
+    conflicts = ds.conflicts[~is_note & (ds.conflicts["kind"] != "page date contradicted")]  # listed above
     conflicts = conflicts.assign(detail=conflicts["detail"].map(lambda d: with_names(d, names))).rename(
         columns={"article_id": "article"})
     tables = [
@@ -91,9 +94,12 @@ def quality_html(ds: Dataset) -> Markup:
                links={"ref": "q-"}, max_rows=LISTED_ROWS) if len(vague) else notice("Every date is known to a week or better."),
         _table(conflicts, names, caption=f"Conflicts between and within articles ({len(conflicts):,})")
         if len(conflicts) else notice("No conflicts between or within articles."),
+        _table(notes, names, "article or file", caption=f"Skipped or repaired on reading ({len(notes):,})")
+        if len(notes) else None,
         _table(pending, names, caption=f"Extracted automatically, not yet confirmed by an annotation ({len(pending):,})",
                links={"ref": "q-"}, max_rows=LISTED_ROWS) if len(pending) else notice("Every row is confirmed by an annotation."),
         _table(removed_by_rule(ds), names, caption="What cleaning removed from each article, by rule", max_rows=80)
         if len(ds.removals) else notice("Cleaning removed nothing."),
     ]
-    return render("quality.html.j2", contradicted=contradicted_table, undated=undated_notice, tables=tables)
+    return render("quality.html.j2", contradicted=contradicted_table, undated=undated_notice,
+                  tables=[t for t in tables if t is not None])
