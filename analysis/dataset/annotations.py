@@ -197,10 +197,12 @@ def load_annotations(folder: Path) -> Annotations:
     path = annotations_path(folder)
     if path is None:
         return Annotations()
+    data = read_file(path)
     try:
-        text = read_file(path).decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 (byte offset {exc.start}); save it as UTF-8.") from None
+        bad = f"byte 0x{data[exc.start]:02X} at offset {exc.start}"
+        raise InputError(f"{path}: not UTF-8 ({bad}); save it as UTF-8.") from None
     data = load_yaml(text, str(path)) or {}
     try:
         parsed = _AnnotationsFile.model_validate(data)

@@ -119,6 +119,11 @@ def test_annotations_that_are_not_a_file_give_one_line(folder, tmp_path, capsys,
         manifest.fingerprint({"seeds_dir": str(folder)}, [])
 
 
+def test_annotations_that_are_not_utf8_give_one_line(folder, tmp_path, capsys):
+    (folder / "annotations.yaml").write_bytes(b"events: []\n# caf\xe9\n")
+    assert "annotations.yaml: not UTF-8 (byte 0xE9 at offset 16); save it as UTF-8." in error_line(folder, tmp_path, capsys)
+
+
 def test_unreadable_annotations_give_one_line(folder, tmp_path, capsys):
     if os.geteuid() == 0:
         pytest.skip("root reads any file")
@@ -215,11 +220,12 @@ def test_front_matter_with_crlf_line_endings(folder):
 
 
 def test_a_bad_byte_in_utf8_is_replaced_and_noted_with_its_offset(folder):
-    data = "MOSCOW (Reuters) - Moscow’s envoy said 1,000 troops arrived. A bad ".encode() + b"\xff byte.\n"
+    # ” is E2 80 9D: 0x9D has no Windows-1252 character, so the error used to name that valid byte
+    data = "MOSCOW (Reuters) - Moscow’s envoy said 1,000 troops arrived. A ”bad ".encode() + b"\xff byte.\n"
     (folder / "z.txt").write_bytes(data)
     ds = build_dataset(folder)
     body = ds.corpus["z"].body
-    assert "Moscow’s" in body and "\ufffd byte" in body and "â€" not in body
+    assert "Moscow’s" in body and "”bad \ufffd byte" in body and "â€" not in body
     offset = data.index(b"\xff")
     assert notes(ds, "bad bytes replaced")["z"] == f"byte 0xFF at offset {offset} is not UTF-8; replaced by \ufffd"
 
