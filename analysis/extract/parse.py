@@ -9,6 +9,7 @@ figure are parsed, and the same sentence is parsed once however many articles re
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +48,23 @@ def _nlp():
     import spacy
 
     return spacy.load(MODEL, exclude=list(UNUSED_PIPES))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    doc: object
+    starts: list[int]  # each token's offset, to find the token at an offset by bisection
+    fallback: Attribution | None  # the sentence's "according to", else its first reporting verb's subject
+
+
+@lru_cache(maxsize=64)
+def _parsed(sentence: str) -> _Parsed:
+    """One parse per sentence, and what does not depend on the figure read once, however many of
+    its figures ask who gave them: a sentence of many numbers would otherwise be parsed, or
+    scanned whole, once per number."""
+    doc = _nlp()(sentence)
+    fallback = _according_to(doc) or next((a for a in (_named_by(t) for t in doc if t.lower_ in REPORTING) if a), None)
+    return _Parsed(doc, [t.idx for t in doc], fallback)
 
 
 def _phrase(token) -> tuple[str, int]:
@@ -157,10 +175,12 @@ def attribution(sentence: str, at: int = 0) -> Attribution | None:
     left to the rules: the parser's memory grows with it (spaCy: ~1 GB per 100,000 characters)."""
     if len(sentence) > MAX_SENTENCE:
         return None
-    doc = _nlp()(sentence)
-    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text_with_ws)), doc[0] if len(doc) else None)
-    if token is None:
+    parsed = _parsed(sentence)
+    doc = parsed.doc
+    if not len(doc):
         return None
+    i = bisect_right(parsed.starts, at) - 1
+    token = doc[i] if i >= 0 and at < doc[i].idx + len(doc[i].text_with_ws) else doc[0]
     node, claimed = token, False
     found = _relative_author(token)
     if found:
@@ -178,7 +198,4 @@ def attribution(sentence: str, at: int = 0) -> Attribution | None:
         found = _relative_author(node) if node.like_num or node.lower_ in CLAIM_NOUNS else None
         if found:
             return found
-    found = _according_to(doc)
-    if found:
-        return found
-    return next((a for a in (_named_by(t) for t in doc if t.lower_ in REPORTING) if a), None)
+    return parsed.fallback
