@@ -3,7 +3,9 @@
 `python -m analysis evaluate [GOLD.yaml] [--timeml DIR]` and
 `python -m analysis dates --anchor YYYY-MM-DD FILE...`.
 
-Bad input ends with one line naming the file or field, and exit status 1."""
+Bad input ends with one line naming the file or field, and exit status 1: a message of several
+lines is joined into one, and a very long one is cut (`one_line`); details such as a notebook's
+traceback stay in the file the line names."""
 
 from __future__ import annotations
 
@@ -13,6 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from analysis.common.errors import InputError
+
+MAX_MESSAGE = 1000  # characters: a line, not a page (a list of 10,000 known names is cut)
+
+
+def one_line(message: str) -> str:
+    """An error message as one line of at most MAX_MESSAGE characters."""
+    line = "; ".join(part.strip() for part in str(message).splitlines() if part.strip())
+    return line if len(line) <= MAX_MESSAGE else f"{line[:MAX_MESSAGE]}… ({len(line) - MAX_MESSAGE:,} more characters)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,7 +75,11 @@ def main(argv: list[str] | None = None) -> int:
             target, executed = build_report(from_command_line(args.parameter, args.parameters_file), args.out)
             print(target if executed else f"{target} is up to date: inputs and parameters unchanged, nothing executed")
     except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(exc)}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file the system would not read or write: say which and why
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {one_line(where + (exc.strerror or str(exc)))}", file=sys.stderr)
         return 1
     return 0
 

@@ -27,3 +27,19 @@ def test_extraction_is_timed_on_a_generated_corpus(tmp_path):
 def test_machine_names_cores_and_python():
     described = bench.machine()
     assert described.startswith(f"{os.cpu_count()} cores") and f"Python {platform.python_version()}" in described
+
+
+def test_the_timing_guard_makes_its_cases_and_a_reference_of_the_same_bytes(tmp_path):
+    """Small sizes, not timed: the cases have the shape named, and a table row comes out."""
+    from analysis.bench import guard
+    from analysis.extract.numbers import find_numbers
+
+    line = guard.no_punctuation(20_000).rsplit("\n\n", 1)[1]
+    assert len(line.encode("utf-8")) >= 20_000 and not any(mark in line for mark in ".!?;:")
+    sentence = guard.many_numbers(300).rsplit("\n\n", 1)[1]
+    assert sentence.count(".") == 1 and len(find_numbers(sentence)) == 300
+    assert len(guard.long_article(50_000).encode("utf-8")) >= 49_000
+    rows = guard.guard(tmp_path, {"300 numbers": lambda: guard.many_numbers(300)})
+    (name, n, seconds, m, reference, ratio), = rows
+    assert name == "300 numbers" and abs(m - n) < n and seconds > 0 and reference > 0 and ratio > 0
+    assert guard.table(rows)[2].startswith("| 300 numbers | ")

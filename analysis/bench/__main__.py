@@ -4,7 +4,8 @@ generated corpus, and write benchmarks/RESULTS.md.
 (a) naive: per notebook, jupytext CLI -> papermill CLI -> jupyter nbconvert CLI, one after another;
 (b) our cold build into an empty folder; (c) our build after a parameter change; (d) an unchanged
 rebuild; (e) `python -m analysis dataset` on 1,000 and 10,000 generated articles; (f) the whole
-report on the 10,000 articles.
+report on the 10,000 articles; (g) the timing guard (`analysis.bench.guard`): text made to be slow
+against the same bytes of ordinary prose.
 Every timing is a whole command in a fresh process, the median of several runs."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from analysis.bench import guard
 from analysis.bench.corpus import generate
 from analysis.build.manifest import ROOT, notebook_paths
 from analysis.speed.kernels import plan
@@ -107,6 +109,7 @@ def main() -> None:
                 ("(d) our unchanged rebuild", noop)]
         extract = {n: extraction(n, work) for n in (1000, 10000)}
         report_s, report_peak, report_mb = large_report(work)
+        guarded = guard.guard(work)
     lines = [
         "# Benchmark results", "",
         f"Machine: {machine()}. Made by `nox -s bench` (median of {RUNS} runs for each build and for "
@@ -123,12 +126,16 @@ def main() -> None:
         "| whole report on the 10,000 generated articles (cold, dataset included) | seconds | peak memory (MiB) | "
         "report.html (MB) |", "| --- | ---: | ---: | ---: |",
         f"| `python -m analysis report -p seeds_dir ...` | {report_s:.1f} | {report_peak:.0f} | {report_mb:.1f} |",
-        "", "Targets (issue 5): (c) at most 0.35 x (a); (d) under 1.5 s; extraction at least 500 articles/s.", "",
+        "", *guard.table(guarded), "",
+        "Targets (issue 5): (c) at most 0.35 x (a); (d) under 1.5 s; extraction at least 500 articles/s. "
+        f"Timing guard (issue 14): each case within {guard.MAX_RATIO} x the seconds per byte of ordinary prose.", "",
     ]
     target = ROOT / "benchmarks" / "RESULTS.md"
     target.parent.mkdir(exist_ok=True)
     target.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
+    if any(ratio > guard.MAX_RATIO for *_, ratio in guarded):
+        sys.exit("timing guard: a case is slower than the same bytes of ordinary prose allow (see RESULTS.md)")
 
 
 if __name__ == "__main__":

@@ -40,8 +40,9 @@ def execute(path: Path, params: dict, executed_dir: Path, kernel=None) -> tuple[
     except papermill.PapermillExecutionError as exc:
         first_line = exc.source.strip().splitlines()[0] if exc.source.strip() else ""
         raise InputError(
-            f"notebook {path.name} failed in cell {exc.cell_index} ({first_line!r}): {exc.ename}: {exc.evalue}\n"
-            f"the executed notebook is kept at {out}; the previous report was left as it was."
+            f"notebook {path.name} failed in cell {exc.cell_index} ({first_line!r}): {exc.ename}: "
+            f"{' '.join(str(exc.evalue).split())}; the executed notebook, with the traceback, is kept at {out}; "
+            "the previous report was left as it was."
         ) from None
     return executed, time.perf_counter() - started
 

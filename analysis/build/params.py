@@ -12,15 +12,17 @@ folder, so it means the project's `seeds/` wherever the command runs; a folder g
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import reprlib
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from analysis.build.manifest import NOTEBOOKS
+from analysis.common import yaml_safe
 from analysis.common.errors import InputError
 
 FigureFormat = Literal["svg", "png"]
@@ -28,11 +30,41 @@ FIGURE_FORMATS = get_args(FigureFormat)
 Text = Annotated[str, StringConstraints(pattern=r"\S")]  # not empty, not only white space
 
 
+# The notebooks filter with pandas, whose instants are int64 nanoseconds from 1970: the days it can hold.
+_SPAN = timedelta(microseconds=(2**63 - 1) // 1000)
+FIRST_DAY, LAST_DAY = (datetime(1970, 1, 1) - _SPAN).date() + timedelta(days=1), (datetime(1970, 1, 1) + _SPAN).date()
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 80  # a huge value is shown by its start, never whole
+
+
+def shown(value) -> str:
+    """A value as an error line shows it: its repr, shortened."""
+    return _SHOWN.repr(value)
+
+
+def _date_problem(why: str) -> PydanticCustomError:
+    return PydanticCustomError("bad_date", "{why}", {"why": why})
+
+
 def _iso_date(value):
-    """None or "" mean no limit; text is read as YYYY-MM-DD (papermill passes dates as text)."""
+    """None or "" mean no limit; a day is a `date` or the text YYYY-MM-DD (papermill passes dates
+    as text) that names a day in the calendar and in pandas' range. A time of day is refused
+    rather than dropped: the filter compares days."""
     if value is None or value == "":
         return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    if isinstance(value, datetime) or (isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}[Tt ]\S", value)):
+        raise _date_problem(f"{shown(value)} has a time of day; give the day alone as YYYY-MM-DD.")
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError as exc:
+            raise _date_problem(f"{shown(value)} is not a day in the calendar ({exc}).") from None
+    if not isinstance(value, date):
+        raise _date_problem(f"{shown(value)} is not a date; use YYYY-MM-DD.")
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise _date_problem(f"{value} is outside the days the report can hold ({FIRST_DAY} to {LAST_DAY}).")
+    return value
 
 
 def _names(value):
@@ -80,17 +112,19 @@ def _problem(errors: list[dict], given: dict) -> str:
     """One line naming the parameter and what it allows, for the first problem pydantic found."""
     unknown = sorted(str(e["loc"][0]) for e in errors if e["type"] == "extra_forbidden")
     if unknown:
-        return f"unknown parameter(s) {unknown}; known parameters: {sorted(Parameters.model_fields)}."
+        return f"unknown parameter(s) {shown(unknown)}; known parameters: {sorted(Parameters.model_fields)}."
     error = errors[0]
     if not error["loc"]:  # a check across parameters
         return error["msg"]
     name = error["loc"][0]
     value = given[name]
+    if error["type"] == "bad_date":
+        return f"parameter {name}: {error['msg']}"
     if name in ("start_date", "end_date"):
-        return f"parameter {name}: {value!r} is not a date; use YYYY-MM-DD."
+        return f"parameter {name}: {shown(value)} is not a date; use YYYY-MM-DD."
     if name == "figure_format":
-        return f"parameter figure_format: {value!r} is not one of {list(FIGURE_FORMATS)}."
-    return f"parameter {name}: expected {_EXPECTED[name]}, got {value!r}."
+        return f"parameter figure_format: {shown(value)} is not one of {list(FIGURE_FORMATS)}."
+    return f"parameter {name}: expected {_EXPECTED[name]}, got {shown(value)}."
 
 
 def validate(given: dict) -> dict:
@@ -114,29 +148,55 @@ def check_names(params: dict, known: dict[str, list[str]]) -> None:
     empty the report); the error lists the names that do."""
     for name in params.get("sources") or []:
         if name not in known["sources"]:
-            raise InputError(f"parameter sources: {name!r} is neither an article id nor an outlet; "
+            raise InputError(f"parameter sources: {shown(name)} is neither an article id nor an outlet; "
                              f"known: {known['sources']}.")
     for name in params.get("claimants") or []:
         if not any(name.lower() in c.lower() for c in known["claimants"]):
-            raise InputError(f"parameter claimants: no claimant matches {name!r}; known: {known['claimants']}.")
+            raise InputError(f"parameter claimants: no claimant matches {shown(name)}; known: {known['claimants']}.")
+
+
+MAX_FILE_BYTES = 1 << 20  # a parameters file is a few "name: value" lines
+
+
+def read_file(path: Path) -> dict:
+    """The parameters of one `-f` file: UTF-8 YAML text, one mapping, within limits (no aliases,
+    no deep nesting, at most MAX_FILE_BYTES); dates stay text, for `validate` to check."""
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read parameters: {exc.strerror or exc}.") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{path}: larger than {MAX_FILE_BYTES:,} bytes; a parameters file is 'name: value' lines.")
+    if b"\0" in data:
+        raise InputError(f"{path}: a binary file, not YAML parameters ('name: value' lines).")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                         "save it as UTF-8.") from None
+    try:
+        loaded = yaml_safe.load(text, dates_as_text=True)
+    except yaml_safe.YAMLProblem as exc:
+        raise InputError(f"{path}: cannot read parameters: {exc}.") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise InputError(f"{path}: expected 'name: value' lines.")
+    return {str(k): v for k, v in loaded.items()}
 
 
 def from_command_line(pairs: list[tuple[str, str]], files: list[Path]) -> dict:
     """The defaults, with `seeds_dir`'s resolved against the notebooks' folder, overridden by
-    `-f file.yaml` and `-p name value` (values read as YAML, as papermill does)."""
+    `-f file.yaml` and `-p name value` (values read as YAML, as papermill does, but dates left as
+    text; a value that is not YAML is its text)."""
     given: dict = {}
     for path in files:
-        try:
-            loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise InputError(f"{path}: cannot read parameters: {exc}") from exc
-        if not isinstance(loaded, dict):
-            raise InputError(f"{path}: expected 'name: value' lines.")
-        given.update({str(k): v for k, v in loaded.items()})
+        given.update(read_file(path))
     for name, raw in pairs:
         try:
-            given[name] = yaml.safe_load(raw)
-        except yaml.YAMLError:
+            given[name] = yaml_safe.load(raw, dates_as_text=True)
+        except yaml_safe.YAMLProblem:
             given[name] = raw
     defaults = Parameters().model_dump()
     defaults["seeds_dir"] = str((NOTEBOOKS / defaults["seeds_dir"]).resolve())

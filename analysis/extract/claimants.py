@@ -45,7 +45,7 @@ class Claimants:
 
     def __init__(self, sents: tuple[Sentence, ...], headline: str | None = None, parse: bool = True):
         self.sents = sents
-        self.headline = headline
+        self.headline, self.headline_values = headline, {n.value for n in find_numbers(headline or '')}  # read once
         self.parse = parse  # False: the rules alone, without loading the parser
         self.own: dict[int, tuple[Mention | None, str | None, int | None]] = {}
         self.resolved: dict[int, Mention | None] = {}
@@ -231,7 +231,7 @@ class Claimants:
         label = self._label()
         if label is not None and label.kind not in ("pronoun", "role"):
             return label.name, None, label.kind
-        if self.headline and any(n.value == value for n in find_numbers(self.headline)):
+        if self.headline and value in self.headline_values:
             said = headline_claimant(self.headline)
             if said is not None:
                 return said.name, None, said.kind

@@ -9,7 +9,8 @@ figure are parsed, and the same sentence is parsed once however many articles re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analysis.extract.claimant_names import DOCUMENTS
@@ -47,6 +48,48 @@ def _nlp():
     import spacy
 
     return spacy.load(MODEL, exclude=list(UNUSED_PIPES))
+
+
+@dataclass(frozen=True)
+class _Step:
+    """What the walk up the parse reads at one token: the same for every figure below it."""
+
+    owned: Attribution | None  # the owner of a claim noun ("Seoul's estimate")
+    reporting: bool
+    authors: bool
+    named: Attribution | None  # the subject of a reporting or authoring verb
+    subject: Attribution | None
+    claim: bool
+    relative: Attribution | None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    doc: object
+    starts: list[int]  # each token's offset, to find the token at an offset by bisection
+    heads: list[int]
+    fallback: Attribution | None  # the sentence's "according to", else its first reporting verb's subject
+    steps: dict[int, _Step] = field(default_factory=dict)
+
+    def step(self, i: int) -> _Step:
+        if i not in self.steps:
+            node = self.doc[i]
+            claim, reporting, authors = node.lower_ in CLAIM_NOUNS, node.lower_ in REPORTING, _authors(node)
+            owner = _owner(node) if claim else node
+            self.steps[i] = _Step(Attribution(*_phrase(owner), node.text) if owner is not node else None, reporting,
+                                  authors, _named_by(node) if reporting or authors else None, _claim_subject(node),
+                                  claim, _relative_author(node) if node.like_num or claim else None)
+        return self.steps[i]
+
+
+@lru_cache(maxsize=64)
+def _parsed(sentence: str) -> _Parsed:
+    """One parse per sentence, and what does not depend on the figure read once, however many of
+    its figures ask who gave them: a sentence of many numbers would otherwise be parsed, or
+    scanned whole, once per number, and the same heads read again for each."""
+    doc = _nlp()(sentence)
+    fallback = _according_to(doc) or next((a for a in (_named_by(t) for t in doc if t.lower_ in REPORTING) if a), None)
+    return _Parsed(doc, [t.idx for t in doc], [t.head.i for t in doc], fallback)
 
 
 def _phrase(token) -> tuple[str, int]:
@@ -157,28 +200,25 @@ def attribution(sentence: str, at: int = 0) -> Attribution | None:
     left to the rules: the parser's memory grows with it (spaCy: ~1 GB per 100,000 characters)."""
     if len(sentence) > MAX_SENTENCE:
         return None
-    doc = _nlp()(sentence)
-    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text_with_ws)), doc[0] if len(doc) else None)
-    if token is None:
+    parsed = _parsed(sentence)
+    doc = parsed.doc
+    if not len(doc):
         return None
-    node, claimed = token, False
+    i = bisect_right(parsed.starts, at) - 1
+    token = doc[i] if i >= 0 and at < doc[i].idx + len(doc[i].text_with_ws) else doc[0]
     found = _relative_author(token)
     if found:
         return found
-    while node.head.i != node.i:
-        node = node.head
-        owner = _owner(node) if node.lower_ in CLAIM_NOUNS else node  # "Seoul's estimate: 10,000"
-        if owner is not node:
-            return Attribution(*_phrase(owner), node.text)
-        found = _named_by(node) if node.lower_ in REPORTING or claimed and _authors(node) else None
-        found = found or _claim_subject(node)
+    i, claimed = token.i, False
+    while parsed.heads[i] != i:
+        i = parsed.heads[i]
+        step = parsed.step(i)
+        if step.owned:
+            return step.owned
+        found = (step.named if step.reporting or claimed and step.authors else None) or step.subject
         if found and not found.start <= at < found.start + len(found.phrase):  # not a phrase holding the figure
             return found
-        claimed = claimed or node.lower_ in CLAIM_NOUNS
-        found = _relative_author(node) if node.like_num or node.lower_ in CLAIM_NOUNS else None
-        if found:
-            return found
-    found = _according_to(doc)
-    if found:
-        return found
-    return next((a for a in (_named_by(t) for t in doc if t.lower_ in REPORTING) if a), None)
+        claimed = claimed or step.claim
+        if step.relative:
+            return step.relative
+    return parsed.fallback
