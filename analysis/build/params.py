@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from pydantic_core import PydanticCustomError
 
 from analysis.build.manifest import NOTEBOOKS
-from analysis.common import yaml_safe
+from analysis.common.safe_yaml import load_yaml
 from analysis.common.errors import InputError
 
 FigureFormat = Literal["svg", "png"]
@@ -175,10 +175,7 @@ def read_file(path: Path) -> dict:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                          "save it as UTF-8.") from None
-    try:
-        loaded = yaml_safe.load(text, dates_as_text=True)
-    except yaml_safe.YAMLProblem as exc:
-        raise InputError(f"{path}: cannot read parameters: {exc}.") from None
+    loaded = load_yaml(text, f"{path}: cannot read parameters", dates_as_text=True)
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):
@@ -195,8 +192,8 @@ def from_command_line(pairs: list[tuple[str, str]], files: list[Path]) -> dict:
         given.update(read_file(path))
     for name, raw in pairs:
         try:
-            given[name] = yaml_safe.load(raw, dates_as_text=True)
-        except yaml_safe.YAMLProblem:
+            given[name] = load_yaml(raw, f"parameter {name}", dates_as_text=True)
+        except InputError:
             given[name] = raw
     defaults = Parameters().model_dump()
     defaults["seeds_dir"] = str((NOTEBOOKS / defaults["seeds_dir"]).resolve())

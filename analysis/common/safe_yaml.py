@@ -42,13 +42,25 @@ class _LimitedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def load_yaml(text: str, source: str, first_line: int = 1, max_chars: int = MAX_CHARS):
+class _DatesAsText(_LimitedLoader):
+    """Also leaves dates and times as the text written, for a caller that checks them itself."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def load_yaml(text: str, source: str, first_line: int = 1, max_chars: int = MAX_CHARS, dates_as_text: bool = False):
     """The document in `text`; an InputError of one line, "SOURCE: why (line N)", when it is
     too large, uses aliases, nests too deep or is not YAML. `first_line` is the line of the
-    file where `text` starts."""
+    file where `text` starts; with `dates_as_text`, `2024-10-01` stays the text written."""
     if len(text) > max_chars:
         raise InputError(f"{source}: YAML of {len(text):,} characters; at most {max_chars:,} are read.")
-    loader = _LimitedLoader(text)
+    try:
+        loader = (_DatesAsText if dates_as_text else _LimitedLoader)(text)  # checks the characters first
+    except yaml.YAMLError as exc:
+        raise InputError(f"{source}: not valid YAML: {' '.join(str(exc).split())[:200]}.") from None
     try:
         return loader.get_single_data()
     except _Refused as exc:
@@ -58,7 +70,7 @@ def load_yaml(text: str, source: str, first_line: int = 1, max_chars: int = MAX_
         where = f" (line {mark.line + first_line})" if mark else ""
         why = " ".join(str(exc.problem or exc.context or "syntax error").split())
         raise InputError(f"{source}: not valid YAML: {why}{where}.") from None
-    except ValueError as exc:  # a timestamp that is no calendar day: "2024-02-30"
+    except (ValueError, OverflowError) as exc:  # a timestamp that is no calendar day: "2024-02-30"
         raise InputError(f"{source}: not valid YAML: {' '.join(str(exc).split())[:200]}.") from None
     except yaml.YAMLError as exc:
         raise InputError(f"{source}: not valid YAML: {' '.join(str(exc).split())[:200]}.") from None

@@ -11,7 +11,7 @@ import analysis.speed.kernels
 from analysis.__main__ import MAX_MESSAGE, main
 from analysis.build import execute, manifest, params
 from analysis.build.params import FIRST_DAY, LAST_DAY
-from analysis.common import yaml_safe
+from analysis.common.safe_yaml import load_yaml
 from analysis.common.errors import InputError
 
 from conftest import ROOT
@@ -78,10 +78,10 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".jo
     ("start_date: 2024-10-01\ntitle: Caf\xe9\n".encode("latin-1"), "not UTF-8 text (byte 0xe9 at offset 33); save it as UTF-8."),
     (b"- seeds_dir\n- title\n", "expected 'name: value' lines."),
     (b"just some words\n", "expected 'name: value' lines."),
-    (BILLION_LAUGHS.encode(), "cannot read parameters: YAML aliases (*name) are not allowed (line 2, column 8)."),
-    (b"title: " + b"[" * 20000 + b"\n", "cannot read parameters: YAML nested more than 100 levels deep (line 1, column"),
-    (b"title: [a, b\n", "cannot read parameters: expected ',' or ']', but got '<stream end>' (line 2, column 1)."),
-    (b"title: \x07bell\n", "cannot read parameters: character #x0007 is not allowed in YAML (offset 7)."),
+    (BILLION_LAUGHS.encode(), "cannot read parameters: YAML aliases (*name) are not allowed (line 2)."),
+    (b"title: " + b"[" * 20000 + b"\n", "cannot read parameters: YAML nested more than 20 levels deep (line 1)."),
+    (b"title: [a, b\n", "cannot read parameters: not valid YAML: expected ',' or ']', but got '<stream end>' (line 2)."),
+    (b"title: \x07bell\n", "cannot read parameters: not valid YAML: unacceptable character #x0007: special characters"),
     (b"# padding\n" * 200_000, "larger than 1,048,576 bytes; a parameters file is 'name: value' lines."),
 ])
 def test_a_broken_parameters_file_is_one_line_naming_it(tmp_path, capsys, no_kernels, content, says):
@@ -114,12 +114,13 @@ def test_the_safe_loader_reads_what_safe_load_reads():
     text = (ROOT / "seeds" / "annotations.yaml").read_text(encoding="utf-8")
     import yaml
 
-    assert yaml_safe.load(text) == yaml.safe_load(text)
-    assert yaml_safe.load("") is None
-    with pytest.raises(yaml_safe.YAMLProblem, match="at most 10 are read"):
-        yaml_safe.load("a: 12345678", max_chars=10)
-    with pytest.raises(yaml.YAMLError, match=r"^not a valid value: day is out of range for month$"):
-        yaml_safe.load("day: 2024-02-30")
+    assert load_yaml(text, "a.yaml") == yaml.safe_load(text)
+    assert load_yaml("", "a.yaml") is None
+    assert load_yaml("day: 2024-10-01", "a.yaml", dates_as_text=True) == {"day": "2024-10-01"}
+    with pytest.raises(InputError, match="at most 10 are read"):
+        load_yaml("a: 12345678", "a.yaml", max_chars=10)
+    with pytest.raises(InputError, match=r"^a.yaml: not valid YAML: day is out of range for month.$"):
+        load_yaml("day: 2024-02-30", "a.yaml")
 
 
 def test_several_lines_become_one_and_a_long_one_is_cut(monkeypatch, capsys):
