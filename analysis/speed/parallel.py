@@ -22,8 +22,7 @@ PR_SET_PDEATHSIG = 1  # Linux prctl(2)
 
 def die_with(builder: int) -> None:
     """In a worker: end when the builder ends, even killed, so that no worker is left reading
-    articles for no one (Linux's parent-death signal; elsewhere a worker ends when its pool's
-    pipe closes)."""
+    articles for no one (Linux's parent-death signal; elsewhere nothing is asked)."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):

@@ -45,9 +45,10 @@ def finish(out: Path, seeds: Path = SEEDS, title: str = "Report") -> str:
 
 
 def kill(build: subprocess.Popen) -> list[psutil.Process]:
-    """SIGKILL the builder alone (as `kill -9` would); its child processes, found just before."""
-    children = psutil.Process(build.pid).children(recursive=True)
-    build.send_signal(signal.SIGKILL)
+    """SIGKILL the builder alone (as `kill -9` would); its child processes, found just before
+    (none if it has already finished)."""
+    children = psutil.Process(build.pid).children(recursive=True) if build.poll() is None else []
+    build.send_signal(signal.SIGKILL)  # nothing, if it has finished
     build.wait()
     build.stdout.close()  # not read to the end: a child left alive would hold the pipe open
     build.stderr.close()
@@ -83,21 +84,43 @@ def wait_for(condition, timeout: float = 60.0, step: float = 0.02) -> None:
         time.sleep(step)
 
 
-def test_killed_at_seeded_random_moments(tmp_path):
-    """Three kills at seeded random moments of a build that must execute (a new title each time),
-    from kernels starting to the switch; each time the next build starts at once."""
+def new_folder(out: Path) -> Path | None:
+    """The folder a build under way writes into, if any."""
+    current = os.readlink(out / ".current").split("/")[-1]
+    return next((p for p in (out / ".builds").iterdir() if p.name != current), None)
+
+
+STAGES = {  # in the order a build reaches them; the last three come within milliseconds of the switch
+    "kernels starting": lambda new: True,
+    "notebooks running": lambda new: (new / "executed").is_dir(),
+    "data written": lambda new: (new / "data").is_dir(),
+    "report written": lambda new: (new / "report.html").exists(),
+}
+
+
+def test_killed_at_each_stage(tmp_path):
+    """A build that must execute (a new title each time) killed at each stage, a seeded random
+    moment after it is seen (where the kill lands among the last stages depends on the machine); after each kill the outputs in place are the previous build's or,
+    if the switch came first, the whole new one's, and nothing is left running. The next build
+    starts at once and finishes, and removes what the killed ones left."""
     out = tmp_path / "reports"
     finish(out)
     before = assert_whole(out)
     rng = random.Random(14)
     killed = []
-    for i in range(3):
-        build = start(out, title=f"Run {i}")
-        time.sleep(rng.uniform(0.3, 3.0))
+    for stage, reached in STAGES.items():
+        build = start(out, title=stage)
+
+        def seen(build=build, reached=reached) -> bool:
+            new = new_folder(out)
+            return build.poll() is not None or (new is not None and reached(new))
+
+        wait_for(seen, step=0.001)
+        time.sleep(rng.uniform(0, 0.002))  # the last stages last milliseconds
         killed.append(build.pid)
         children = kill(build)
         after = assert_whole(out)
-        assert after == before or after["parameters"]["title"] == f"Run {i}"  # the old build, or the whole new one
+        assert after == before or after["parameters"]["title"] == stage, stage  # the old build, or the new one
         before = after
         assert_none_left(children)
     finish(out, title="Final")
