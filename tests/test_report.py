@@ -134,11 +134,12 @@ def test_failing_notebook_keeps_previous_report(tmp_path, monkeypatch):
     out.mkdir()
     (out / "report.html").write_text("previous report", encoding="utf-8")
     monkeypatch.setattr(manifest, "NOTEBOOKS", notebooks)
-    with pytest.raises(InputError, match=r"notebook broken.py failed in cell \d+ \('raise ValueError\(\"boom\"\)'\)"):
+    with pytest.raises(InputError, match=r"notebook broken.py failed in cell \d+ \('raise ValueError\(\"boom\"\)'\)") as failed:
         build_report(dict(DEFAULTS), out)
     assert (out / "report.html").read_text(encoding="utf-8") == "previous report"
-    assert (out / "executed" / "broken.ipynb").exists()
-    assert not (out / "data").exists()
+    kept = Path(re.search(r"kept at (\S+);", str(failed.value)).group(1))
+    assert kept.is_file() and kept.is_relative_to(out / ".builds")  # the failed build's own folder, not switched in
+    assert not (out / "data").exists() and not (out / "executed").exists()
 
 
 @pytest.mark.parametrize("args, message", [

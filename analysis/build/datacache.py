@@ -53,8 +53,9 @@ def prepare(out_dir: Path, fingerprint: dict, seeds_dir: str, build: Callable[[P
         meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         meta = None
-    if (meta and meta.get("key") == wanted and meta.get("seeds_dir") == seeds_dir and target.is_file()
-            and hashlib.sha256(target.read_bytes()).hexdigest() == meta.get("sha256")):
+    if (isinstance(meta, dict) and meta.get("key") == wanted and meta.get("seeds_dir") == seeds_dir and target.is_file()
+            and hashlib.sha256(target.read_bytes()).hexdigest() == meta.get("sha256")
+            and isinstance(meta.get("names"), dict)):
         return Prepared(target, meta["names"])
 
     from analysis.build.params import known_names

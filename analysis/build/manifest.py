@@ -74,10 +74,27 @@ def fingerprint(params: dict, notebooks: list[Path]) -> dict:
 
 
 def read(out_dir: Path) -> dict | None:
+    """The manifest, or None when it is missing, damaged or of another shape (which means: rebuild)."""
     try:
-        return json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
+        found = json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return found if _well_formed(found) else None
+
+
+def _well_formed(found: object) -> bool:
+    def names_to_text(value: object) -> bool:
+        return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+    return (isinstance(found, dict) and isinstance(found.get("cache_key"), str)
+            and all(names_to_text(found.get(part)) for part in ("inputs", "versions", "outputs"))
+            and all(_inside(name) for name in found["outputs"]))
+
+
+def _inside(name: str) -> bool:
+    """An output's name stays inside the output folder (a tampered manifest names no other file)."""
+    parts = Path(name).parts
+    return bool(parts) and not Path(name).is_absolute() and ".." not in parts
 
 
 def outputs_intact(out_dir: Path, manifest: dict) -> bool:

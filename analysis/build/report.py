@@ -1,9 +1,13 @@
 """Build the report: check parameters and inputs, skip the work when nothing changed,
 otherwise execute and render the notebooks and write the data and the manifest.
 
-Nothing in the output folder is replaced unless every step succeeded: a failing notebook
-leaves the previous report and data as they were, and keeps the executed notebook for
-inspection. Heavy libraries are imported only when something has to run, so an unchanged
+A build writes all its outputs into a folder of its own and switches them in at once
+(`analysis.build.outputs`): a failing notebook, a full disk or a kill leaves the previous
+report, data and manifest whole, and a failing notebook's executed copy is kept for
+inspection. Builds into one folder take turns under a lock only the builder holds
+(`analysis.build.lock`: its forked workers do not keep it), so a killed build never blocks the
+next. A problem with the output folder (not a folder, read-only, full) ends with one line
+naming the path. Heavy libraries are imported only when something has to run, so an unchanged
 rebuild finishes well under a second.
 
 The fast path (the default) starts the notebook kernels first, reads a large folder in worker
@@ -13,13 +17,18 @@ give the same report."""
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from pathlib import Path
 
-from filelock import FileLock
-
-from analysis.build import datacache, manifest
+from analysis.build import datacache, manifest, outputs
+from analysis.build.lock import exclusive
 from analysis.build.params import check_names, validate
+from analysis.common.errors import InputError
 from analysis.common.files import atomic_write
+
+CANNOT_WRITE = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def build_report(overrides: dict, out_dir: Path, fast: bool = True) -> tuple[Path, bool]:
@@ -27,28 +36,65 @@ def build_report(overrides: dict, out_dir: Path, fast: bool = True) -> tuple[Pat
     Builds into the same folder take turns: a second one waits for the first, then finds the
     report up to date or builds its own, never a mix of both."""
     out_dir = Path(out_dir).resolve()  # the kernels run in the notebooks' folder, not here
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(out_dir / ".build.lock"):
-        return _build(overrides, out_dir, fast)
+    try:
+        outputs.check(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(out_dir, os.W_OK):
+            return _read_only(overrides, out_dir)
+        with exclusive(out_dir / ".build.lock"):
+            return _build(overrides, out_dir, fast)
+    except OSError as exc:
+        raise InputError(_one_line(exc, out_dir)) from None
+
+
+def _read_only(overrides: dict, out_dir: Path) -> tuple[Path, bool]:
+    """An output folder this build cannot write to: fine if the report there is up to date (no
+    one else can be writing it either), else one line saying so."""
+    params = _checked(overrides)
+    folder = outputs.current(out_dir)
+    if folder and manifest.is_up_to_date(folder, manifest.fingerprint(params, manifest.notebook_paths())):
+        return out_dir / "report.html", False
+    raise InputError(f"cannot write to the output folder {out_dir}: not writable; choose another --out")
+
+
+def _one_line(exc: OSError, out_dir: Path) -> str:
+    where = exc.filename or out_dir
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"no space left on device while writing {where}"
+    if exc.errno in CANNOT_WRITE:
+        return f"cannot write to {where}: {exc.strerror or 'permission denied'}; choose another --out"
+    return f"{where}: {exc.strerror or exc}"
+
+
+def _checked(overrides: dict) -> dict:
+    params = validate(overrides)
+    params["seeds_dir"] = str(Path(params["seeds_dir"]).resolve())
+    return params
 
 
 def _build(overrides: dict, out_dir: Path, fast: bool) -> tuple[Path, bool]:
     paths = manifest.notebook_paths()
-    params = validate(overrides)
-    params["seeds_dir"] = str(Path(params["seeds_dir"]).resolve())
+    params = _checked(overrides)
     current = manifest.fingerprint(params, paths)
     target = out_dir / "report.html"
-    if manifest.is_up_to_date(out_dir, current):
+    previous = outputs.current(out_dir)
+    if previous and manifest.is_up_to_date(previous, current):
         return target, False
-    executed_dir = out_dir / "executed"
-    if fast:
-        page, results, prepared = _run_fast(paths, params, current, out_dir, executed_dir)
-    else:
-        page, results, prepared = _run_plainly(paths, params, current, out_dir, executed_dir)
-    outputs = _data_files(out_dir, current, prepared)
-    atomic_write(target, page.encode("utf-8"))
-    seconds = {p.stem: results[p][1] for p in paths}
-    atomic_write(out_dir / manifest.MANIFEST, manifest.document(current, [*outputs, target], out_dir, seconds))
+    outputs.sweep(out_dir, keep=previous)  # what failed or killed builds left
+    folder = outputs.new_folder(out_dir)
+    try:
+        run = _run_fast if fast else _run_plainly
+        page, results, prepared = run(paths, params, current, out_dir, folder / "executed")
+        written = _data_files(previous, folder, current, prepared)
+        atomic_write(folder / "report.html", page.encode("utf-8"))
+        seconds = {p.stem: results[p][1] for p in paths}
+        written.append(folder / "report.html")
+        atomic_write(folder / manifest.MANIFEST, manifest.document(current, written, folder, seconds))
+        outputs.switch(out_dir, folder)
+    except BaseException:
+        if not any((folder / "executed").glob("*.ipynb")):  # else kept for inspection, until the next build
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     return target, True
 
 
@@ -87,14 +133,26 @@ def _run_fast(paths, params, current, out_dir, executed_dir):
     return page, results, prepared
 
 
-def _data_files(out_dir: Path, current: dict, prepared: datacache.Prepared) -> list[Path]:
-    """The dataset's files in `out_dir/data`: the previous build's, when they are intact and
-    made from the same inputs (a parameter change does not change the data), else written anew."""
-    previous = manifest.read(out_dir) or {}
-    data = {name: digest for name, digest in previous.get("outputs", {}).items() if name.startswith("data/")}
-    if (prepared.built is None and data and datacache.key(previous) == datacache.key(current)
-            and manifest.outputs_intact(out_dir, {"outputs": data})):
-        return sorted(out_dir / name for name in data)
+def _data_files(previous: Path | None, folder: Path, current: dict, prepared: datacache.Prepared) -> list[Path]:
+    """The dataset's files in `folder/data`: the previous build's (linked, not copied), when they
+    are intact and made from the same inputs (a parameter change does not change the data), else
+    written anew."""
+    before = (manifest.read(previous) if previous else None) or {}
+    data = {name: digest for name, digest in before.get("outputs", {}).items() if name.startswith("data/")}
+    if (prepared.built is None and data and datacache.key(before) == datacache.key(current)
+            and manifest.outputs_intact(previous, {"outputs": data})):
+        (folder / "data").mkdir()
+        for name in data:
+            _link_or_copy(previous / name, folder / name)
+        return sorted(folder / name for name in data)
     from analysis.dataset.export import write_dataset
 
-    return write_dataset(prepared.dataset(), out_dir / "data")
+    return write_dataset(prepared.dataset(), folder / "data")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Outputs are replaced, never changed in place, so two builds may share a file."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

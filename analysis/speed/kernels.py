@@ -22,6 +22,7 @@ from jupyter_client.manager import KernelManager
 from traitlets import CaselessStrEnum, default
 
 IOPUB_STEP = 0.02  # seconds to wait for IOPub before asking the kernel again
+RUNTIME_PREFIX = "report-kernel-"  # then the builder's pid: a kernel's sockets and connection file
 
 
 class PromptClient(BlockingKernelClient):
@@ -50,7 +51,8 @@ class PromptClient(BlockingKernelClient):
 class IPCKernelManager(KernelManager):
     """Kernels talk over local sockets, not TCP ports: kernels started side by side cannot
     race for a port (jupyter_client picks TCP ports before the kernel binds them). Their
-    clients are PromptClients."""
+    clients are PromptClients. The sockets and the connection file are in a temporary folder
+    named after the builder's pid (see `runtime_folder`)."""
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
 
@@ -58,9 +60,6 @@ class IPCKernelManager(KernelManager):
     def _prompt_client(self) -> type:
         return PromptClient
 
-    @default("ip")
-    def _private_socket_path(self) -> str:
-        return str(Path(tempfile.mkdtemp(prefix="report-kernel-")) / "ipc")
 
 
 def imports_of(notebook: Path) -> list[str]:
@@ -87,13 +86,37 @@ def plan(notebooks: list[Path], cores: int | None = None) -> list[list[Path]]:
     return [notebooks[i::n] for i in range(n)]
 
 
+def runtime_folder() -> Path:
+    """A new folder for a kernel's sockets and connection file. A killed builder cannot remove
+    its own; the next build removes those of builders no longer running. (A kernel stops
+    within a second of its builder: ipykernel watches the pid jupyter_client gives it.)"""
+    root = Path(tempfile.gettempdir())
+    for folder in root.glob(f"{RUNTIME_PREFIX}*-*"):
+        pid = folder.name[len(RUNTIME_PREFIX):].split("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{RUNTIME_PREFIX}{os.getpid()}-", dir=root))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
 def start(groups: list[list[Path]], env: dict[str, str]) -> list[Kernel]:
     """One kernel per group, in the folder of its first notebook (as in Jupyter), running the
     import statements of its notebooks."""
     kernels: list[Kernel] = []
     try:
         for notebooks in groups:
-            km = IPCKernelManager(kernel_name="python3")
+            folder = runtime_folder()
+            km = IPCKernelManager(kernel_name="python3", ip=str(folder / "ipc"),
+                                  connection_file=str(folder / "kernel.json"))
             imports = list(dict.fromkeys(line for path in notebooks for line in imports_of(path)))
             km.start_kernel(cwd=str(notebooks[0].parent), env={**os.environ, **env},
                             extra_arguments=[f"--IPKernelApp.exec_lines={imports!r}",

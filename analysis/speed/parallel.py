@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +17,18 @@ from analysis.dataset import build
 from analysis.dataset.tables import Dataset
 
 PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
+PR_SET_PDEATHSIG = 1  # Linux prctl(2)
+
+
+def die_with(builder: int) -> None:
+    """In a worker: end when the builder ends, even killed, so that no worker is left reading
+    articles for no one (Linux's parent-death signal; elsewhere nothing is asked)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != builder:  # the builder died before the signal was asked for
+        os._exit(1)
 
 
 @contextmanager
@@ -28,7 +42,8 @@ def read_in_parallel(paths: list[Path]) -> Iterator[Callable[[], build.Read]]:
         with build.read_serially(paths) as read:
             yield read
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=die_with, initargs=(os.getpid(),)) as pool:
         pending = pool.map(build.read_one, paths, chunksize=64)
         try:
             yield lambda: build.gathered(list(build.progress(pending, len(paths))))
