@@ -22,6 +22,7 @@ CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but|and)\s+|;\s+
 SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
 INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
+LIST_NUMBERS = 12  # a "sentence" with more numbers is a list or a table: the rules read it, not the parser
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
 FIRST_PERSON = frozenset({"i", "we"})
@@ -54,12 +55,14 @@ class Claimants:
         self.label: Mention | None | bool = False  # not looked for yet
         self.relayed: dict[int, str] = {}  # sentence -> the source a role names, relayed by an earlier speaker
         self.speakers: TranscriptSpeakers | None = None  # made when a sentence has a speaker label
-        self.clauses: dict[int, tuple[bool, list[tuple[int, int]]]] = {}  # sentence -> several numbers?, cuts
+        # sentence -> several numbers?, parsed?, clause cuts
+        self.clauses: dict[int, tuple[bool, bool, list[tuple[int, int]]]] = {}
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
             text = self.sents[i].text  # the parse reads only sentences with a number or a stance
-            carries = bool(find_numbers(text)) or stance_of(text) != "asserts"  # what may carry a figure
+            numbers = len(find_numbers(text))  # what may carry a figure; a list of numbers is left to the rules
+            carries = (0 < numbers <= LIST_NUMBERS) or (not numbers and stance_of(text) != "asserts")
             found = attribution_in(text, parse=self.parse and carries)
             self._named(found.claimant)
             self.own[i] = (found.claimant, found.source, found.at)
@@ -192,17 +195,18 @@ class Claimants:
         if at is None:
             return self.mention(i), own[1]
         if i not in self.clauses:  # once per sentence, however many numbers it holds
-            self.clauses[i] = (len(find_numbers(text)) > 1,
+            count = len(find_numbers(text))
+            self.clauses[i] = (count > 1, self.parse and count <= LIST_NUMBERS,
                                [(0, 0), *((m.start(), m.end()) for m in CONTRAST.finditer(text)), (len(text), len(text))])
-        several, cuts = self.clauses[i]
+        several, prose, cuts = self.clauses[i]
         k = max(k for k in range(len(cuts) - 1) if cuts[k][1] <= at)
         later = own[2] is not None and own[2] < cuts[k][1]  # the sentence's speaker stands in an earlier clause
-        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1], several) if len(cuts) > 2 and (
-            several or later) else None
+        found = attribution_in(text[cuts[k][1]:cuts[k + 1][0]], at - cuts[k][1], several and prose) if len(
+            cuts) > 2 and (several or later) else None
         whole = found is None or found.claimant is None
         if whole and not several:
             return self.mention(i), own[1]
-        found = attribution_in(text, at) if whole else found
+        found = attribution_in(text, at, prose) if whole else found
         same = found.claimant is None or whole and found.claimant == own[0] or (
             found.claimant.kind == "pronoun" and own[0] is not None and fits(found.claimant, own[0]))
         if same:
