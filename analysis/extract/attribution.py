@@ -19,6 +19,7 @@ from analysis.extract.parse import attribution
 from analysis.extract.speech_verbs import (ACCORDING, AS_X_PUTS_IT, CITES, CITING, IN_WORDS, INVERTIBLE, PROGRESSIVE,
                                            PUT, PUT_COUNT, SPEECH_VERBS)
 
+LIST_NUMBERS = 12  # a "sentence" with more numbers is a list or a table: the rules read it, not the parser
 _WORDS = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[\w\u00C0-\u024F](?:[\w\u00C0-\u024F.’'-]*[\w’'])?\.?|[,;:“”\"()—–]|(?<=\s)-(?=\s)")
 _PUNCT = frozenset(",;:“”\"()—–-")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.attribution import attribution_in, described
+from analysis.extract.attribution import LIST_NUMBERS, attribution_in, described
 from analysis.extract.claimant_keys import initials
 from analysis.extract.claimant_names import PERSON_HEADS, Mention, is_proper, mention_of
 from analysis.extract.frames import LABEL_REACH, TranscriptSpeakers, lead_label, opening_mention
@@ -22,7 +22,6 @@ CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|though|although|but|and)\s+|;\s+
 SPOKE = re.compile(r"\b(?:remarks?|comments?|briefing|reporters|spoke|speaking|interview|told)\b")
 INTRODUCED = 3  # sentences after "a lawmaker said" the article may name them in
 LOOKBACK = 12  # sentences a pronoun or role looks back over: a reference further back is no reference
-LIST_NUMBERS = 12  # a "sentence" with more numbers is a list or a table: the rules read it, not the parser
 STATED_AFTER = re.compile(r"(?:This|That|These|It|The\s+(?:statement|announcement|report|information|news))\s+"
                           r"(?:was|were|is|has\s+been|have\s+been)\s+\w+\s")
 FIRST_PERSON = frozenset({"i", "we"})
@@ -55,14 +54,12 @@ class Claimants:
         self.label: Mention | None | bool = False  # not looked for yet
         self.relayed: dict[int, str] = {}  # sentence -> the source a role names, relayed by an earlier speaker
         self.speakers: TranscriptSpeakers | None = None  # made when a sentence has a speaker label
-        # sentence -> several numbers?, parsed?, clause cuts
-        self.clauses: dict[int, tuple[bool, bool, list[tuple[int, int]]]] = {}
+        self.clauses: dict[int, tuple[bool, bool, list[tuple[int, int]]]] = {}  # sentence -> several?, parsed?, cuts
 
     def _own(self, i: int) -> tuple[Mention | None, str | None, int | None]:
         if i not in self.own:
-            text = self.sents[i].text  # the parse reads only sentences with a number or a stance
-            numbers = len(find_numbers(text))  # what may carry a figure; a list of numbers is left to the rules
-            carries = (0 < numbers <= LIST_NUMBERS) or (not numbers and stance_of(text) != "asserts")
+            numbers = len(find_numbers(text := self.sents[i].text))  # parsed: a few numbers or a stance, no list
+            carries = 0 < numbers <= LIST_NUMBERS or not numbers and stance_of(text) != "asserts"
             found = attribution_in(text, parse=self.parse and carries)
             self._named(found.claimant)
             self.own[i] = (found.claimant, found.source, found.at)
