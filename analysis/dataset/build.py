@@ -25,7 +25,7 @@ from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset, article_table, cl
 from analysis.extract.claimants import claimants_of_article
 from analysis.extract.numbers import set_aside_numbers
 from analysis.extract.reuse import Fingerprint, fingerprint
-from analysis.extract.sentences import sentences
+from analysis.extract.sentences import long_runs, sentences
 from analysis.ingest.article import Article, load_article
 from analysis.ingest.folder import ANNOTATIONS_FILE, Skipped, scan_folder
 
@@ -49,7 +49,7 @@ def read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint, li
     """Everything the dataset needs of one article file, the names it quotes included (read here,
     once and in the workers, not by the report); articles are independent."""
     article = load_article(path)
-    article.notes.extend(set_aside_numbers(article.body))
+    article.notes.extend(set_aside_numbers(article.body) + long_runs(article.body))
     quoted = claimants_of_article(sentences(article.body))
     return article, *extracted_rows(article), fingerprint(article.body), quoted
 

@@ -13,7 +13,8 @@ from analysis.extract.date_windows import DateRef
 from analysis.ingest.article import Article
 
 # Rows of the conflicts table that are notes on reading the input, not conflicts (dataset.build.input_notes).
-INPUT_NOTE_KINDS = ("folder entry skipped", "bad bytes replaced", "negative number", "number too large")
+INPUT_NOTE_KINDS = ("folder entry skipped", "bad bytes replaced", "negative number", "number too large",
+                    "long run cut")
 
 if TYPE_CHECKING:  # pandas is imported where tables are made: the readers start before it loads
     import pandas as pd

@@ -63,3 +63,13 @@ def phrases_by_sentence(body: str) -> tuple[tuple[DatePhrase, ...], ...]:
     """The dating phrases of each sentence of the body; cached because figures and events
     both read them, article by article."""
     return tuple(date_phrases(s.text, s.start) for s in sentences(body))
+
+
+_RUN = re.compile(r"[^.!?\n]{%d,}" % (MAX_SENTENCE + 1))  # a stretch no sentence ends in
+
+
+def long_runs(body: str) -> list[tuple[str, str]]:
+    """Notes, as (kind, what and where), for each stretch longer than a sentence can be that no
+    sentence punctuation ends: it was read in pieces of at most MAX_SENTENCE characters."""
+    return [("long run cut", f"{m.end() - m.start():,} characters without sentence punctuation at character "
+                             f"{m.start():,}: read in pieces of at most {MAX_SENTENCE:,}") for m in _RUN.finditer(body)]

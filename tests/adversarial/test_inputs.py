@@ -253,3 +253,18 @@ def test_front_matter_outlet_list_is_joined(folder, outlet, shown):
 def test_front_matter_values_of_the_wrong_shape_give_one_line(folder, tmp_path, capsys, front, why):
     write_article(folder, "z.txt", f"---\n{front}\n---\n{ARTICLE}")
     assert error_line(folder, tmp_path, capsys) == f"error: {folder / 'z.txt'}: {why}.\n"
+
+
+def test_a_stretch_without_sentence_punctuation_is_read_in_pieces_with_a_note(tmp_path):
+    """A page without punctuation is cut into pieces a sentence can be (work stays linear), and
+    the cut is recorded, not silent."""
+    from analysis.extract.sentences import MAX_SENTENCE, long_runs
+
+    body = "A headline\n" + "word " * 1000 + "and 1,500 troops were sent. Short sentence.\n"
+    notes = long_runs(body)
+    assert len(notes) == 1 and notes[0][0] == "long run cut" and f"at most {MAX_SENTENCE:,}" in notes[0][1]
+    assert long_runs("Short. Sentences. Only.\n" * 500) == []
+    write_article(tmp_path, "long.txt", "Troops counted\nOctober 1, 2024\n" + body)
+    ds = build_dataset(tmp_path)
+    assert "long run cut" in set(ds.conflicts["kind"])
+    assert ds.figures["value"].dropna().astype(int).tolist() == [1500]
