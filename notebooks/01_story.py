@@ -20,6 +20,7 @@ claimants = None
 figure_format = "svg"
 show_code = False
 title = "How the news reported the 2024 Russia–North Korea treaty"
+topic = "North Korea, North Korean, DPRK, Pyongyang + Russia, Russian, Kremlin, Moscow; Comprehensive Strategic Partnership"
 
 # %%
 from IPython.display import HTML
@@ -36,7 +37,7 @@ from analysis.sections.filters import filter_banner
 from analysis.sections.lede import lede_html
 
 events = timeline_events(ds.events)
-HTML(filter_banner(p, shown=len(ds.articles), total=len(everything.articles))
+HTML(filter_banner(p, shown=len(ds.articles), total=int(everything.articles["relevant"].sum()))
      + (lede_html(ds.claims, events, ds.articles) if len(ds.articles) else notice("No articles in this report.")))
 
 # %%

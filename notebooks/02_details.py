@@ -23,6 +23,7 @@ claimants = None
 figure_format = "svg"
 show_code = False
 title = "How the news reported the 2024 Russia–North Korea treaty"
+topic = "North Korea, North Korean, DPRK, Pyongyang + Russia, Russian, Kremlin, Moscow; Comprehensive Strategic Partnership"
 
 # %%
 from IPython.display import HTML
@@ -100,9 +101,9 @@ HTML(table_or_notice(shared[["article", "copied_from", "characters", "share"]].r
 # person, and what cleaning removed from each page.
 
 # %%
-from analysis.sections.quality import quality_html
+from analysis.sections.quality import quality_html, set_aside_html
 
-HTML(quality_html(ds))
+HTML(set_aside_html(everything.articles) + quality_html(ds))
 
 # %% [markdown]
 # ## Methods and data

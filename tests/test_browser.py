@@ -119,6 +119,6 @@ def test_filtered_report_says_so(filtered_report, width):
     seen = _read(target, width, f"report-filtered-{width}.png")
     assert len(seen["banner"]) == 1
     assert "Filtered report" in seen["banner"][0] and "20 Oct 2024" in seen["banner"][0]
-    assert re.search(r"shows \d+ articles? of the 6 articles", seen["banner"][0])
+    assert re.search(r"shows \d+ articles? of the 6 articles on the story", seen["banner"][0])
     assert seen["overflow"] <= 0
     assert all(image["alt"] for image in seen["images"])

@@ -109,7 +109,7 @@ def test_filter_that_leaves_nothing_says_so(tmp_path):
     page = build({**DEFAULTS, "start_date": "2030-01-01"}, tmp_path)
     assert page.count("None of these articles") + page.count("No articles in this report") >= 10
     assert "Traceback" not in page
-    assert "It shows 0 articles of the 5 articles" in page and "<table" not in page.split('id="Sources"')[0]
+    assert "It shows 0 articles of the 5 articles on the story" in page and "<table" not in page.split('id="Sources"')[0]
 
 
 def test_code_can_be_shown(built, tmp_path):

@@ -14,7 +14,7 @@ from conftest import write_article
 HOSTILE = (
     "<script>alert('headline')</script> Troops news today\n"
     "Thursday, November 21, 2024\n"
-    "Officials <img src=x onerror=alert(1)> said on Thursday that 2,000 troops were sent. "
+    "Officials <img src=x onerror=alert(1)> said on Thursday that 2,000 North Korean troops were sent to Russia. "
     "See <a href=\"javascript:alert(2)\">this</a> and </table></div><script>alert(3)</script> "
     "The lower house ratified the treaty on Thursday.\n"
 )

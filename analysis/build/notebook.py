@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from analysis.build import params
 from analysis.dataset.tables import Dataset
-from analysis.sections.filters import apply_filters
+from analysis.sections.filters import apply_filters, on_topic
 from analysis.speed import handoff, parallel
 
 
@@ -16,4 +16,5 @@ def load(namespace: dict) -> tuple[dict, Dataset, Dataset]:
     p = params.validate({name: namespace[name] for name in params.Parameters.model_fields if name in namespace})
     ds = handoff.load_prepared(p["seeds_dir"]) or parallel.build_dataset(p["seeds_dir"])
     params.check_names(p, params.known_names(ds.articles, ds.figures))
-    return p, apply_filters(ds, p), ds
+    everything = on_topic(ds, p["topic"])
+    return p, apply_filters(everything, p), everything

@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from analysis.build.manifest import NOTEBOOKS
 from analysis.common.safe_yaml import load_yaml
 from analysis.common.errors import InputError
+from analysis.extract.relevance import DEFAULT_TOPIC, parse_topic
 
 FigureFormat = Literal["svg", "png"]
 FIGURE_FORMATS = get_args(FigureFormat)
@@ -95,6 +96,16 @@ class Parameters(BaseModel):
     figure_format: FigureFormat = Field("svg", description="format of the charts")
     show_code: bool = Field(False, description="show the notebooks' code in the report")
     title: Text = Field("How the news reported the 2024 Russia–North Korea treaty", description="title of the page")
+    topic: Text = Field(DEFAULT_TOPIC, description="what an article must name to be on the story: terms separated by "
+                                                   "',', groups joined by '+', alternatives separated by ';'")
+
+    @model_validator(mode="after")
+    def _topic_readable(self):
+        try:
+            parse_topic(self.topic)
+        except ValueError as exc:
+            raise PydanticCustomError("topic", f"parameter topic: {exc}.") from None
+        return self
 
     @model_validator(mode="after")
     def _dates_in_order(self):
@@ -105,7 +116,8 @@ class Parameters(BaseModel):
 
 
 _EXPECTED = {"seeds_dir": "a folder path", "sources": "a name or a list of names",
-             "claimants": "a name or a list of names", "show_code": "true or false", "title": "a non-empty text"}
+             "claimants": "a name or a list of names", "show_code": "true or false", "title": "a non-empty text",
+             "topic": "terms separated by ',', groups joined by '+', alternatives by ';'"}
 
 
 def _problem(errors: list[dict], given: dict) -> str:

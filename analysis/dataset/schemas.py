@@ -90,6 +90,9 @@ ARTICLES = pa.DataFrameSchema(
         "page_date_contradicted": _flag(),
         "n_words": _int(checks=pa.Check.gt(0)),
         "chars_removed": _int(checks=pa.Check.ge(0)),
+        "relevant": _flag(description="on the story's topic (extract.relevance.DEFAULT_TOPIC); the report sets "
+                                      "the others aside and lists them under Data quality"),
+        "relevance": _text(description="why: the topic's terms the article names, or the group it names none of"),
     },
     strict=True,
     ordered=True,

@@ -10,6 +10,7 @@ from analysis.dataset.dating import FALLBACK, Anchors, phrase_of, resolve_row
 from analysis.dataset.names import article_names
 from analysis.dataset.rows import Row
 from analysis.extract.date_windows import DateRef
+from analysis.extract.relevance import DEFAULT_TOPIC, relevance
 from analysis.ingest.article import Article
 
 # Rows of the conflicts table that are notes on reading the input, not conflicts (dataset.build.input_notes).
@@ -111,6 +112,12 @@ def _source(a: Article, anchors: Anchors) -> str | None:
     return "dateline, year from the corpus" if anchors.dates[a.id] else None
 
 
+def topic_columns(a: Article, topic: str = DEFAULT_TOPIC) -> dict:
+    """Whether the article is on the topic, from its headline and its own text."""
+    on = relevance(f"{a.headline}\n{a.body}", topic)
+    return {"relevant": on.relevant, "relevance": on.reason}
+
+
 def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
     """One row per article: what the page shows, the outlet and how it was found, the
     publication date as checked, and the name a reader knows the article by (dataset.names)."""
@@ -125,6 +132,7 @@ def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
         "published_note": a.publication.note, "updated": a.publication.updated,
         "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,
         "chars_removed": sum(len(r.text) for r in a.removals),
+        **topic_columns(a),
     } for a in corpus.values()]
     names = article_names(pd.DataFrame(rows, columns=["id", "outlet", "headline", "published", "published_latest"]))
     return [{**row, "name": name} for row, name in zip(rows, names)]

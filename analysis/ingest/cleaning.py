@@ -18,6 +18,11 @@ FURNITURE_LINES = {
     "back to top", "send a link to a friend", "[to top of second column]", "|", "(more to come)",
     "advertisement", "share", "read more", "print", "email",
 }
+# Labels of a box of links to other stories: the headline-like lines under one are not this article.
+LINK_BOX_LABELS = {"related articles", "related", "most popular", "read more", "more on this story", "see also",
+                   "you may also like", "recommended", "related stories", "more stories"}
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+HEADLINE_CHARS = 160  # a line of a link box is a headline, not a paragraph
 WIDGET = re.compile(r"^[^A-Za-z]*(?:px|pt|A)?[^A-Za-z]*$")  # "+ ↺ − 16 px", share counts, lone symbols
 BREADCRUMB = re.compile(r"^Home(?=[A-Z])\S")
 TICKER_PRICE = re.compile(r"^.{1,60}\([A-Z0-9]{2,10}\)\s*\$\s*[\d.,]+\s+-?[\d.]+%$")
@@ -87,18 +92,23 @@ def _reflow(lines: list[str]) -> list[str]:
 def _drop_lines(lines: list[str], removals: list[Removal]) -> list[str]:
     """Line-level furniture: navigation, buttons and the price ticker."""
     kept: list[str] = []
+    in_box = False  # under a label such as "Related articles", until a line reads as a sentence
     for i, line in enumerate(lines):
         text = line.strip()
         next_text = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if text.lower() in FURNITURE_LINES:
+        if text.lower() in FURNITURE_LINES or text.lower() in LINK_BOX_LABELS:
             removals.append(Removal("page furniture", text))
+            in_box = in_box or text.lower() in LINK_BOX_LABELS
         elif text and WIDGET.match(text) and not re.search(r"\d{4}", text):
             removals.append(Removal("page widget", text))
         elif BREADCRUMB.match(text):
             removals.append(Removal("breadcrumb", text))
         elif TICKER_PRICE.match(text) or (TICKER_SLUG.match(text) and TICKER_PRICE.match(next_text)):
             removals.append(Removal("price ticker", text))
+        elif in_box and text and len(text) <= HEADLINE_CHARS and not SENTENCE_END.search(text):
+            removals.append(Removal("related links", text))
         else:
+            in_box = in_box and not text  # a blank line keeps the box open; a sentence ends it
             kept.append(line)
     return kept
 

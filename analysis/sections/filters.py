@@ -7,7 +7,8 @@ from dataclasses import replace
 import pandas as pd
 from markupsafe import Markup
 
-from analysis.dataset.tables import Dataset
+from analysis.dataset.tables import Dataset, topic_columns
+from analysis.extract.relevance import DEFAULT_TOPIC
 from analysis.sections.html import EMPTY, render
 from analysis.sections.words import day, is_bounded, plural
 
@@ -18,7 +19,7 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
     that rest on those articles (and, for claims, on those claimants). An article without a
     publication date cannot be placed, so a date filter drops it."""
     a = ds.articles
-    keep = pd.Series(True, index=a.index)
+    keep = a["relevant"].astype(bool)  # pages off the topic are set aside (Data quality lists them)
     if p.get("start_date"):
         keep &= a["published"] >= pd.Timestamp(p["start_date"])
     if p.get("end_date"):
@@ -47,6 +48,15 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
         conflicts=ds.conflicts[ds.conflicts["article_id"].map(lambda s: any(i in ids for i in s.split(", ")))],
         copies=ds.copies[ds.copies["article_id"].isin(ids)],  # its source may be outside: it still dates the copy
     )
+
+
+def on_topic(ds: Dataset, topic: str) -> Dataset:
+    """The dataset with each article's relevance to `topic`: the dataset's own for the default
+    topic, read again from the articles' text for another."""
+    if topic == DEFAULT_TOPIC:
+        return ds
+    found = pd.DataFrame([topic_columns(ds.corpus[aid], topic) for aid in ds.articles["id"]], index=ds.articles.index)
+    return replace(ds, articles=ds.articles.assign(relevant=found["relevant"], relevance=found["relevance"]))
 
 
 def recounted_claims(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

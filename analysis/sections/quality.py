@@ -103,3 +103,15 @@ def quality_html(ds: Dataset) -> Markup:
     ]
     return render("quality.html.j2", contradicted=contradicted_table, undated=undated_notice,
                   tables=[t for t in tables if t is not None])
+
+
+def set_aside_html(articles: pd.DataFrame) -> Markup:
+    """The collection's articles the report leaves out of every section, and why: pages off the
+    story's topic."""
+    aside = articles[~articles["relevant"].astype(bool)]
+    if aside.empty:
+        return notice("No article of the collection was set aside: every one is on the story.")
+    shown = pd.DataFrame({"article": aside["name"], "headline": aside["headline"], "why": aside["relevance"],
+                          "id": aside["id"]})
+    return table_html(shown, titles={"article": "id"}, max_rows=LISTED_ROWS,
+                      caption=f"Set aside: {plural(len(aside), 'article')} of the collection off the story's topic")
