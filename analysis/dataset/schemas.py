@@ -90,6 +90,10 @@ ARTICLES = pa.DataFrameSchema(
         "page_date_contradicted": _flag(),
         "n_words": _int(checks=pa.Check.gt(0)),
         "chars_removed": _int(checks=pa.Check.ge(0)),
+        "story": _text(description="id of the story's original, its earliest published member (dataset.stories): "
+                                   "articles that are almost wholly each other's text share one story"),
+        "copy_of": _text(nullable=True, description="for a copy, the id of its story's original; empty for an "
+                                                    "original"),
     },
     strict=True,
     ordered=True,
