@@ -21,6 +21,7 @@ from analysis.dataset.events import event_dates, event_table
 from analysis.dataset.merge import dedupe_figures, merge
 from analysis.dataset.quotations import copy_table, quoted_table, renderings_table
 from analysis.dataset.rows import Row, annotated_rows, extracted_rows
+from analysis.dataset.stories import copies_of_originals
 from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset, article_table, claimant_conflicts, figure_table, frame
 from analysis.extract.claimants import claimants_of_article
 from analysis.extract.numbers import set_aside_numbers
@@ -108,7 +109,7 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
     figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
     conflicts.extend(claimant_conflicts(figures))
     conflicts.extend(input_notes(skipped, corpus))
-    articles = frame(article_table(corpus, anchors), ARTICLES)
+    articles = frame(article_table(corpus, anchors, copies_of_originals(prints, anchors.dates)), ARTICLES)
     return Dataset(
         articles=articles,
         figures=figures,

@@ -93,6 +93,10 @@ ARTICLES = pa.DataFrameSchema(
         "relevant": _flag(description="on the story's topic (extract.relevance.DEFAULT_TOPIC); the report sets "
                                       "the others aside and lists them under Data quality"),
         "relevance": _text(description="why: the topic's terms the article names, or the group it names none of"),
+        "story": _text(description="id of the story's original, its earliest published member (dataset.stories): "
+                                   "articles that are almost wholly each other's text share one story"),
+        "copy_of": _text(nullable=True, description="for a copy, the id of its story's original; empty for an "
+                                                    "original"),
     },
     strict=True,
     ordered=True,

@@ -118,9 +118,10 @@ def topic_columns(a: Article, topic: str = DEFAULT_TOPIC) -> dict:
     return {"relevant": on.relevant, "relevance": on.reason}
 
 
-def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
+def article_table(corpus: dict[str, Article], anchors: Anchors, copy_of: dict[str, str]) -> list[dict]:
     """One row per article: what the page shows, the outlet and how it was found, the
-    publication date as checked, and the name a reader knows the article by (dataset.names)."""
+    publication date as checked, the name a reader knows the article by (dataset.names), and
+    the story it belongs to (`copy_of`: each copy's original, dataset.stories)."""
     import pandas as pd
 
     rows = [{
@@ -132,7 +133,7 @@ def article_table(corpus: dict[str, Article], anchors: Anchors) -> list[dict]:
         "published_note": a.publication.note, "updated": a.publication.updated,
         "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,
         "chars_removed": sum(len(r.text) for r in a.removals),
-        **topic_columns(a),
+        **topic_columns(a), "story": copy_of.get(a.id, a.id), "copy_of": copy_of.get(a.id),
     } for a in corpus.values()]
     names = article_names(pd.DataFrame(rows, columns=["id", "outlet", "headline", "published", "published_latest"]))
     return [{**row, "name": name} for row, name in zip(rows, names)]
