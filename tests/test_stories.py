@@ -145,3 +145,20 @@ def test_generated_corpus_groups_in_linear_time(tmp_path):
     assert len(found) == 1000 - 5
     assert len(set(found.values())) == 5
     assert large < 8 * small + 0.05, (small, large)  # 4x the articles; all pairs would be 16x
+
+
+def test_a_claim_repeated_by_copies_counts_one_story(tmp_path):
+    """Twenty republications of one story are not twenty confirmations: the claims table counts
+    stories, and the report says how many articles they are."""
+    from analysis.sections.claims import what_we_know
+
+    for path in SEEDS.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    original = (SEEDS / "002_17517f57ac5239d0.txt").read_bytes()
+    for k in range(3):
+        (tmp_path / f"copy{k}.txt").write_bytes(original)
+    ds = build_dataset(tmp_path)
+    claim = ds.claims[ds.claims["value"] == 11000].iloc[0]
+    assert (claim["n_articles"], claim["n_stories"]) == (4, 1)
+    shown = what_we_know(ds.claims, ds.articles)
+    assert shown.loc[shown["claim"].str.startswith("11,000"), "reported in"].tolist() == ["1 story (4 articles)"]

@@ -130,7 +130,7 @@ def _none(value):
     return None if pd.isna(value) else value
 
 
-def _claim(group, published: dict[str, date | None]) -> dict:
+def _claim(group, published: dict[str, date | None], story: dict[str, str]) -> dict:
     """One claim from its mentions (figure rows in ref order)."""
     first_row = group[0]
     reports = sorted(group, key=lambda r: (published.get(r.article_id) is None, published.get(r.article_id) or date.min,
@@ -144,7 +144,8 @@ def _claim(group, published: dict[str, date | None]) -> dict:
         "said_start": window.start, "said_end": window.end, "said_precision": window.precision,
         "said_phrase": window.phrase, "said_basis": window.basis,
         "first_article": first_article, "first_published": first_published,
-        "n_articles": len({r.article_id for r in group}), "n_mentions": len(group),
+        "n_articles": len({r.article_id for r in group}),
+        "n_stories": len({story.get(r.article_id, r.article_id) for r in group}), "n_mentions": len(group),
         "refs": " ".join(r.ref for r in group),
     }
 
@@ -154,11 +155,12 @@ def claims_table(figures: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     as far as that is known, with its claim_id and whether its place in that order is uncertain.
     Works on any selection of figures and articles (a filtered report recomputes it)."""
     published = {aid: _day(day) for aid, day in zip(articles["id"], articles["published"])}
+    story = dict(zip(articles["id"], articles["story"])) if "story" in articles else {}  # copies count once
     rows = figures[~figures["category"].isin(TREATY_CATEGORIES)]
     groups: dict[tuple, list] = {}
     for r in sorted(rows.itertuples(index=False), key=lambda r: _ref_number(r.ref)):
         groups.setdefault(tuple(_none(getattr(r, k)) for k in KEY), []).append(r)
-    claims = sorted((_claim(g, published) for g in groups.values()), key=_sort_key)
+    claims = sorted((_claim(g, published, story) for g in groups.values()), key=_sort_key)
     # A claim no mention dates is known only to precede its first report ("by" that day): it is
     # placed there, and its order against the dated claims is not flagged, only its date is vague.
     dated = [i for i, c in enumerate(claims) if c["said_start"] is not None]

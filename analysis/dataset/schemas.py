@@ -180,6 +180,8 @@ CLAIMS = pa.DataFrameSchema(
         "first_article": _text(description="id of the earliest published article reporting the claim"),
         "first_published": _date(description="its publication date"),
         "n_articles": _int(checks=pa.Check.ge(1), description="articles reporting the claim"),
+        "n_stories": _int(checks=pa.Check.ge(1), description="stories reporting it: an article and its syndicated "
+                                                            "copies count once (articles.csv story)"),
         "n_mentions": _int(checks=pa.Check.ge(1), description="rows of figures that are this claim"),
         "refs": _text(description="those rows' refs, space-separated, in ref order"),
         "order_uncertain": _flag(description="its window overlaps another dated claim's, so their order is not known "

@@ -30,7 +30,9 @@ def what_we_know(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The table as shown: one row per claim in the order the claims were said. `first_article`
     is kept for the tooltip of "first reported in" (ids are data, not names)."""
     names = articles.set_index("id")["name"]
-    repeated = claims["n_articles"].map(lambda n: plural(int(n), "article"))
+    # Syndicated copies of one story count once: "2 stories (5 articles)".
+    repeated = [plural(int(n), "article") if k == n else f"{plural(int(k), 'story')} ({plural(int(n), 'article')})"
+                for n, k in zip(claims["n_articles"], claims["n_stories"])]
     return pd.DataFrame({
         "claimant": claims["claimant"].fillna("unattributed"),
         "claim": claims.apply(claim_words, axis=1),
