@@ -61,7 +61,9 @@ def copies_of_originals(prints: dict[str, Fingerprint], dates: dict[str, date | 
         n = len(grams[i])
         if not n:
             continue
-        candidates = sorted({r for g in rarest[i][:_prefix(n)].tolist() for r in originals.get(g, ())})
+        # A copy shares SAME_SHARE of each: the two sizes can differ by no more than that allows.
+        candidates = sorted({r for g in rarest[i][:_prefix(n)].tolist() for r in originals.get(g, ())
+                             if SAME_SHARE * n <= len(grams[r]) <= n / SAME_SHARE})
         best, best_share = None, 0.0
         for r in candidates:
             shared = len(np.intersect1d(grams[i], grams[r], assume_unique=True))

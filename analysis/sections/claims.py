@@ -30,9 +30,10 @@ def what_we_know(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The table as shown: one row per claim in the order the claims were said. `first_article`
     is kept for the tooltip of "first reported in" (ids are data, not names)."""
     names = articles.set_index("id")["name"]
-    # Syndicated copies of one story count once: "2 stories (5 articles)".
-    repeated = [plural(int(n), "article") if k == n else f"{plural(int(k), 'story')} ({plural(int(n), 'article')})"
-                for n, k in zip(claims["n_articles"], claims["n_stories"])]
+    # Syndicated copies of one story count once: "2 articles (and 3 copies of them)".
+    copies = claims["n_copies"] if "n_copies" in claims else pd.Series(0, index=claims.index)
+    repeated = [plural(int(k), "article") + (f" (and {plural(int(c), 'copy')} of {'it' if k == 1 else 'them'})"
+                                             if c else "") for k, c in zip(claims["n_stories"], copies)]
     return pd.DataFrame({
         "claimant": claims["claimant"].fillna("unattributed"),
         "claim": claims.apply(claim_words, axis=1),

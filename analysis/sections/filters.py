@@ -7,6 +7,7 @@ from dataclasses import replace
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.dataset.stories import story_members
 from analysis.dataset.tables import Dataset, topic_columns
 from analysis.extract.relevance import DEFAULT_TOPIC
 from analysis.sections.html import EMPTY, render
@@ -19,7 +20,9 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
     that rest on those articles (and, for claims, on those claimants). An article without a
     publication date cannot be placed, so a date filter drops it."""
     a = ds.articles
-    keep = a["relevant"].astype(bool)  # pages off the topic are set aside (Data quality lists them)
+    # Pages off the topic and syndicated copies are set aside (Data quality lists them): a copy
+    # repeats its original, whose claims then say how many copies it has.
+    keep = a["relevant"].astype(bool) & a["copy_of"].isna()
     if p.get("start_date"):
         keep &= a["published"] >= pd.Timestamp(p["start_date"])
     if p.get("end_date"):
@@ -41,7 +44,7 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
         articles=a[keep],
         figures=figures,
         events=recounted_events(ds.events[ds.events["article_id"].isin(ids)], a[keep]),
-        claims=recounted_claims(figures, a[keep]),
+        claims=recounted_claims(figures, a[keep], story_members(a)),
         quoted=ds.quoted[ds.quoted["article_id"].isin(ids)],
         renderings=ds.renderings[ds.renderings["ref"].isin(set(figures["ref"]))],
         removals=ds.removals[ds.removals["article_id"].isin(ids)],
@@ -59,14 +62,18 @@ def on_topic(ds: Dataset, topic: str) -> Dataset:
     return replace(ds, articles=ds.articles.assign(relevant=found["relevant"], relevance=found["relevance"]))
 
 
-def recounted_claims(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def recounted_claims(figures: pd.DataFrame, articles: pd.DataFrame, copies: pd.Series) -> pd.DataFrame:
     """The claims table made again from the figures a filter kept: each claim's articles, first
-    report and date window then rest only on what the report shows."""
+    report and date window then rest only on what the report shows; `n_copies` adds the set-aside
+    copies of those articles (`copies`: each original's number of copies)."""
     from analysis.dataset.claims import claims_table
     from analysis.dataset.schemas import CLAIMS  # pandera: loaded only when a filter needs it
     from analysis.dataset.tables import frame
 
-    return frame(claims_table(figures, articles), CLAIMS)
+    claims = frame(claims_table(figures, articles), CLAIMS)
+    article_of = figures.set_index("ref")["article_id"]
+    return claims.assign(n_copies=[int(sum(copies.get(a, 0) for a in {article_of[r] for r in refs.split()}))
+                                   for refs in claims["refs"]])
 
 
 def recounted_events(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

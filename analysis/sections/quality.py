@@ -107,11 +107,16 @@ def quality_html(ds: Dataset) -> Markup:
 
 def set_aside_html(articles: pd.DataFrame) -> Markup:
     """The collection's articles the report leaves out of every section, and why: pages off the
-    story's topic."""
-    aside = articles[~articles["relevant"].astype(bool)]
+    story's topic, and syndicated copies (or the same page saved twice), whose original stands
+    for them and counts them."""
+    names = articles.set_index("id")["name"]
+    off = ~articles["relevant"].astype(bool)
+    copy = articles["copy_of"].notna() & ~off
+    aside = articles[off | copy]
     if aside.empty:
-        return notice("No article of the collection was set aside: every one is on the story.")
-    shown = pd.DataFrame({"article": aside["name"], "headline": aside["headline"], "why": aside["relevance"],
-                          "id": aside["id"]})
-    return table_html(shown, titles={"article": "id"}, max_rows=LISTED_ROWS,
-                      caption=f"Set aside: {plural(len(aside), 'article')} of the collection off the story's topic")
+        return notice("No article of the collection was set aside: every one is on the story, and none is a copy.")
+    why = aside["relevance"].where(off[aside.index], "a copy of " + aside["copy_of"].map(names).fillna(""))
+    shown = pd.DataFrame({"article": aside["name"], "headline": aside["headline"], "why": why, "id": aside["id"]})
+    return table_html(shown, titles={"article": "id"}, max_rows=LISTED_ROWS, caption=(
+        f"Set aside: {plural(int(off.sum()), 'article')} off the story's topic and {plural(int(copy.sum()), 'copy')} "
+        "of other articles (syndicated, or saved twice)"))
