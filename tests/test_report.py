@@ -314,9 +314,11 @@ def test_a_large_corpus_lists_the_quotes_the_report_links_to(tmp_path):
     from analysis.bench.corpus import generate
     from analysis.sections.sources import LISTED_QUOTES
 
-    generate(SEEDS, tmp_path / "seeds", 120)
+    generate(SEEDS, tmp_path / "seeds", 160)
     page = build({**DEFAULTS, "seeds_dir": str(tmp_path / "seeds")}, tmp_path / "out")
-    quotes = sum(len(pd.read_csv(tmp_path / "out" / "data" / f"{t}.csv")) for t in ("figures", "events"))
+    data = tmp_path / "out" / "data"
+    shown = set(pd.read_csv(data / "articles.csv").query("relevant and copy_of.isna()")["id"])  # copies set aside
+    quotes = sum(pd.read_csv(data / f"{t}.csv")["article_id"].isin(shown).sum() for t in ("figures", "events"))
     assert quotes > LISTED_QUOTES
     linked = set(re.findall(r'href="#(q-[^"]+)"', page))
     listed = set(re.findall(r'<li id="(q-[^"]+)"', page))
