@@ -194,3 +194,12 @@ def test_article_text_is_untrusted_markup_is_not_executed(tmp_path):
     evil = PROSE + " <script>alert(1)</script>"
     article = load_article(write_article(tmp_path, "evil.html", page(evil)))
     assert "<script>alert(1)</script>" in article.body  # kept as text; the report escapes it
+
+
+@needs_pages
+def test_bench_times_generated_html_pages(tmp_path):
+    from analysis.bench.__main__ import html_extraction
+
+    seconds, rate, peak = html_extraction(tmp_path, 7)
+    assert seconds > 0 and rate > 0 and peak > 40
+    assert len(list((tmp_path / "pages7").glob("*.html"))) == 7
