@@ -4,7 +4,8 @@ generated corpus, and write benchmarks/RESULTS.md.
 (a) naive: per notebook, jupytext CLI -> papermill CLI -> jupyter nbconvert CLI, one after another;
 (b) our cold build into an empty folder; (c) our build after a parameter change; (d) an unchanged
 rebuild; (e) `python -m analysis dataset` on 1,000 and 10,000 generated articles; (f) the whole
-report on the 10,000 articles; (g) the timing guard (`analysis.bench.guard`): text made to be slow
+report on the 10,000 articles; (e') the same on 1,000 of them as saved web pages (analysis.bench.html_pages);
+(g) the timing guard (`analysis.bench.guard`): text made to be slow
 against the same bytes of ordinary prose.
 Every timing is a whole command in a fresh process, the median of several runs."""
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from analysis.bench import guard
 from analysis.bench.corpus import generate
+from analysis.bench.html_pages import SHARED_PAGES, as_pages
 from analysis.build.manifest import ROOT, notebook_paths
 from analysis.speed.kernels import plan
 
@@ -73,6 +75,17 @@ def extraction(n: int, work: Path) -> tuple[float, float, float]:
     return seconds, n / seconds, max(peak for _, peak in runs)
 
 
+def html_extraction(work: Path, n: int = 1000) -> tuple[float, float, float] | None:
+    """`extraction` of n generated articles as saved web pages; None when the shared pages are absent."""
+    markups = sorted(SHARED_PAGES.glob("*.html"))
+    if not markups:
+        return None
+    folder = work / f"pages{n}"
+    as_pages(generate(ROOT / "seeds", work / f"pages{n}-text", n), markups, folder)
+    seconds, peak = _measured([sys.executable, "-m", "analysis", "dataset", str(folder), "--out", str(work / "pages")])
+    return seconds, n / seconds, peak
+
+
 def large_report(work: Path, n: int = 10000) -> tuple[float, float, float]:
     """Seconds, peak memory (MiB) and size (MB) of a cold build of the report on the n generated
     articles of `extraction` (dataset included)."""
@@ -107,7 +120,10 @@ def main() -> None:
         rows = [("(a) naive: jupytext, papermill and nbconvert CLIs per notebook", naive_s),
                 ("(b) our cold build", cold_s), ("(c) our build after a parameter change", warm),
                 ("(d) our unchanged rebuild", noop)]
-        extract = {n: extraction(n, work) for n in (1000, 10000)}
+        extract = {f"{n:,} generated articles": extraction(n, work) for n in (1000, 10000)}
+        pages = html_extraction(work)
+        if pages:
+            extract["1,000 HTML pages (the same articles in the markup of ../shared/html-pages; one run)"] = pages
         report_s, report_peak, report_mb = large_report(work)
         guarded = guard.guard(work)
     lines = [
@@ -121,7 +137,7 @@ def main() -> None:
         *[f"| {name} | {s:.2f} | {s / naive_s:.3f} |" for name, s in rows], "",
         "| extraction (`python -m analysis dataset`) | seconds | articles/s | peak memory (MiB) |",
         "| --- | ---: | ---: | ---: |",
-        *[f"| {n:,} generated articles | {s:.1f} | {rate:.0f} | {peak:.0f} |" for n, (s, rate, peak) in extract.items()],
+        *[f"| {name} | {s:.1f} | {rate:.0f} | {peak:.0f} |" for name, (s, rate, peak) in extract.items()],
         "",
         "| whole report on the 10,000 generated articles (cold, dataset included) | seconds | peak memory (MiB) | "
         "report.html (MB) |", "| --- | ---: | ---: | ---: |",

@@ -1,6 +1,8 @@
 """One article file, read: its raw bytes' hash, the metadata the page shows (date line,
 headline, byline, dateline), its clean body and an account of everything removed from it.
-A folder holds any number of them; adding one needs no code change."""
+A folder holds any number of them; adding one needs no code change. A saved web page (.html)
+is first reduced to its main text and markup metadata (ingest.html); the same cleaning, date
+lines, datelines and outlet rules then apply to that text, and the markup's fields come first."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from analysis.common.errors import InputError
 from analysis.ingest.cleaning import CleanPage, Removal, clean_page
 from analysis.ingest.folder import article_paths, read_file
 from analysis.ingest.datelines import find_dateline
-from analysis.ingest.outlets import find_outlet
+from analysis.ingest.html import BOILERPLATE, WebPage, is_html, read_page
+from analysis.ingest.outlets import Outlet, find_outlet
 from analysis.ingest.page_dates import DateLine, read_date_line
 from analysis.ingest.published import Publication, choose_publication
 from analysis.ingest.text import decode, front_matter
@@ -54,9 +57,10 @@ class Article:
         return len(self.body.split())
 
 
-def _take_metadata(page: CleanPage) -> dict:
+def _take_metadata(page: CleanPage, headline: str | None = None) -> dict:
     """Pull the page's date lines, section label, byline and headline out of the paragraphs.
-    The page date is the first date line's bare date, else its labelled one."""
+    The page date is the first date line's bare date, else its labelled one. A headline known
+    already (a web page's) is taken out only where the text repeats it."""
     meta: dict = {"page_date": None, "page_date_line": None, "byline": None, "headline": None}
     paras = page.paragraphs
     top = min(HEADER_PARAGRAPHS, len(paras))
@@ -79,7 +83,10 @@ def _take_metadata(page: CleanPage) -> dict:
         meta["byline"] = next((part for part in parts if BYLINE.match(part)), None)
     while paras and len(paras[0].split()) <= 2 and not re.search(r"[.!?]$", paras[0]):
         page.removals.append(Removal("section label", paras.pop(0)))
-    if paras and 3 <= len(paras[0].split()) <= 30 and not paras[0].endswith("."):
+    if headline is not None:
+        if paras and " ".join(paras[0].split()) == " ".join(headline.split()):
+            page.removals.append(Removal("headline (kept as headline)", paras.pop(0)))
+    elif paras and 3 <= len(paras[0].split()) <= 30 and not paras[0].endswith("."):
         meta["headline"] = paras[0]
         page.removals.append(Removal("headline (kept as headline)", paras.pop(0)))
     return meta
@@ -87,23 +94,37 @@ def _take_metadata(page: CleanPage) -> dict:
 
 def load_article(path: Path) -> Article:
     data = read_file(path)
-    text, encoding, bad_bytes = decode(path, data)
-    front, text = front_matter(path, text)
+    web: WebPage | None = None
+    if is_html(path):
+        web = read_page(path, data)
+        text, encoding, bad_bytes, front = web.text, "html", None, {}
+    else:
+        text, encoding, bad_bytes = decode(path, data)
+        front, text = front_matter(path, text)
     # A stored copy may prefix the first line with its date ("date 2024-10-28 Ukrainian forces ...").
     text = DATE_PREFIX.sub(lambda m: m.group(1) + "\n", text, count=1)
     page = clean_page(text)
-    meta = _take_metadata(page)
+    meta = _take_metadata(page, web.headline if web else None)
+    if web and web.removed:
+        page.removals.insert(0, Removal(BOILERPLATE, web.removed))
     body = "\n\n".join(page.paragraphs)
     if not body.strip():
         raise InputError(f"{path}: no article text is left after removing page furniture.")
     headline, basis = meta["headline"], "headline line on the page"
-    if front.get("headline"):
+    if web and web.headline:
+        headline, basis = web.headline, web.headline_basis
+    elif front.get("headline"):
         headline, basis = str(front["headline"]), "front matter"
     elif headline is None:
         headline, basis = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0][:160], "first sentence (no headline on the page)"
     dateline = find_dateline(page.paragraphs)
-    outlet = find_outlet(page.paragraphs, front, dateline)
-    publication = choose_publication(front.get("published"), meta["date_lines"], dateline, front.get("url"))
+    url = web.url if web else front.get("url")
+    if web and web.outlet:
+        outlet = Outlet(web.outlet, web.outlet_source)
+    else:
+        outlet = find_outlet(page.paragraphs, front, dateline)
+    publication = choose_publication(front.get("published"), meta["date_lines"], dateline, url,
+                                     (web.published, web.updated) if web else ([], []))
     return Article(
         id=path.stem,
         path=path,
@@ -114,10 +135,10 @@ def load_article(path: Path) -> Article:
         page_date=meta["page_date"],
         page_date_line=meta["page_date_line"],
         published_override=front.get("published"),
-        url=front.get("url"),
+        url=url,
         outlet=outlet.name,
         outlet_source=outlet.source,
-        byline=meta["byline"],
+        byline=(web.byline if web else None) or meta["byline"],
         dateline=dateline.text if dateline else None,
         agency=front.get("agency") or (dateline.agency if dateline else None),
         publication=publication,
@@ -129,5 +150,5 @@ def load_article(path: Path) -> Article:
 
 
 def load_corpus(folder: Path) -> list[Article]:
-    """Every *.txt and *.md file in the folder, in file-name order."""
+    """Every article file (.txt, .md, .html, .htm) in the folder, in file-name order."""
     return [load_article(p) for p in article_paths(Path(folder))]

@@ -2,7 +2,7 @@
 
 One definition serves the loader and the build's fingerprint, so the two never disagree and
 nothing but a regular file is ever opened: a FIFO named `pipe.txt` would block a reader forever.
-An entry whose name ends in .txt or .md but is no article (a directory, a FIFO, a socket, a
+An entry whose name ends in .txt, .md, .html or .htm but is no article (a directory, a FIFO, a socket, a
 device, a broken symlink) is skipped, and the reason goes to the report's Data quality section.
 
 Symlinks: a link to a regular file inside the folder is followed (the article's id is the
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from analysis.common.errors import InputError
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # a saved web page is read by ingest.html
 ANNOTATIONS_FILE = "annotations.yaml"
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
@@ -71,7 +71,7 @@ def scan_folder(folder: Path) -> tuple[list[Path], list[Skipped]]:
         else:
             paths.append(entry)
     if not paths:
-        raise InputError(f"{folder}: no articles found (expected *.txt or *.md files).")
+        raise InputError(f"{folder}: no articles found (expected *.txt, *.md or saved web pages, *.html).")
     seen: dict[str, Path] = {}
     for p in paths:
         if p.stem in seen:

@@ -1,7 +1,7 @@
 """Which outlet an article comes from, and how we know: a grammar of the places where a page
 credits an outlet, never a list of outlets. In order of trust:
 
-1. front matter: `outlet`, else `agency`;
+1. front matter: `outlet`, else `agency`; for a saved web page, its markup (ingest.html);
 2. the dateline's credit: "VALLETTA, May 3 (Nordpress) -", "VALLETTA, May 3. /BNA/." (ingest.datelines);
 3. a credit line that opens the article: "(Name) —", "Name -" alone on a line, "Name — text" when
    the name looks like an outlet;
@@ -29,7 +29,8 @@ from analysis.common.vocabulary import MONTHS, WEEKDAY_NAMES
 from analysis.ingest.datelines import Dateline
 
 # How the outlet was found, in order of trust; the last when it was not.
-SOURCES = ("front matter", "front matter (agency)", "dateline", "credit line", "credit in the text",
+SOURCES = ("front matter", "front matter (agency)", "page metadata (JSON-LD publisher)",
+           "page metadata (publisher tag)", "page metadata (og:site_name)", "page <title>", "dateline", "credit line", "credit in the text",
            "web address", "copy it carries", "not found")
 # Words that make a proper name a news outlet's ("Baltic Wire", "Harbour News Agency").
 OUTLET_WORDS = frozenset(

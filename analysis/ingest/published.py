@@ -3,6 +3,7 @@
 Every date the page gives is a candidate; the first in this order of trust wins:
 
 1. front matter `published:`: a person set it, and it overrides the page.
+   For a saved web page, then its metadata: JSON-LD datePublished, article:published_time (ingest.html).
 2. a "Published" / "Posted" / "First published" line: the page says when it first appeared.
 3. a bare date line at the top or foot of the page ("Sunday, November 24, 2024").
 4. a date in the front matter url (/2024/06/20/, /20240620/, -2024-06-20-): set when the page
@@ -13,7 +14,10 @@ Every date the page gives is a candidate; the first in this order of trust wins:
    of the two is also the safer anchor: "said on Thursday" read against a Wednesday would
    mean the Thursday a week before. Without a year, a dateline takes the latest year that
    puts it on or before the page's other dates; with none, the corpus decides (dataset.dating).
-6. an "Updated" / "Last updated" line: publication was on or before it. Kept as `updated`.
+   For a web page, after the text's own date lines and url: the first date line printed on the page
+   outside its main text, then htmldate's guess.
+6. an "Updated" / "Last updated" line (for a web page, its metadata's dateModified / modified_time
+   first): publication was on or before it. Kept as `updated`.
 
 The losing candidates, with their dates, are kept in a note."""
 
@@ -33,6 +37,13 @@ REASONS = {
     "url": "the day the page's address was made",
     "dateline": "the day the story was filed; the page prints no publication date of its own",
     "updated line": "only an update date is printed: published on or before it",
+    "page metadata (JSON-LD datePublished)": "the web page's own metadata says when it was published",
+    "page metadata (article:published_time)": "the web page's own metadata says when it was published",
+    "date line printed on the page": "the first date the web page prints outside its main text",
+    "htmldate": "htmldate's reading of the web page's dates (a heuristic)",
+    "page metadata (JSON-LD dateModified)": "only an update date is in the page's metadata: published on or before it",
+    "page metadata (article:modified_time)": "only an update date is in the page's metadata: published on or before it",
+    "htmldate (latest)": "only htmldate's latest date of the page: published on or before it",
 }
 
 
@@ -104,10 +115,13 @@ def _note(winner: Candidate, rest: list[Candidate], set_aside: str | None) -> st
 
 
 def choose_publication(front: date | None, lines: list[tuple[str, DateLine]], dateline: Dateline | None,
-                       url: str | None) -> Publication:
-    """The publication date from the page's own dates, by the order of trust above."""
-    printed = page_candidates(lines, url)
-    updates = [Candidate("updated line", line.updated, f"'updated' line on the page: {text!r} (published on or before it)")
+                       url: str | None, web: tuple[list[Candidate], list[Candidate]] = ([], [])) -> Publication:
+    """The publication date from the page's own dates, by the order of trust above; `web` holds a
+    web page's published and updated dates from its markup (ingest.html), each in order of trust."""
+    web_published, web_updated = web
+    metadata = [c for c in web_published if c.source.startswith("page metadata")]
+    printed = metadata + page_candidates(lines, url) + [c for c in web_published if c not in metadata]
+    updates = web_updated + [Candidate("updated line", line.updated, f"'updated' line on the page: {text!r} (published on or before it)")
                for text, line in lines if line.updated]
     candidates = ([Candidate("front matter", front, "front matter 'published'")] if front else []) + printed
     set_aside = None
