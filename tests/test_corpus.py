@@ -103,10 +103,10 @@ def test_bad_folders(tmp_path):
         load_corpus(tmp_path / "missing")
     with pytest.raises(InputError, match="no articles found"):
         load_corpus(tmp_path)
-    write_article(tmp_path, "x.txt", "one text here")
-    write_article(tmp_path, "x.md", "other text here")
-    with pytest.raises(InputError, match="same article id 'x'"):
-        load_corpus(tmp_path)
+    write_article(tmp_path, "x.txt", "Headline one\nOfficials said the first text is here today.\n")
+    write_article(tmp_path, "x.md", "Headline two\nOfficials said the other text is here today.\n")
+    write_article(tmp_path, "y.txt", "Headline three\nOfficials said a third text is here today.\n")
+    assert sorted(a.id for a in load_corpus(tmp_path)) == ["x", "x.md", "y"]  # the text keeps the name
 
 
 from hypothesis import given, settings  # noqa: E402

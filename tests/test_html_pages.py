@@ -203,3 +203,48 @@ def test_bench_times_generated_html_pages(tmp_path):
     seconds, rate, peak = html_extraction(tmp_path, 7)
     assert seconds > 0 and rate > 0 and peak > 40
     assert len(list((tmp_path / "pages7").glob("*.html"))) == 7
+
+
+def _sections(page: str) -> dict[str, str]:
+    """The report's sections by heading id, as HTML."""
+    starts = [(m.start(), m.group(1)) for m in re.finditer(r'<h2 id="([^"]+)"', page)] + [(len(page), "")]
+    return {name: page[a:b] for (a, name), (b, _) in zip(starts, starts[1:])}
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason="../shared/html-pages is not beside the project")
+def test_seeds_with_unrelated_pages_and_copies_give_the_seeds_report(tmp_path):
+    """A folder as users collect it: the seeds, the seven real pages about something else, three
+    copies of one seed (one saved again as a web page, two as text) and the same article as .txt
+    and .html. Every section reads as the seeds' own report; Data quality lists what was set aside,
+    and the claims say how many copies repeated them."""
+    from analysis.build.report import build_report
+
+    mixed = tmp_path / "mixed"
+    shutil.copytree(SEEDS, mixed)
+    for path in PAGES.glob("*.html"):
+        shutil.copy(path, mixed / path.name)
+    original = next(a for a in load_corpus(SEEDS) if a.id.startswith("002"))
+    (mixed / "copy-a.txt").write_bytes((SEEDS / f"{original.id}.txt").read_bytes())
+    (mixed / "copy-b.txt").write_text((SEEDS / f"{original.id}.txt").read_text(encoding="utf-8").replace("\n", "\n\n"),
+                                      encoding="utf-8")
+    (mixed / f"{original.id}.html").write_text(seed_page(original, original.publication.day), encoding="utf-8")
+    seeds_page, _ = build_report({"seeds_dir": str(SEEDS)}, tmp_path / "seeds-out")
+    mixed_page, _ = build_report({"seeds_dir": str(mixed)}, tmp_path / "mixed-out")
+    alone, collected = _sections(seeds_page.read_text(encoding="utf-8")), _sections(mixed_page.read_text(encoding="utf-8"))
+    assert list(alone) == list(collected)
+
+    def same(section: str) -> list[str]:
+        """The section with quote references, which number every row of the collection, as "R", and
+        the quote list's items in any order (the list follows that numbering)."""
+        text = re.sub(r"\b[EF]\d+\b", "R", re.sub(r" \(and \d copies of it\)", "", section))
+        items = re.findall(r"<li id=\"q-R\">.*?</li>", text)
+        return [re.sub(r"<li id=\"q-R\">.*?</li>", "", text), *sorted(items)]
+
+    for name in alone:
+        if name not in ("Data-quality", "How-this-was-built"):
+            assert same(collected[name]) == same(alone[name]), name
+    assert "1 article (and 3 copies of it)" in collected["What-we-know,-and-who-says-so"]
+    quality = collected["Data-quality"]
+    assert "Set aside: 7 articles off the story's topic and 3 copies" in quality
+    for title in ("Parasite", "Academics", "a copy of Reuters, 10 Nov 2024"):
+        assert title.lower() in quality.lower(), title

@@ -90,10 +90,6 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
     noted_events, noted_figures = annotated_rows(load_annotations(folder), corpus, str(folder / ANNOTATIONS_FILE))
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
-    mention_rows = dedupe_figures(figure_rows)
-    figure_rows, claimants = canonical_claimants(mention_rows)
-    claimant_of = claimants_of_names(sorted({n for names in quoted.values() for n in names}), mention_rows, figure_rows)
-
     anchors = initial_anchors(corpus, prints)
     for _ in range(3):
         dated = event_dates(event_rows, anchors, corpus)
@@ -102,6 +98,11 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
         for aid, items in dated.clashes.items():
             reestimate(aid, items, anchors, corpus)
 
+    copy_of = copies_of_originals(prints, anchors.dates)  # stories: syndicated copies and their originals
+    mention_rows = dedupe_figures(figure_rows)
+    figure_rows, claimants = canonical_claimants(mention_rows, frozenset(copy_of))
+    claimant_of = claimants_of_names(sorted({n for names in quoted.values() for n in names}), mention_rows, figure_rows)
+
     events, conflicts = event_table(event_rows, dated, anchors, corpus)
     for aid in sorted(anchors.contradicted):
         conflicts.append({"kind": "page date contradicted", "article_id": aid, "subject": "published",
@@ -109,7 +110,7 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
     figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
     conflicts.extend(claimant_conflicts(figures))
     conflicts.extend(input_notes(skipped, corpus))
-    articles = frame(article_table(corpus, anchors, copies_of_originals(prints, anchors.dates)), ARTICLES)
+    articles = frame(article_table(corpus, anchors, copy_of), ARTICLES)
     return Dataset(
         articles=articles,
         figures=figures,

@@ -173,17 +173,20 @@ def _canonical(group: list[str], kind: str, people: dict[str, str], counts: Coun
     return sorted(short or names, key=lambda m: (-counts.get(m, 0), -len(m), m))[0]
 
 
-def canonical_claimants(rows: list[Row]) -> tuple[list[Row], list[dict]]:
+def canonical_claimants(rows: list[Row], copies: frozenset[str] = frozenset()) -> tuple[list[Row], list[dict]]:
     """The rows with each claimant's canonical name, and one row per canonical claimant:
-    its kind, the mentions it stands for, the articles quoting it and its number of figures."""
-    counts = Counter(r.fields["claimant"] for r in rows if r.fields.get("claimant"))
-    kinds_seen: dict[str, Counter] = defaultdict(Counter)
-    for r in rows:
-        if r.fields.get("claimant"):
-            kinds_seen[r.fields["claimant"]][r.fields.get("claimant_kind") or _guess_kind(r.fields["claimant"])] += 1
-    kinds = {m: sorted(c, key=lambda k: (-c[k], KINDS.index(k)))[0] for m, c in kinds_seen.items()}
-    canon = canonical_names(kinds, counts)
+    its kind, the mentions it stands for, the articles quoting it and its number of figures.
+    Rows of syndicated `copies` (article ids) are named like the others but weigh nothing in
+    the choice of a name and are not counted in the table, so that copies never change a name
+    or a colour."""
+    counted = [r for r in rows if r.article not in copies]
+    canon = _canon(counted)
+    if len(counted) < len(rows):  # a copy's own wording of a name joins the name its originals give
+        every = _canon(rows)
+        of_group = {every[m]: canon[m] for m in canon}
+        canon.update({m: of_group.get(name, name) for m, name in every.items() if m not in canon})
     table: dict[str, dict] = {}
+    in_table = {id(r) for r in counted}
     out = []
     for r in rows:
         mention = r.fields.get("claimant")
@@ -192,6 +195,8 @@ def canonical_claimants(rows: list[Row]) -> tuple[list[Row], list[dict]]:
             continue
         name, kind = canon[mention]
         out.append(replace(r, fields={**r.fields, "claimant": name, "claimant_kind": kind}))
+        if id(r) not in in_table:
+            continue
         entry = table.setdefault(name, {"claimant": name, "kind": kind, "aliases": set(), "articles": set(),
                                         "n_figures": 0})
         entry["aliases"].add(mention)
@@ -200,6 +205,17 @@ def canonical_claimants(rows: list[Row]) -> tuple[list[Row], list[dict]]:
     rows_out = [{**e, "aliases": "; ".join(sorted(e["aliases"])), "articles": ", ".join(sorted(e["articles"]))}
                 for e in sorted(table.values(), key=lambda e: (-e["n_figures"], e["claimant"]))]
     return out, rows_out
+
+
+def _canon(rows: list[Row]) -> dict[str, tuple[str, str]]:
+    """Each claimant mention of the rows -> (canonical name, kind), weighed by the rows."""
+    counts = Counter(r.fields["claimant"] for r in rows if r.fields.get("claimant"))
+    kinds_seen: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        if r.fields.get("claimant"):
+            kinds_seen[r.fields["claimant"]][r.fields.get("claimant_kind") or _guess_kind(r.fields["claimant"])] += 1
+    kinds = {m: sorted(c, key=lambda k: (-c[k], KINDS.index(k)))[0] for m, c in kinds_seen.items()}
+    return canonical_names(kinds, counts)
 
 
 def _guess_kind(name: str) -> str:

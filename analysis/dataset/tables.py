@@ -135,5 +135,14 @@ def article_table(corpus: dict[str, Article], anchors: Anchors, copy_of: dict[st
         "chars_removed": sum(len(r.text) for r in a.removals),
         **topic_columns(a), "story": copy_of.get(a.id, a.id), "copy_of": copy_of.get(a.id),
     } for a in corpus.values()]
-    names = article_names(pd.DataFrame(rows, columns=["id", "outlet", "headline", "published", "published_latest"]))
-    return [{**row, "name": name} for row, name in zip(rows, names)]
+    table = pd.DataFrame(rows, columns=["id", "outlet", "headline", "published", "published_latest", "copy_of"])
+    # Originals are named among themselves, and a copy after its original ("…, copy 2"), so that
+    # copies set aside never change the names the report shows.
+    originals = table[table["copy_of"].isna()]
+    names = dict(zip(originals["id"], article_names(originals)))
+    counted: dict[str, int] = {}
+    for aid, original in sorted(zip(table["id"], table["copy_of"]), key=lambda pair: pair[0]):
+        if isinstance(original, str):
+            counted[original] = counted.get(original, 0) + 1
+            names[aid] = f"{names[original]}, copy {counted[original]}"
+    return [{**row, "name": names[row["id"]]} for row in rows]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from analysis.common.errors import InputError
 from analysis.ingest.cleaning import CleanPage, Removal, clean_page
-from analysis.ingest.folder import article_paths, read_file
+from analysis.ingest.folder import article_id, article_paths, read_file
 from analysis.ingest.datelines import find_dateline
 from analysis.ingest.html import BOILERPLATE, WebPage, is_html, read_page
 from analysis.ingest.outlets import Outlet, find_outlet
@@ -126,7 +126,7 @@ def load_article(path: Path) -> Article:
     publication = choose_publication(front.get("published"), meta["date_lines"], dateline, url,
                                      (web.published, web.updated) if web else ([], []))
     return Article(
-        id=path.stem,
+        id=article_id(path),
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         body=body,

@@ -72,12 +72,17 @@ def scan_folder(folder: Path) -> tuple[list[Path], list[Skipped]]:
             paths.append(entry)
     if not paths:
         raise InputError(f"{folder}: no articles found (expected *.txt, *.md or saved web pages, *.html).")
-    seen: dict[str, Path] = {}
-    for p in paths:
-        if p.stem in seen:
-            raise InputError(f"{p}: same article id '{p.stem}' as {seen[p.stem]}; rename one of them.")
-        seen[p.stem] = p
     return paths, skipped
+
+
+def article_id(path: Path) -> str:
+    """An article's id: its file name without the extension; when another article file shares
+    that name (the same article saved as text and as a web page), the one whose extension comes
+    first in ARTICLE_SUFFIXES keeps it (so annotations naming the text still find it), and the
+    others are named by their whole file name."""
+    own = path.suffix.lower()
+    earlier = ARTICLE_SUFFIXES[:ARTICLE_SUFFIXES.index(own)] if own in ARTICLE_SUFFIXES else ()
+    return path.name if any(os.path.lexists(path.with_suffix(suffix)) for suffix in earlier) else path.stem
 
 
 def article_paths(folder: Path) -> list[Path]:
