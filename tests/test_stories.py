@@ -15,7 +15,7 @@ from analysis.dataset.stories import copies_of_originals, story_members
 from analysis.extract.reuse import fingerprint
 from analysis.ingest.article import load_article
 from analysis.ingest.folder import article_paths
-from tests.conftest import SEEDS, write_article
+from conftest import SEEDS, write_article
 
 SEED = "003_34cf81a579b8c87e"
 TEXT = (SEEDS / f"{SEED}.txt").read_text(encoding="utf-8")
