@@ -37,7 +37,8 @@ from analysis.sections.filters import filter_banner
 from analysis.sections.lede import lede_html
 
 events = timeline_events(ds.events)
-HTML(filter_banner(p, shown=len(ds.articles), total=int(everything.articles["relevant"].sum()))
+on_story = everything.articles["relevant"] & everything.articles["copy_of"].isna()  # not set aside
+HTML(filter_banner(p, shown=len(ds.articles), total=int(on_story.sum()))
      + (lede_html(ds.claims, events, ds.articles) if len(ds.articles) else notice("No articles in this report.")))
 
 # %%
