@@ -70,7 +70,7 @@ from analysis.sections.claims import what_we_know
 known = what_we_know(ds.claims, ds.articles)
 HTML(table_or_notice(
     known, "None of these articles reports a claim.", links={"quotes": "q-"}, titles={"first reported in": "first_article"},
-    caption=f"{plural(len(known), 'claim')} by {plural(known['claimant'].nunique(), 'claimant')}, in the order "
+    caption=f"{plural(len(known), 'claim')} by {plural(ds.claims['claimant'].nunique(), 'claimant')}, in the order "
             "they were made (≈: order uncertain, the dates overlap)"))
 
 # %% [markdown]

@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 

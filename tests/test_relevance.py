@@ -72,3 +72,15 @@ def test_another_topic_reads_the_articles_again(seeds_and_a_bakery):
 def test_a_topic_without_terms_is_one_line():
     with pytest.raises(InputError, match="^parameter topic: 'North Korea \\+' has an empty term group"):
         params.validate({"topic": "North Korea + ; treaty"})
+
+
+def test_an_off_topic_page_changes_no_claimant_name(seeds_dataset, tmp_path):
+    """Figures on a page off the topic weigh nothing in a claimant's canonical name or in the
+    claimants table, which fixes the colours."""
+    for path in SEEDS.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    write_article(tmp_path, "ukraine.txt", "Front line report\nOctober 1, 2024\n" + " ".join(
+        f"Volodymyr Zelenskiy said {1000 + k} soldiers held the line." for k in range(5)) + "\n")
+    ds = build_dataset(tmp_path)
+    assert not ds.articles.set_index("id").loc["ukraine", "relevant"]
+    assert list(ds.claimants["claimant"]) == list(seeds_dataset.claimants["claimant"])

@@ -162,3 +162,24 @@ def test_a_claim_repeated_by_copies_counts_one_story(tmp_path):
     assert set(report.articles["id"]) == set(ds.articles.loc[ds.articles["copy_of"].isna(), "id"])
     shown = what_we_know(report.claims, report.articles)
     assert shown.loc[shown["claim"].str.startswith("11,000"), "reported in"].tolist() == ["1 article (and 3 copies of it)"]
+
+
+def test_a_copy_stands_in_for_an_original_the_filters_leave_out(tmp_path):
+    """Seed 002 republished four days later by another outlet: with the original in the report the
+    copy is set aside and counted; filtered to the later outlet or dates, the copy is shown."""
+    from analysis.build import params
+    from analysis.sections.filters import apply_filters
+
+    for path in SEEDS.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    text = (SEEDS / "002_17517f57ac5239d0.txt").read_text(encoding="utf-8")
+    write_article(tmp_path, "zz-later.txt", "---\npublished: 2024-11-14\noutlet: Baltic Wire\n---\n" + text)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    ds = build_dataset(tmp_path)
+    assert ds.articles.set_index("id").loc["zz-later", "copy_of"] == "002_17517f57ac5239d0"
+    everything = apply_filters(ds, params.validate({"seeds_dir": str(tmp_path)}))
+    assert "zz-later" not in set(everything.articles["id"]) and "folder entry skipped" in set(everything.conflicts["kind"])
+    for chosen in ({"start_date": "2024-11-12"}, {"sources": ["Baltic Wire"]}):
+        later = apply_filters(ds, params.validate({"seeds_dir": str(tmp_path), **chosen}))
+        assert list(later.articles["id"]) == ["zz-later"] and len(later.claims) > 0
+        assert "folder entry skipped" in set(later.conflicts["kind"])  # a note on the folder, whatever the filter

@@ -22,7 +22,8 @@ from analysis.dataset.merge import dedupe_figures, merge
 from analysis.dataset.quotations import copy_table, quoted_table, renderings_table
 from analysis.dataset.rows import Row, annotated_rows, extracted_rows
 from analysis.dataset.stories import copies_of_originals
-from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset, article_table, claimant_conflicts, figure_table, frame
+from analysis.dataset.tables import (INPUT_NOTE_KINDS, Dataset, article_table, claimant_conflicts, figure_table, frame,
+                                     topic_columns)
 from analysis.extract.claimants import claimants_of_article
 from analysis.extract.numbers import set_aside_numbers
 from analysis.extract.reuse import Fingerprint, fingerprint
@@ -100,7 +101,8 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
 
     copy_of = copies_of_originals(prints, anchors.dates)  # stories: syndicated copies and their originals
     mention_rows = dedupe_figures(figure_rows)
-    figure_rows, claimants = canonical_claimants(mention_rows, frozenset(copy_of))
+    off_topic = {a.id for a in corpus.values() if not topic_columns(a)["relevant"]}
+    figure_rows, claimants = canonical_claimants(mention_rows, frozenset(copy_of) | off_topic)  # set aside
     claimant_of = claimants_of_names(sorted({n for names in quoted.values() for n in names}), mention_rows, figure_rows)
 
     events, conflicts = event_table(event_rows, dated, anchors, corpus)

@@ -173,13 +173,14 @@ def _canonical(group: list[str], kind: str, people: dict[str, str], counts: Coun
     return sorted(short or names, key=lambda m: (-counts.get(m, 0), -len(m), m))[0]
 
 
-def canonical_claimants(rows: list[Row], copies: frozenset[str] = frozenset()) -> tuple[list[Row], list[dict]]:
+def canonical_claimants(rows: list[Row], set_aside: frozenset[str] = frozenset()
+                        ) -> tuple[list[Row], list[dict]]:
     """The rows with each claimant's canonical name, and one row per canonical claimant:
     its kind, the mentions it stands for, the articles quoting it and its number of figures.
-    Rows of syndicated `copies` (article ids) are named like the others but weigh nothing in
-    the choice of a name and are not counted in the table, so that copies never change a name
-    or a colour."""
-    counted = [r for r in rows if r.article not in copies]
+    Rows of articles the report sets aside (`set_aside` ids: syndicated copies, pages off the
+    topic) are named like the others but weigh nothing in the choice of a name and are not
+    counted in the table, so that they never change a name or a colour."""
+    counted = [r for r in rows if r.article not in set_aside]
     canon = _canon(counted)
     if len(counted) < len(rows):  # a copy's own wording of a name joins the name its originals give
         every = _canon(rows)

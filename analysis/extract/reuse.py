@@ -41,17 +41,6 @@ class Fingerprint:
     appended: list[tuple[int, int]]
 
 
-def _shingles(text: str) -> list[str]:
-    words = _WORD.findall(text.lower())
-    return list(dict.fromkeys(" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)))
-
-
-def shared_fraction(a: str, b: str) -> float:
-    """Share of a's word 8-grams that also occur in b."""
-    grams = set(_shingles(a))
-    return len(grams & set(_shingles(b))) / len(grams) if grams else 0.0
-
-
 def fingerprint(body: str) -> Fingerprint:
     sents = sentences(body)
     per_sentence = []

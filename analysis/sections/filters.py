@@ -8,7 +8,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.dataset.stories import story_members
-from analysis.dataset.tables import Dataset, topic_columns
+from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset, topic_columns
 from analysis.extract.relevance import DEFAULT_TOPIC
 from analysis.sections.html import EMPTY, render
 from analysis.sections.words import day, is_bounded, plural
@@ -20,9 +20,7 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
     that rest on those articles (and, for claims, on those claimants). An article without a
     publication date cannot be placed, so a date filter drops it."""
     a = ds.articles
-    # Pages off the topic and syndicated copies are set aside (Data quality lists them): a copy
-    # repeats its original, whose claims then say how many copies it has.
-    keep = a["relevant"].astype(bool) & a["copy_of"].isna()
+    keep = a["relevant"].astype(bool)  # pages off the topic are set aside (Data quality lists them)
     if p.get("start_date"):
         keep &= a["published"] >= pd.Timestamp(p["start_date"])
     if p.get("end_date"):
@@ -35,6 +33,10 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
         wanted = [c.lower() for c in p["claimants"]]
         figures = figures[figures["claimant"].fillna("").str.lower().map(lambda c: any(w in c for w in wanted))]
         keep &= a["id"].isin(set(figures["article_id"]))
+    # A syndicated copy is set aside where its original is shown, which counts it; a copy whose
+    # original the filters leave out stands in for it.
+    selected = a[keep]
+    keep &= ~a["copy_of"].isin(set(selected["id"]))
     if keep.all() and figures is ds.figures:
         return ds
     ids = set(a.loc[keep, "id"])
@@ -44,11 +46,12 @@ def apply_filters(ds: Dataset, p: dict) -> Dataset:
         articles=a[keep],
         figures=figures,
         events=recounted_events(ds.events[ds.events["article_id"].isin(ids)], a[keep]),
-        claims=recounted_claims(figures, a[keep], story_members(a)),
+        claims=recounted_claims(figures, a[keep], story_members(selected)),
         quoted=ds.quoted[ds.quoted["article_id"].isin(ids)],
         renderings=ds.renderings[ds.renderings["ref"].isin(set(figures["ref"]))],
         removals=ds.removals[ds.removals["article_id"].isin(ids)],
-        conflicts=ds.conflicts[ds.conflicts["article_id"].map(lambda s: any(i in ids for i in s.split(", ")))],
+        conflicts=ds.conflicts[(ds.conflicts["kind"] == INPUT_NOTE_KINDS[0])  # a folder entry, no article
+                               | ds.conflicts["article_id"].map(lambda s: any(i in ids for i in s.split(", ")))],
         copies=ds.copies[ds.copies["article_id"].isin(ids)],  # its source may be outside: it still dates the copy
     )
 

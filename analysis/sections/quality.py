@@ -117,6 +117,7 @@ def set_aside_html(articles: pd.DataFrame) -> Markup:
         return notice("No article of the collection was set aside: every one is on the story, and none is a copy.")
     why = aside["relevance"].where(off[aside.index], "a copy of " + aside["copy_of"].map(names).fillna(""))
     shown = pd.DataFrame({"article": aside["name"], "headline": aside["headline"], "why": why, "id": aside["id"]})
-    return table_html(shown, titles={"article": "id"}, max_rows=LISTED_ROWS, caption=(
-        f"Set aside: {plural(int(off.sum()), 'article')} off the story's topic and {plural(int(copy.sum()), 'copy')} "
-        "of other articles (syndicated, or saved twice)"))
+    parts = [f"{plural(int(off.sum()), 'article')} off the story's topic" if off.any() else "",
+             f"{plural(int(copy.sum()), 'copy')} of other articles (syndicated, or saved twice)" if copy.any() else ""]
+    return table_html(shown, titles={"article": "id"}, max_rows=LISTED_ROWS,
+                      caption="Set aside: " + " and ".join(part for part in parts if part))

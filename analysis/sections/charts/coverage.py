@@ -128,5 +128,7 @@ def coverage_caption(articles: pd.DataFrame, facts: pd.DataFrame) -> str:
     undated = int(articles["published"].isna().sum())
     return (f"{n:,} article{'s' * (n != 1)} by week of publication (weeks start on Monday), stacked by outlet"
             + (f" ({undated:,} without a date left out)" if undated else "")
-            + f"; below, the day each of {k:,} fact{'s' * (k != 1)} (a claimed number or a timeline event) first "
-            f"appeared in an article (◆), the first {FACT_LABELS} labelled.")
+            + (f"; below, the day each of {k:,} fact{'s' * (k != 1)} (a claim or a timeline event) first appeared in "
+               "an article (◆), " + ("each labelled." if k <= FACT_LABELS else
+                                     f"the first {FACT_LABELS} labelled, the later ones on the last row.")
+               if k else "."))
