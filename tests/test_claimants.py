@@ -176,9 +176,11 @@ def test_canonical_names_across_articles():
 
 def test_claimants_table_is_written_and_described(tmp_path):
     write_article(tmp_path / "in", "a.txt", "Troops in the region\n2024-11-10T02:15:52Z\n"
-                  "Defence Minister Ivan Petrenkov said on Thursday that 2,000 troops had arrived.\n")
+                  "Defence Minister Ivan Petrenkov said on Thursday that 2,000 North Korean troops had arrived in "
+                  "Russia.\n")
     write_article(tmp_path / "in", "b.txt", "More troops in the region\n2024-11-12T02:15:52Z\n"
-                  "Petrenkoff said on Monday that 3,000 troops had arrived, citing border guards.\n")
+                  "Petrenkoff said on Monday that 3,000 North Korean troops had arrived in Russia, citing border "
+                  "guards.\n")
     from analysis.dataset.export import write_dataset
 
     ds = build_dataset(tmp_path / "in")
