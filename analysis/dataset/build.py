@@ -101,7 +101,8 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
 
     copy_of = copies_of_originals(prints, anchors.dates)  # stories: syndicated copies and their originals
     mention_rows = dedupe_figures(figure_rows)
-    off_topic = {a.id for a in corpus.values() if not topic_columns(a)["relevant"]}
+    topics = {a.id: topic_columns(a) for a in corpus.values()}  # read once: the names and the table use it
+    off_topic = {aid for aid, topic in topics.items() if not topic["relevant"]}
     figure_rows, claimants = canonical_claimants(mention_rows, frozenset(copy_of) | off_topic)  # set aside
     claimant_of = claimants_of_names(sorted({n for names in quoted.values() for n in names}), mention_rows, figure_rows)
 
@@ -112,7 +113,7 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
     figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
     conflicts.extend(claimant_conflicts(figures))
     conflicts.extend(input_notes(skipped, corpus))
-    articles = frame(article_table(corpus, anchors, copy_of), ARTICLES)
+    articles = frame(article_table(corpus, anchors, copy_of, topics), ARTICLES)
     return Dataset(
         articles=articles,
         figures=figures,

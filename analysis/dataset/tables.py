@@ -118,7 +118,8 @@ def topic_columns(a: Article, topic: str = DEFAULT_TOPIC) -> dict:
     return {"relevant": on.relevant, "relevance": on.reason}
 
 
-def article_table(corpus: dict[str, Article], anchors: Anchors, copy_of: dict[str, str]) -> list[dict]:
+def article_table(corpus: dict[str, Article], anchors: Anchors, copy_of: dict[str, str],
+                  topics: dict[str, dict]) -> list[dict]:
     """One row per article: what the page shows, the outlet and how it was found, the
     publication date as checked, the name a reader knows the article by (dataset.names), and
     the story it belongs to (`copy_of`: each copy's original, dataset.stories)."""
@@ -133,7 +134,7 @@ def article_table(corpus: dict[str, Article], anchors: Anchors, copy_of: dict[st
         "published_note": a.publication.note, "updated": a.publication.updated,
         "page_date_contradicted": a.id in anchors.contradicted, "n_words": a.n_words,
         "chars_removed": sum(len(r.text) for r in a.removals),
-        **topic_columns(a), "story": copy_of.get(a.id, a.id), "copy_of": copy_of.get(a.id),
+        **topics[a.id], "story": copy_of.get(a.id, a.id), "copy_of": copy_of.get(a.id),
     } for a in corpus.values()]
     table = pd.DataFrame(rows, columns=["id", "outlet", "headline", "published", "published_latest", "copy_of"])
     # Originals are named among themselves, and a copy after its original ("…, copy 2"), so that

@@ -20,12 +20,6 @@ SIDE_BY_SIDE = 5  # articles of one day drawn apart; more are counted ("+3")
 DODGE = 8.0  # points between the triangles of articles published the same day
 
 
-def article_names(articles: pd.DataFrame) -> pd.Series:
-    """How the chart names an article: the dataset's reader-facing name, else its id."""
-    names = articles["name"] if "name" in articles.columns else articles["id"]
-    return pd.Series(names.fillna(articles["id"]).to_numpy(), index=articles["id"])
-
-
 def _per_event(events: pd.DataFrame) -> pd.DataFrame:
     return (events.groupby("event_id", sort=False)
             .agg(label=("label", "first"), start=("date_start", "first"), end=("date_end", "first"),
@@ -47,7 +41,7 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, narrow: bool):
     labels = [wrap(label, chars) for label in counted]
     lines = [label.count("\n") + 1 for label in labels]
     key_chars = chars_for(width(narrow) * 72 / (1 if narrow else 2) - 40)  # a key's text fits its column
-    key = _key(reporting, colours, published, article_names(articles), own_colours, key_chars)
+    key = _key(reporting, colours, published, articles.set_index("id")["name"], own_colours, key_chars)
     key_lines = [handle.get_label().count("\n") + 1 for handle in key]
     legend_rows = sum(key_lines) if narrow else sum(max(key_lines[i:i + 2]) for i in range(0, len(key_lines), 2))
     fig = plt.figure(figsize=(width(narrow), 0.9 + 0.19 * (sum(lines) + 2.3 * len(labels))
