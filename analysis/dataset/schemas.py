@@ -230,7 +230,7 @@ COPIES = pa.DataFrameSchema(
 TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS, "claimants": CLAIMANTS, "claims": CLAIMS,
           "quoted": QUOTED, "renderings": RENDERINGS, "copies": COPIES}
 
-_FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "Int64": "integer", "bool": "boolean",
+_FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "string[pyarrow]": "string", "Int64": "integer", "bool": "boolean",
                        "datetime64[ns]": "date", "float64": "number"}
 
 
