@@ -10,6 +10,7 @@ traceback stay in the file the line names."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -28,9 +29,13 @@ def one_line(message: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis")
     commands = parser.add_subparsers(dest="command", required=True)
-    data = commands.add_parser("dataset", help="write the dataset of a folder of articles as CSV files")
-    data.add_argument("seeds_dir", type=Path)
+    data = commands.add_parser("dataset", help="write the dataset of a collection of articles as data files")
+    data.add_argument("seeds_dir", metavar="ARTICLES", help="a folder, a glob ('news/*.html') or an fsspec URL")
     data.add_argument("--out", type=Path, required=True)
+    data.add_argument("--workers", type=int, metavar="N", help="local Dask worker processes (default: one per core)")
+    for command in (data, report := commands.add_parser("report", help="build reports/report.html")):
+        command.add_argument("--scheduler", metavar="ADDRESS",
+                             help="run on the Dask cluster at ADDRESS (default: $DASK_SCHEDULER_ADDRESS, else this machine)")
     grade = commands.add_parser("evaluate", help="grade extraction against a gold YAML file and/or TimeML files")
     grade.add_argument("gold", type=Path, nargs="?")
     grade.add_argument("--timeml", type=Path, metavar="DIR", help="score the date finder on DIR's .tml files")
@@ -38,16 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     dates = commands.add_parser("dates", help="print the dates found in text files, one JSON line per file")
     dates.add_argument("--anchor", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     dates.add_argument("files", type=Path, nargs="+")
-    report = commands.add_parser("report", help="build reports/report.html")
     report.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
     report.add_argument("-f", "--parameters-file", action="append", default=[], type=Path)
     report.add_argument("--out", type=Path, default=Path("reports"))
     args = parser.parse_args(argv)
     try:
         if args.command == "dataset":
-            from analysis.speed.parallel import build_dataset
+            from analysis.speed.engine import build_dataset
 
-            dataset = build_dataset(args.seeds_dir)
+            dataset = build_dataset(args.seeds_dir, address=args.scheduler, workers=args.workers)
             from analysis.dataset.export import write_dataset  # after: pandas loads while the articles are read
 
             for path in write_dataset(dataset, args.out):
@@ -71,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from analysis.build.params import from_command_line
             from analysis.build.report import build_report
+
+            if args.scheduler:  # the builder and the notebook kernels it starts read it from there
+                os.environ["DASK_SCHEDULER_ADDRESS"] = args.scheduler
 
             target, executed = build_report(from_command_line(args.parameter, args.parameters_file), args.out)
             print(target if executed else f"{target} is up to date: inputs and parameters unchanged, nothing executed")

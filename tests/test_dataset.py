@@ -172,7 +172,7 @@ def test_copied_spans_need_most_of_a_sentence():
     """A shared phrase is not a copied sentence; most of a sentence's 8-grams must be shared."""
     from datetime import date
 
-    from analysis.extract.reuse import copied_spans, fingerprint
+    from analysis.extract.reuse import fingerprint
 
     shared = "the treaty was signed in Pyongyang by the two leaders last June"
     first = f"{shared}. Nothing else here is like the other article at all."
@@ -182,6 +182,12 @@ def test_copied_spans_need_most_of_a_sentence():
     prints["b"] = fingerprint(f"{shared}. Something new.")
     (span,) = copied_spans(prints, {"a": date(2024, 6, 20), "b": date(2024, 6, 21)})
     assert (span.article_id, span.source_id, span.start) == ("b", "a", 0)
+
+
+def copied_spans(prints, dates):
+    from analysis.dataset.shingles import copied_spans as spans, gram_rows
+
+    return spans(*gram_rows(prints), dates)
 
 
 SENTENCE_POOL = ["The treaty was signed in Pyongyang by the two leaders in June.",
@@ -199,7 +205,7 @@ def test_copied_spans_on_any_small_corpus(articles):
     """Copies point from a later article to an earlier one and lie within the copying article."""
     from datetime import date, timedelta
 
-    from analysis.extract.reuse import copied_spans, fingerprint
+    from analysis.extract.reuse import fingerprint
 
     bodies = {f"a{i}": " ".join(sents) for i, (sents, _) in enumerate(articles)}
     dates = {f"a{i}": date(2024, 6, 1) + timedelta(days=d) for i, (_, d) in enumerate(articles)}
@@ -207,13 +213,3 @@ def test_copied_spans_on_any_small_corpus(articles):
         assert dates[span.source_id] < dates[span.article_id]
         assert 0 <= span.start < span.end <= len(bodies[span.article_id])
 
-
-def test_a_bad_file_in_a_large_corpus_stops_the_build_with_its_name(tmp_path):
-    """Large folders are read by worker processes; the first bad file still gives its own error."""
-    from analysis.bench.corpus import generate
-    from analysis.speed import parallel
-
-    generate(SEEDS, tmp_path, parallel.PARALLEL_FROM)
-    (tmp_path / "gen_00007.txt").write_bytes(b"\x00\x01binary")
-    with pytest.raises(InputError, match=r"gen_00007\.txt: this is a binary file"):
-        parallel.build_dataset(tmp_path)

@@ -28,7 +28,7 @@ def test_dataset_command_prints_only_the_written_paths(tmp_path):
 
 def test_reading_in_worker_processes_is_silent_off_a_terminal(tmp_path):
     """The parallel path (forced on the seeds) wraps the workers' results; still nothing on stderr."""
-    code = ("import analysis.speed.parallel as p; p.PARALLEL_FROM = 1; "
+    code = ("import analysis.speed.engine as p; p.PARALLEL_FROM = 1; "
             "ds = p.build_dataset('seeds'); print(len(ds.articles))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stderr == ""

@@ -255,7 +255,7 @@ def test_a_changed_input_or_damaged_output_rebuilds(built, tmp_path):
 
 
 def test_a_parameter_change_reuses_the_cached_dataset(tmp_path, monkeypatch):
-    import analysis.speed.parallel
+    import analysis.speed.engine
 
     out = tmp_path / "reports"
     build(dict(DEFAULTS), out)
@@ -264,7 +264,7 @@ def test_a_parameter_change_reuses_the_cached_dataset(tmp_path, monkeypatch):
     def build_again(folder):
         raise AssertionError("the dataset was built again")
 
-    monkeypatch.setattr(analysis.speed.parallel, "build_dataset", build_again)
+    monkeypatch.setattr(analysis.speed.engine, "build_dataset", build_again)
     assert "data:image/png;base64," in build({**DEFAULTS, "figure_format": "png"}, out)
     assert {p.name: _digest(p) for p in (out / "data").iterdir()} == data
     (out / "data" / "events.csv").write_text("damaged", encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from analysis.build import params
 from analysis.dataset.tables import Dataset
 from analysis.sections.filters import apply_filters, on_topic
-from analysis.speed import handoff, parallel
+from analysis.speed import engine, handoff
 
 
 def load(namespace: dict) -> tuple[dict, Dataset, Dataset]:
@@ -14,7 +14,7 @@ def load(namespace: dict) -> tuple[dict, Dataset, Dataset]:
     filter, such as each claimant's colour, and for saying how much a filter keeps). Takes the
     notebook's globals, so that the parameter cell stays plain assignments."""
     p = params.validate({name: namespace[name] for name in params.Parameters.model_fields if name in namespace})
-    ds = handoff.load_prepared(p["seeds_dir"]) or parallel.build_dataset(p["seeds_dir"])
+    ds = handoff.load_prepared(p["seeds_dir"]) or engine.build_dataset(p["seeds_dir"])
     params.check_names(p, params.known_names(ds.articles, ds.figures))
     everything = on_topic(ds, p["topic"])
     return p, apply_filters(everything, p), everything

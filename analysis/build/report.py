@@ -111,11 +111,11 @@ def _run_plainly(paths, params, current, out_dir, executed_dir):
 
 
 def _run_fast(paths, params, current, out_dir, executed_dir):
-    from analysis.speed import handoff, kernels, parallel  # first, so the kernels start while the dataset is prepared
+    from analysis.speed import engine, handoff, kernels  # first, so the kernels start while the dataset is prepared
 
     running = kernels.start(kernels.plan(paths), handoff.kernel_env(datacache.pickle_path(out_dir), params["seeds_dir"]))
     try:
-        prepared = datacache.prepare(out_dir, current, params["seeds_dir"], parallel.build_dataset)
+        prepared = datacache.prepare(out_dir, current, params["seeds_dir"], engine.build_dataset)
         check_names(params, prepared.names)
         from analysis.build.execute import execute_in_kernels
         from analysis.build.render import report_page, warm_up

@@ -19,7 +19,7 @@ from analysis.common.safe_yaml import load_yaml
 from analysis.extract.claimants import STANCES
 from analysis.extract.figures import CATEGORIES, Figure
 from analysis.extract.numbers import MAX_VALUE
-from analysis.ingest.folder import annotations_path, read_file
+from analysis.ingest.sources import annotations_of
 
 
 @dataclass(frozen=True)
@@ -192,12 +192,13 @@ def _model_at(loc: tuple) -> type[BaseModel]:
     return model
 
 
-def load_annotations(folder: Path) -> Annotations:
-    """The folder's annotations file, or no annotations when there is none."""
-    path = annotations_path(folder)
-    if path is None:
+def load_annotations(folder: Path | str) -> Annotations:
+    """The collection's annotations file (beside the articles of a folder or URL prefix), or no
+    annotations when there is none."""
+    found = annotations_of(folder)
+    if found is None:
         return Annotations()
-    data = read_file(path)
+    path, data = found
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

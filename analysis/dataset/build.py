@@ -3,15 +3,15 @@
 Every article contributes automatically extracted figures and dated event mentions; the
 curated annotations confirm them (`reviewed`), correct them, or add what extraction missed.
 Dates are resolved and checked in `analysis.dataset.dating`. This is the plain path: articles
-are read one after another (`analysis.speed` reads a large folder in worker processes, with the
-same result)."""
+are read one after another (`analysis.speed.engine` reads a large collection on Dask workers,
+with the same result)."""
 
 from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, ContextManager, Iterable, Iterator, TypeVar
+from typing import Callable, ContextManager, Iterable, Iterator, NamedTuple, TypeVar
 
 from analysis.dataset.annotations import load_annotations
 from analysis.dataset.claimants import canonical_claimants, claimants_of_names
@@ -21,7 +21,6 @@ from analysis.dataset.events import event_dates, event_table
 from analysis.dataset.merge import dedupe_figures, merge
 from analysis.dataset.quotations import copy_table, quoted_table, renderings_table
 from analysis.dataset.rows import Row, annotated_rows, extracted_rows
-from analysis.dataset.stories import copies_of_originals
 from analysis.dataset.tables import (INPUT_NOTE_KINDS, Dataset, article_table, claimant_conflicts, figure_table, frame,
                                      topic_columns)
 from analysis.extract.claimants import claimants_of_article
@@ -29,10 +28,25 @@ from analysis.extract.numbers import set_aside_numbers
 from analysis.extract.reuse import Fingerprint, fingerprint
 from analysis.extract.sentences import long_runs, sentences
 from analysis.ingest.article import Article, load_article
-from analysis.ingest.folder import ANNOTATIONS_FILE, Skipped, scan_folder
+from analysis.ingest.folder import ANNOTATIONS_FILE, Skipped
+from analysis.ingest.sources import Location, Source, read_bytes, scan
 
-Read = tuple[dict[str, Article], list[Row], list[Row], dict[str, Fingerprint], dict[str, list[str]]]
-Reading = Callable[[list[Path]], ContextManager[Callable[[], Read]]]
+
+
+class Read(NamedTuple):
+    """What reading gives the steps across articles. The 8-grams and sentence bounds are frames
+    (`analysis.dataset.shingles`): pandas here, Dask frames left on the cluster by the engine."""
+
+    corpus: dict[str, Article]
+    events: list[Row]
+    figures: list[Row]
+    appended: dict[str, list[tuple[int, int]]]  # blocks of older copy below an article
+    quoted: dict[str, list[str]]
+    grams: object
+    bounds: object
+
+
+Reading = Callable[[list[Source]], ContextManager[Callable[[], Read]]]
 T = TypeVar("T")
 
 
@@ -44,28 +58,46 @@ def progress(items: Iterable[T], total: int) -> Iterable[T]:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc="reading articles", unit="article", disable=None, file=sys.stderr, mininterval=0.2)
+    return tqdm(items, total=total, desc="reading articles", unit="article", disable=None, file=sys.stderr,
+                mininterval=0.2)
 
 
-def read_one(path: Path) -> tuple[Article, list[Row], list[Row], Fingerprint, list[str]]:
+def read_one(source: Source) -> tuple[Article, list[Row], list[Row], Fingerprint, list[str]]:
     """Everything the dataset needs of one article file, the names it quotes included (read here,
     once and in the workers, not by the report); articles are independent."""
-    article = load_article(path)
+    path = Location(source.location) if source.is_url else Path(source.location)
+    article = load_article(path, read_bytes(source), source.id)
     article.notes.extend(set_aside_numbers(article.body) + long_runs(article.body))
     quoted = claimants_of_article(sentences(article.body))
     return article, *extracted_rows(article), fingerprint(article.body), quoted
 
 
 def gathered(results: list[tuple[Article, list[Row], list[Row], Fingerprint, list[str]]]) -> Read:
-    return ({a.id: a for a, *_ in results}, [r for _, events, *_ in results for r in events],
-            [r for _, _, figures, *_ in results for r in figures], {a.id: p for a, _, _, p, _ in results},
-            {a.id: names for a, *_, names in results})
+    from analysis.dataset.shingles import gram_rows
+
+    grams, bounds = gram_rows({a.id: p for a, _, _, p, _ in results})
+    return Read({a.id: a for a, *_ in results}, [r for _, events, *_ in results for r in events],
+                [r for _, _, figures, *_ in results for r in figures], {a.id: p.appended for a, _, _, p, _ in results},
+                {a.id: names for a, *_, names in results}, grams, bounds)
 
 
 @contextmanager
-def read_serially(paths: list[Path]) -> Iterator[Callable[[], Read]]:
+def progress_bar(total: int) -> Iterator[Callable[[int], object]]:
+    """A function to call with each batch of articles read: a progress bar on stderr on a
+    terminal, nothing elsewhere (as `progress`)."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc="reading articles", unit="article", file=sys.stderr, mininterval=0.2) as bar:
+        yield bar.update
+
+
+@contextmanager
+def read_serially(sources: list[Source]) -> Iterator[Callable[[], Read]]:
     """Gives a function that reads every article, one after another, when called."""
-    yield lambda: gathered([read_one(p) for p in progress(paths, len(paths))])
+    yield lambda: gathered([read_one(s) for s in progress(sources, len(sources))])
 
 
 def input_notes(skipped: list[Skipped], corpus: dict[str, Article]) -> list[dict]:
@@ -78,20 +110,30 @@ def input_notes(skipped: list[Skipped], corpus: dict[str, Article]) -> list[dict
                    for a in corpus.values() for kind, detail in a.notes]
 
 
-def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
-    folder = Path(folder)
-    paths, skipped = scan_folder(folder)
-    with reading(paths) as read:
-        import pandas as pd  # meanwhile, a parallel reading has started
+def build_dataset(folder: Path | str, reading: Reading = read_serially) -> Dataset:
+    """The dataset of a collection: a folder, a glob or an fsspec URL (`ingest.sources`)."""
+    sources, skipped = scan(folder)
+    with reading(sources) as read:  # on a cluster, its frames stay there while the tables are made
+        import pandas  # noqa: F401  (meanwhile, a parallel reading has started)
 
-        from analysis.dataset.schemas import (  # pandera: to build, not to use a dataset
-            ARTICLES, CLAIMANTS, CLAIMS, COPIES, EVENTS, FIGURES, QUOTED, RENDERINGS)
+        import analysis.dataset.schemas  # noqa: F401  (pandera: to build, not to use a dataset)
 
-        corpus, auto_events, auto_figures, prints, quoted = read()
-    noted_events, noted_figures = annotated_rows(load_annotations(folder), corpus, str(folder / ANNOTATIONS_FILE))
+        return _tables(folder, read(), skipped)
+
+
+def _tables(folder: Path | str, read_in: Read, skipped: list[Skipped]) -> Dataset:
+    import pandas as pd
+
+    from analysis.dataset.schemas import ARTICLES, CLAIMANTS, CLAIMS, COPIES, EVENTS, FIGURES, QUOTED, RENDERINGS
+    from analysis.dataset.shingles import copied_spans, copies_of_originals
+
+    corpus, auto_events, auto_figures, quoted = read_in.corpus, read_in.events, read_in.figures, read_in.quoted
+    where = f"{str(folder).rstrip('/')}/{ANNOTATIONS_FILE}"
+    noted_events, noted_figures = annotated_rows(load_annotations(folder), corpus, where)
     event_rows, _ = merge(noted_events, auto_events, is_event=True)
     figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
-    anchors = initial_anchors(corpus, prints)
+    anchors = initial_anchors(corpus, read_in.appended,
+                              lambda dates: copied_spans(read_in.grams, read_in.bounds, dates))
     for _ in range(3):
         dated = event_dates(event_rows, anchors, corpus)
         if not dated.clashes:
@@ -99,7 +141,7 @@ def build_dataset(folder: Path, reading: Reading = read_serially) -> Dataset:
         for aid, items in dated.clashes.items():
             reestimate(aid, items, anchors, corpus)
 
-    copy_of = copies_of_originals(prints, anchors.dates)  # stories: syndicated copies and their originals
+    copy_of = copies_of_originals(read_in.grams, anchors.dates)  # stories: syndicated copies and their originals
     mention_rows = dedupe_figures(figure_rows)
     topics = {a.id: topic_columns(a) for a in corpus.values()}  # read once: the names and the table use it
     off_topic = {aid for aid, topic in topics.items() if not topic["relevant"]}

@@ -18,13 +18,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Callable
 
 from analysis.dataset.rows import Row
 from analysis.extract.date_tense import tense_at
 from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE, in_background
 from analysis.extract.date_windows import DateRef
 from analysis.extract.dates import resolve
-from analysis.extract.reuse import CopiedSpan, Fingerprint, copied_spans
+from analysis.extract.reuse import CopiedSpan
 from analysis.extract.sentences import phrases_by_sentence, sentences
 from analysis.ingest.article import Article
 
@@ -126,7 +127,10 @@ def latest_written_day(body: str) -> date | None:
     return max(days, default=None)
 
 
-def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) -> Anchors:
+def initial_anchors(corpus: dict[str, Article], appended: dict[str, list[tuple[int, int]]],
+                    find_copies: Callable[[dict[str, date | None]], list[CopiedSpan]]) -> Anchors:
+    """Each article's first anchor; `find_copies(dates)` gives the passages copied from articles
+    dated earlier (`analysis.dataset.shingles.copied_spans`)."""
     dates, basis = {}, {}
     known = [a.publication.day for a in corpus.values() if a.publication.day]
     for aid, a in corpus.items():
@@ -136,8 +140,7 @@ def initial_anchors(corpus: dict[str, Article], prints: dict[str, Fingerprint]) 
             dates[aid], basis[aid] = _dateline_date(a, known)
             if dates[aid] is None:
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
-    copies = copied_spans(prints, dates)
-    appended = {aid: p.appended for aid, p in prints.items()}
+    copies = find_copies(dates)
     fallback = {aid: (day, f"{FALLBACK} {aid}: the latest day it writes in full, {day}")
                 for aid, a in corpus.items() if dates[aid] is None and (day := latest_written_day(a.body))}
     return Anchors(dates, dict(dates), basis, set(), copies, appended, fallback)

@@ -230,8 +230,8 @@ COPIES = pa.DataFrameSchema(
 TABLES = {"articles": ARTICLES, "figures": FIGURES, "events": EVENTS, "claimants": CLAIMANTS, "claims": CLAIMS,
           "quoted": QUOTED, "renderings": RENDERINGS, "copies": COPIES}
 
-_FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "string[pyarrow]": "string", "Int64": "integer", "bool": "boolean",
-                       "datetime64[ns]": "date", "float64": "number"}
+_FRICTIONLESS_TYPES = {"str": "string", "string[python]": "string", "string[pyarrow]": "string", "Int64": "integer",
+                       "bool": "boolean", "datetime64[ns]": "date", "float64": "number"}
 
 
 def table_schema(schema: pa.DataFrameSchema) -> dict:

@@ -2,14 +2,15 @@
 
 Sentences are compared as sets of word 8-grams, so curly and straight quotes or small
 punctuation changes do not hide a copy. A sentence shared with an earlier article is taken as
-copied from it: its relative dates ("on Tuesday") belong to that article's day, not the copy's.
+copied from it: its relative dates ("on Tuesday") belong to that article's day, not the copy's
+(found by joins on the 8-grams of every article: `analysis.dataset.shingles`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
@@ -17,6 +18,7 @@ from analysis.extract.sentences import sentences
 
 SHINGLE = 8
 SHARED_FRACTION = 0.6
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, so no code is lost in the mix
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -41,15 +43,30 @@ class Fingerprint:
     appended: list[tuple[int, int]]
 
 
+def word_codes(words: list[str]) -> np.ndarray:
+    """A 64-bit code per word, the same in every process and on every machine (Python's own
+    `hash` of a string differs between processes, so workers could not compare their 8-grams)."""
+    codes = {w: int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little") for w in set(words)}
+    return np.fromiter((codes[w] for w in words), dtype=np.uint64, count=len(words))
+
+
 def fingerprint(body: str) -> Fingerprint:
     sents = sentences(body)
-    per_sentence = []
-    for s in sents:
-        words = _WORD.findall(s.text.lower())
-        per_sentence.append(set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))))
+    words = [_WORD.findall(s.text.lower()) for s in sents]
+    flat = [w for ws in words for w in ws]
+    sentence = np.repeat(np.arange(len(sents), dtype=np.int32), [len(ws) for ws in words])
+    grams, owner = np.empty(0, np.int64), np.empty(0, np.int32)
+    if len(flat) >= SHINGLE:
+        codes, n = word_codes(flat), len(flat) - SHINGLE + 1
+        mixed = np.zeros(n, dtype=np.uint64)
+        for k in range(SHINGLE):  # a polynomial of the eight codes, wrapping at 2**64
+            mixed = mixed * _MULTIPLIER + codes[k:k + n]
+        whole = sentence[:n] == sentence[SHINGLE - 1:]  # the 8-gram lies within one sentence
+        pairs = np.unique(np.stack([sentence[:n][whole].astype(np.int64), mixed[whole].view(np.int64)]), axis=1)
+        owner, grams = pairs[0].astype(np.int32), pairs[1]
     return Fingerprint(
-        grams=np.fromiter((g for grams in per_sentence for g in grams), dtype=np.int64),
-        owner=np.repeat(np.arange(len(sents), dtype=np.int32), [len(g) for g in per_sentence]),
+        grams=grams,
+        owner=owner,
         bounds=np.array([(s.start, s.end) for s in sents], dtype=np.int64).reshape(-1, 2),
         appended=appended_blocks(body),
     )
@@ -61,51 +78,3 @@ COPY_MARKER = re.compile(r"^(?:[A-Z][A-Za-z.&' ]{1,40}?)\s*(?:\([A-Za-z]+\))?\s*
 def appended_blocks(body: str) -> list[tuple[int, int]]:
     """Older copy appended below an article, opened by a lone agency line ("Reuters -")."""
     return [(m.start(), len(body)) for m in COPY_MARKER.finditer(body) if m.start() > 0][:1]
-
-
-def copied_spans(prints: dict[str, Fingerprint], dates: dict[str, date | None]) -> list[CopiedSpan]:
-    """Sentences of each article found in an article dated earlier, merged into spans.
-
-    Each 8-gram is held by the earliest-dated article that has it; a sentence is copied when
-    most of its 8-grams are held by one earlier article (the earliest, if several tie). The
-    work is sorting the corpus's 8-grams once: O(n log n) in corpus size, in numpy."""
-    ids = sorted((aid for aid in prints if dates.get(aid) is not None), key=lambda a: (dates[a], a))
-    day = np.array([dates[a].toordinal() for a in ids])
-    sizes = [len(prints[a].bounds) for a in ids]
-    first_sentence = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)])
-    grams = np.concatenate([np.empty(0, np.int64), *(prints[a].grams for a in ids)])
-    if not len(grams):
-        return []
-    rank = np.repeat(np.arange(len(ids)), [len(prints[a].grams) for a in ids])
-    sentence = np.concatenate([prints[a].owner + first_sentence[r] for r, a in enumerate(ids)])
-    bounds = np.concatenate([prints[a].bounds for a in ids])
-
-    # The holder of each 8-gram is the lowest rank among its occurrences (a stable sort keeps
-    # rank order among equal hashes, so the first of each run is the earliest article).
-    order = np.argsort(grams, kind="stable")
-    starts = np.r_[True, grams[order][1:] != grams[order][:-1]]
-    holder = np.empty_like(rank)
-    holder[order] = rank[order][starts][np.cumsum(starts) - 1]
-
-    earlier = day[holder] < day[rank]
-    if not earlier.any():
-        return []
-    keys, votes = np.unique(sentence[earlier] * len(ids) + holder[earlier], return_counts=True)
-    voter, source = keys // len(ids), keys % len(ids)
-    totals = np.bincount(sentence, minlength=first_sentence[-1])
-    best = np.lexsort((source, -votes, voter))  # per sentence: most votes, then the earliest source
-    best = best[np.r_[True, voter[best][1:] != voter[best][:-1]]]
-    best = best[votes[best] >= SHARED_FRACTION * totals[voter[best]]]
-
-    # Consecutive copied sentences of one article from one source make one span.
-    voter, source = voter[best], source[best]
-    if not len(voter):
-        return []
-    article = np.searchsorted(first_sentence, voter, side="right") - 1
-    new_span = np.r_[True, (voter[1:] != voter[:-1] + 1) | (source[1:] != source[:-1]) | (article[1:] != article[:-1])]
-    first = np.flatnonzero(new_span)
-    last = np.r_[first[1:] - 1, len(voter) - 1]
-    spans = [CopiedSpan(ids[a], s, e, ids[src]) for a, s, e, src in zip(
-        article[first].tolist(), bounds[voter[first], 0].tolist(), bounds[voter[last], 1].tolist(),
-        source[first].tolist())]
-    return sorted(spans, key=lambda c: (c.article_id, c.start))

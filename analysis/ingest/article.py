@@ -92,8 +92,10 @@ def _take_metadata(page: CleanPage, headline: str | None = None) -> dict:
     return meta
 
 
-def load_article(path: Path) -> Article:
-    data = read_file(path)
+def load_article(path: Path, data: bytes | None = None, aid: str | None = None) -> Article:
+    """One article file; `data` and `aid` when the caller has read the bytes and knows the id
+    (a file at a URL, read by a worker: see `ingest.sources`)."""
+    data = read_file(path) if data is None else data
     web: WebPage | None = None
     if is_html(path):
         web = read_page(path, data)
@@ -126,7 +128,7 @@ def load_article(path: Path) -> Article:
     publication = choose_publication(front.get("published"), meta["date_lines"], dateline, url,
                                      (web.published, web.updated) if web else ([], []))
     return Article(
-        id=article_id(path),
+        id=aid or article_id(path),
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         body=body,

@@ -1,0 +1,158 @@
+"""Where a collection's articles are: a local folder (the usual case, read as `ingest.folder`
+says), a glob of files ("archive/2024-*/*.html"), or an fsspec URL ("s3://bucket/prefix/",
+"gs://...", "file:///data/news/") that workers on other machines can read as well.
+
+A source is named by a plain string, so it travels to a worker process or another machine as
+it is, and the worker reads its bytes there: the builder never holds the collection's text."""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from analysis.common.errors import InputError
+from analysis.ingest.folder import (ANNOTATIONS_FILE, ARTICLE_SUFFIXES, Skipped, annotations_path, article_id,
+                                    read_file, scan_folder)
+
+GLOB_CHARACTERS = "*?["
+
+
+class Location(str):
+    """A file's path or URL where the reader expects a path: its name, stem and suffix, and the
+    whole string in messages (so an error names "s3://bucket/a.txt", not a mangled path)."""
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.replace(os.sep, "/")).name
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.name).suffix
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.name).stem
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article file: where it is and the article's id (fixed when the collection is listed,
+    since the id of a twin depends on its siblings)."""
+
+    location: str
+    id: str
+
+    @property
+    def is_url(self) -> bool:
+        return is_url(self.location)
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def is_glob(location: str) -> bool:
+    return any(c in location for c in GLOB_CHARACTERS)
+
+
+def _ids(names: list[str]) -> list[str]:
+    """`ingest.folder.article_id` for a listing: the stem, or the whole name when a twin with an
+    earlier suffix is listed beside it."""
+    listed = set(names)
+
+    def twin_before(name: str) -> bool:
+        path = PurePosixPath(name)
+        suffix = path.suffix.lower()
+        earlier = ARTICLE_SUFFIXES[:ARTICLE_SUFFIXES.index(suffix)] if suffix in ARTICLE_SUFFIXES else ()
+        return any(str(path.with_suffix(s)) in listed for s in earlier)
+
+    return [PurePosixPath(n).name if twin_before(n) else PurePosixPath(n).stem for n in names]
+
+
+def _checked_ids(sources: list[Source], where: str) -> list[Source]:
+    seen: dict[str, str] = {}
+    for s in sources:
+        if s.id in seen:
+            raise InputError(f"{where}: two articles have the id '{s.id}' ({seen[s.id]} and {s.location}); "
+                             "rename one of them.")
+        seen[s.id] = s.location
+    return sources
+
+
+def _listed(location: str) -> tuple[list[str], list[Skipped]]:
+    """Files named like articles at an fsspec URL or matching a glob, in name order; entries that are
+    not files are skipped with the reason."""
+    import fsspec
+
+    try:
+        fs, root = fsspec.core.url_to_fs(location)
+        entries = fs.glob(root, detail=True) if is_glob(root) else fs.ls(root, detail=True)
+    except (OSError, ValueError, ImportError) as exc:
+        raise InputError(f"{location}: cannot list the articles ({exc}).") from None
+    if isinstance(entries, dict):
+        entries = list(entries.values())
+    files, skipped = [], []
+    for entry in sorted(entries, key=lambda e: e["name"]):
+        name = entry["name"]
+        if PurePosixPath(name).suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        if entry.get("type") != "file":
+            skipped.append(Skipped(PurePosixPath(name).name, f"{entry.get('type', 'not a file')}, not a file"))
+        else:
+            files.append(fs.unstrip_protocol(name))
+    return files, skipped
+
+
+def scan(location: str | Path) -> tuple[list[Source], list[Skipped]]:
+    """The articles of a collection, in name order, and what was passed over. A plain local folder
+    is read exactly as `ingest.folder.scan_folder` reads it (symlinks out of it are never followed)."""
+    text = str(location)
+    if not is_url(text) and not is_glob(text):
+        paths, skipped = scan_folder(Path(text))
+        return [Source(str(p), article_id(p)) for p in paths], skipped
+    if not is_url(text):
+        text = os.path.abspath(text)
+        matches = sorted(glob.glob(text))
+        files = [m for m in matches if Path(m).suffix.lower() in ARTICLE_SUFFIXES and Path(m).is_file()]
+        skipped = [Skipped(Path(m).name, "not a file") for m in matches
+                   if Path(m).suffix.lower() in ARTICLE_SUFFIXES and not Path(m).is_file()]
+    else:
+        files, skipped = _listed(text)
+    if not files:
+        raise InputError(f"{location}: no articles found (expected *.txt, *.md or saved web pages, *.html).")
+    return _checked_ids([Source(f, i) for f, i in zip(files, _ids(files))], text), skipped
+
+
+def read_bytes(source: Source) -> bytes:
+    """The bytes of one article, read where this runs (a worker, for a cluster)."""
+    if not source.is_url:
+        return read_file(Path(source.location))
+    import fsspec
+
+    try:
+        with fsspec.open(source.location, "rb") as handle:
+            return handle.read()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{source.location}: cannot be read ({exc}).") from None
+
+
+def annotations_of(location: str | Path) -> tuple[str, bytes] | None:
+    """The collection's annotations file (name and bytes), if it has one: beside the articles of a
+    folder or URL prefix; a glob has none."""
+    text = str(location)
+    if is_glob(text):
+        return None
+    if not is_url(text):
+        path = annotations_path(Path(text))
+        return (Location(path), read_file(path)) if path else None
+    import fsspec
+
+    url = text.rstrip("/") + "/" + ANNOTATIONS_FILE
+    fs, root = fsspec.core.url_to_fs(url)
+    if not fs.exists(root):
+        return None
+    if not fs.isfile(root):
+        raise InputError(f"{url}: is not a file; the annotations must be a YAML file.")
+    return Location(url), fs.cat_file(root)

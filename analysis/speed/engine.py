@@ -1,0 +1,147 @@
+"""The one engine for many articles: Dask. Articles are read and extracted on Dask workers, a
+partition at a time, with the same result as the plain path (`analysis.dataset.build`).
+
+Where the work runs:
+- a cluster that is already running, when given its scheduler's address (`--scheduler` or the
+  environment variable DASK_SCHEDULER_ADDRESS): its workers must be able to read the articles
+  (a shared folder, or an fsspec URL such as s3://bucket/prefix/);
+- otherwise a `distributed.LocalCluster` on this machine, one worker process per core, started
+  and stopped by the build. Its workers end with the builder, even when it is killed (Linux's
+  parent-death signal), so no worker is left reading articles for no one.
+A small collection (fewer than PARALLEL_FROM articles) is read in the builder itself: starting
+workers would cost more than they save, and the output is the same."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import logging
+import os
+import signal
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from analysis.dataset import build, shingles
+from analysis.dataset.tables import Dataset
+from analysis.ingest.sources import Source
+
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+BUILDER_ENV = "ANALYSIS_DASK_BUILDER"  # the pid local workers must die with
+PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
+PARTITION = 64  # articles per task: enough to outweigh a task's overhead, few enough to spread the work
+PR_SET_PDEATHSIG = 1  # Linux prctl(2)
+
+
+def scheduler_address(given: str | None = None) -> str | None:
+    return given or os.environ.get(SCHEDULER_ENV) or None
+
+
+def dask_setup(worker) -> None:
+    """Run by each worker of the local cluster as it starts (this module is its preload): ask
+    Linux to end the worker when the builder ends, even killed, and end at once if the builder
+    is gone already. Workers of a cluster elsewhere do not load it."""
+    builder = int(os.environ.get(BUILDER_ENV, "0"))
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != builder:
+        os._exit(1)
+
+
+@contextmanager
+def client(address: str | None = None, workers: int | None = None) -> Iterator[object]:
+    """A Dask client: of the cluster at `address` (or DASK_SCHEDULER_ADDRESS), else of a local
+    cluster of `workers` processes (default: one per core), stopped on leaving."""
+    from distributed import Client, LocalCluster
+
+    address = scheduler_address(address)
+    if address:
+        with Client(address) as remote:
+            yield remote
+        return
+    os.environ[BUILDER_ENV] = str(os.getpid())  # for dask_setup in the workers, which inherit it
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__]) as cluster, \
+            Client(cluster) as local:
+        yield local
+
+
+def read_partition(sources: list[Source]) -> build.Read:
+    return build.gathered([build.read_one(s) for s in sources])
+
+
+def _without_frames(part: build.Read) -> build.Read:
+    return part._replace(grams=None, bounds=None)
+
+
+def submit(dask_client, sources: list[Source]) -> tuple[list, list, list]:
+    """One task per partition of the collection, started now (the builder imports pandas and
+    pandera meanwhile): futures of what comes back to the builder, and of the partitions' 8-grams
+    and sentence bounds, which stay on the cluster."""
+    from operator import attrgetter
+
+    sources = [s if s.is_url else Source(os.path.abspath(s.location), s.id) for s in sources]  # workers' cwd differs
+    chunks = [sources[i:i + PARTITION] for i in range(0, len(sources), PARTITION)]
+    parts = dask_client.map(read_partition, chunks)
+    return (dask_client.map(_without_frames, parts), dask_client.map(attrgetter("grams"), parts),
+            dask_client.map(attrgetter("bounds"), parts))
+
+
+def gather(submitted: tuple[list, list, list], done: Callable[[int], None]) -> build.Read:
+    """The partitions' articles in the collection's order, `done(n)` called as each partition of n
+    articles finishes; the 8-grams as Dask frames over the partitions left on the cluster. The
+    first bad file stops the build with its own message."""
+    import dask.dataframe as dd
+    from distributed import as_completed
+
+    heads, grams, bounds = submitted
+    for future in as_completed(heads):
+        done(len(future.result().corpus))
+    parts = [future.result() for future in heads]
+    meta_grams, meta_bounds = shingles.gram_rows({})
+    return build.Read({a: x for p in parts for a, x in p.corpus.items()}, [r for p in parts for r in p.events],
+                      [r for p in parts for r in p.figures], {a: x for p in parts for a, x in p.appended.items()},
+                      {a: x for p in parts for a, x in p.quoted.items()},
+                      dd.from_delayed(grams, meta=meta_grams, verify_meta=False),
+                      dd.from_delayed(bounds, meta=meta_bounds, verify_meta=False))
+
+
+def reading(address: str | None = None, workers: int | None = None) -> build.Reading:
+    """How `analysis.dataset.build.build_dataset` reads its articles: in the builder for a small
+    collection, else on Dask (the other tasks are cancelled when one fails)."""
+    @contextmanager
+    def read(sources: list[Source]) -> Iterator[Callable[[], build.Read]]:
+        if len(sources) < PARALLEL_FROM and not scheduler_address(address):
+            with build.read_serially(sources) as serial:
+                yield serial
+            return
+        with client(address, workers) as dask_client:
+            submitted = submit(dask_client, sources)
+            try:
+                with build.progress_bar(len(sources)) as done:
+                    yield lambda: gather(submitted, done)
+            finally:
+                dask_client.cancel([f for futures in submitted for f in futures])
+    return read
+
+
+@contextmanager
+def without_cycle_collection():
+    """Building allocates millions of small objects and no reference cycles that matter; the
+    cycle collector, run again and again over the growing heap, took a fifth of a large build.
+    Memory is still freed by reference counting; the collector resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_dataset(location, address: str | None = None, workers: int | None = None) -> Dataset:
+    """The dataset of a folder, glob or URL, read on Dask when it is large (same result as
+    `analysis.dataset.build.build_dataset`)."""
+    with without_cycle_collection():
+        return build.build_dataset(location, reading=reading(address, workers))

@@ -1,0 +1,106 @@
+"""The Dask engine on a real `distributed.LocalCluster` of two worker processes, as a cluster
+elsewhere would run it: the same tables as the plain path, byte for byte; a worker killed in the
+middle of the build loses and duplicates nothing; a bad file still stops the build with its name;
+and a collection given as a glob or an fsspec URL reads as the folder does."""
+
+import os
+import signal
+
+import pytest
+
+from analysis.bench.corpus import generate
+from analysis.common.errors import InputError
+from analysis.dataset import build
+from analysis.dataset.export import csv_bytes
+from analysis.speed import engine
+
+from conftest import SEEDS
+
+TABLES = ("articles", "figures", "events", "removals", "conflicts", "copies", "claims", "claimants", "quoted",
+          "renderings")
+ARTICLES = 150  # three partitions of the engine's size
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local, \
+            Client(local) as client:
+        yield local, client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    generate(SEEDS, folder, ARTICLES)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def plain(corpus):
+    return {name: csv_bytes(getattr(build.build_dataset(corpus), name)) for name in TABLES}
+
+
+def tables(dataset) -> dict[str, bytes]:
+    return {name: csv_bytes(getattr(dataset, name)) for name in TABLES}
+
+
+def test_two_workers_give_the_plain_tables(cluster, corpus, plain):
+    local, client = cluster
+    assert len(client.scheduler_info()["workers"]) == 2
+    assert tables(engine.build_dataset(corpus, address=local.scheduler_address)) == plain
+
+
+def test_the_address_may_come_from_the_environment(cluster, corpus, plain, monkeypatch):
+    local, _ = cluster
+    monkeypatch.setenv(engine.SCHEDULER_ENV, local.scheduler_address)
+    assert engine.scheduler_address() == local.scheduler_address
+    assert tables(engine.build_dataset(corpus)) == plain
+
+
+def test_a_worker_killed_mid_build_loses_and_duplicates_no_row(cluster, corpus, plain, tmp_path):
+    """The first task to start kills its worker (SIGKILL, as the kernel's OOM killer would); the
+    nanny starts a new one and the scheduler runs the lost tasks again."""
+    from distributed import WorkerPlugin
+
+    local, client = cluster
+    marker = tmp_path / "killed"
+
+    class KillOnce(WorkerPlugin):
+        def transition(self, key, start, finish, **kwargs):
+            if finish == "executing" and not marker.exists():
+                marker.write_text(str(os.getpid()))
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    before = set(client.run(os.getpid).values())
+    client.register_plugin(KillOnce(), name="kill-once")
+    try:
+        result = tables(engine.build_dataset(corpus, address=local.scheduler_address))
+    finally:
+        client.unregister_worker_plugin("kill-once")
+    assert marker.exists() and int(marker.read_text()) in before
+    assert int(marker.read_text()) not in set(client.run(os.getpid).values())
+    assert result == plain
+
+
+def test_a_bad_file_stops_the_build_with_its_name(cluster, tmp_path):
+    local, _ = cluster
+    generate(SEEDS, tmp_path, 70)
+    (tmp_path / "gen_00066.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError, match=r"gen_00066\.txt: this is a binary file"):
+        engine.build_dataset(tmp_path, address=local.scheduler_address)
+
+
+@pytest.mark.parametrize("form", ["glob", "url"])
+def test_a_glob_or_an_fsspec_url_reads_as_the_folder(cluster, corpus, plain, form):
+    local, _ = cluster
+    location = str(corpus / "gen_*.txt") if form == "glob" else f"file://{corpus}/"
+    assert tables(engine.build_dataset(location, address=local.scheduler_address)) == plain
+
+
+def test_the_annotations_beside_articles_at_a_url_are_read(cluster):
+    """The seeds at a file:// URL: their annotations.yaml is found beside them, as in the folder."""
+    local, _ = cluster
+    at_url = tables(engine.build_dataset(f"file://{SEEDS}", address=local.scheduler_address))
+    assert at_url == tables(build.build_dataset(SEEDS))
