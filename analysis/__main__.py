@@ -28,7 +28,7 @@ def one_line(message: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis")
     commands = parser.add_subparsers(dest="command", required=True)
-    data = commands.add_parser("dataset", help="write the dataset of a folder of articles as CSV files")
+    data = commands.add_parser("dataset", help="write the dataset of a folder of articles as Parquet (and CSV) files")
     data.add_argument("seeds_dir", type=Path)
     data.add_argument("--out", type=Path, required=True)
     grade = commands.add_parser("evaluate", help="grade extraction against a gold YAML file and/or TimeML files")
