@@ -29,7 +29,7 @@ def one_line(message: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis")
     commands = parser.add_subparsers(dest="command", required=True)
-    data = commands.add_parser("dataset", help="write the dataset of a collection of articles as data files")
+    data = commands.add_parser("dataset", help="write the dataset of a collection of articles as Parquet (and CSV) files")
     data.add_argument("seeds_dir", metavar="ARTICLES", help="a folder, a glob ('news/*.html') or an fsspec URL")
     data.add_argument("--out", type=Path, required=True)
     data.add_argument("--workers", type=int, metavar="N", help="local Dask worker processes (default: one per core)")

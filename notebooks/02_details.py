@@ -136,7 +136,7 @@ HTML(set_aside_html(everything.articles) + quality_html(ds))
 # %%
 from analysis.sections.methods import data_links
 
-HTML(data_links())
+HTML(data_links(everything))
 
 # %% [markdown]
 # ## Sources

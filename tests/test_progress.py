@@ -23,7 +23,7 @@ def test_dataset_command_prints_only_the_written_paths(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stderr == ""
     lines = done.stdout.splitlines()
-    assert lines and all(Path(line).is_file() and Path(line).parent == out for line in lines)
+    assert lines and all(Path(line).is_file() and Path(line).is_relative_to(out) for line in lines)
 
 
 def test_reading_in_worker_processes_is_silent_off_a_terminal(tmp_path):

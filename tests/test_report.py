@@ -92,6 +92,7 @@ def test_every_section_is_present(built):
     assert "<mark>" in page  # Article 4 renderings compared
     assert page.count("None of these articles") == 1  # only the casualties, which the seeds do not count
     assert 'href="data/claims.csv"' in page and 'href="data/datapackage.json"' in page
+    assert 'href="data/claims/part-00000.parquet"' in page
 
 
 def test_filters_change_every_section_consistently(tmp_path):
@@ -210,10 +211,15 @@ def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _data_digests(out):
+    return {p.relative_to(out).as_posix(): _digest(p) for p in (out / "data").rglob("*") if p.is_file()}
+
+
 def test_identical_inputs_give_identical_bytes(built, tmp_path):
     out, _ = built
     build(dict(DEFAULTS), tmp_path)
-    for name in ["report.html", "data/articles.csv", "data/figures.csv", "data/events.csv", "data/datapackage.json"]:
+    for name in ["report.html", "data/articles.csv", "data/figures.csv", "data/events.csv", "data/datapackage.json",
+                 "data/events/part-00000.parquet", "data/articles/part-00000.parquet"]:
         assert _digest(out / name) == _digest(tmp_path / name), name
 
 
@@ -259,22 +265,23 @@ def test_a_parameter_change_reuses_the_cached_dataset(tmp_path, monkeypatch):
 
     out = tmp_path / "reports"
     build(dict(DEFAULTS), out)
-    data = {p.name: _digest(p) for p in (out / "data").iterdir()}
+    data = _data_digests(out)
 
     def build_again(folder):
         raise AssertionError("the dataset was built again")
 
     monkeypatch.setattr(analysis.speed.engine, "build_dataset", build_again)
     assert "data:image/png;base64," in build({**DEFAULTS, "figure_format": "png"}, out)
-    assert {p.name: _digest(p) for p in (out / "data").iterdir()} == data
+    assert _data_digests(out) == data
     (out / "data" / "events.csv").write_text("damaged", encoding="utf-8")
+    (out / "data" / "events" / "part-00000.parquet").write_bytes(b"damaged")
     build(dict(DEFAULTS), out)  # written again, from the cached dataset
-    assert _digest(out / "data" / "events.csv") == data["events.csv"]
+    assert _data_digests(out) == data
 
     monkeypatch.undo()
     (out / ".cache" / "dataset.pickle").write_bytes(b"damaged")
     build({**DEFAULTS, "figure_format": "png"}, out)  # a damaged cache is not trusted: built again
-    assert {p.name: _digest(p) for p in (out / "data").iterdir()} == data
+    assert _data_digests(out) == data
 
 
 def test_a_relative_output_folder(tmp_path, monkeypatch):

@@ -28,5 +28,7 @@ def test_the_fast_build_gives_the_plain_report(tmp_path):
     plain_target, plain_ran = build_report(dict(DEFAULTS), tmp_path / "plain", fast=False)
     assert fast_ran and plain_ran
     assert fast_target.read_bytes() == plain_target.read_bytes()
-    for table in sorted((tmp_path / "plain" / "data").iterdir()):
-        assert (tmp_path / "fast" / "data" / table.name).read_bytes() == table.read_bytes(), table.name
+    plain = tmp_path / "plain" / "data"
+    for table in sorted(p for p in plain.rglob("*") if p.is_file()):
+        name = table.relative_to(plain)
+        assert (tmp_path / "fast" / "data" / name).read_bytes() == table.read_bytes(), name

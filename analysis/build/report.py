@@ -141,7 +141,6 @@ def _data_files(previous: Path | None, folder: Path, current: dict, prepared: da
     data = {name: digest for name, digest in before.get("outputs", {}).items() if name.startswith("data/")}
     if (prepared.built is None and data and datacache.key(before) == datacache.key(current)
             and manifest.outputs_intact(previous, {"outputs": data})):
-        (folder / "data").mkdir()
         for name in data:
             _link_or_copy(previous / name, folder / name)
         return sorted(folder / name for name in data)
@@ -152,6 +151,7 @@ def _data_files(previous: Path | None, folder: Path, current: dict, prepared: da
 
 def _link_or_copy(source: Path, target: Path) -> None:
     """Outputs are replaced, never changed in place, so two builds may share a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:

@@ -49,6 +49,10 @@ class Read(NamedTuple):
 Reading = Callable[[list[Source]], ContextManager[Callable[[], Read]]]
 T = TypeVar("T")
 
+# The two tables without a schema keep their types when empty (pandas would make every column object), so their
+# Parquet files have the same column types for every collection (conflicts: all text).
+REMOVAL_TYPES = {"article_id": "str", "rule": "str", "n_chars": "int64", "text": "str"}
+
 
 def progress(items: Iterable[T], total: int) -> Iterable[T]:
     """`items` as they come, with a progress bar on stderr when it is a terminal (tqdm's
@@ -163,8 +167,8 @@ def _tables(folder: Path | str, read_in: Read, skipped: list[Skipped]) -> Datase
         removals=pd.DataFrame(
             [{"article_id": a.id, "rule": r.rule, "n_chars": len(r.text), "text": r.text}
              for a in corpus.values() for r in a.removals],
-            columns=["article_id", "rule", "n_chars", "text"]),
-        conflicts=pd.DataFrame(conflicts, columns=["kind", "article_id", "subject", "detail"]),
+            columns=["article_id", "rule", "n_chars", "text"]).astype(REMOVAL_TYPES),
+        conflicts=pd.DataFrame(conflicts, columns=["kind", "article_id", "subject", "detail"]).astype("str"),
         copies=frame(copy_table(anchors.copies, corpus), COPIES),
         claimants=frame(claimants, CLAIMANTS),
         claims=frame(claims_table(figures, articles), CLAIMS),

@@ -69,7 +69,8 @@ def assert_whole(out: Path) -> dict:
     assert "report.html" in recorded["outputs"] and any(n.startswith("data/") for n in recorded["outputs"])
     for name, digest in recorded["outputs"].items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
-    assert {p.name for p in (out / "data").iterdir()} == {n[5:] for n in recorded["outputs"] if n.startswith("data/")}
+    assert ({p.relative_to(out).as_posix() for p in (out / "data").rglob("*") if p.is_file()}
+            == {n for n in recorded["outputs"] if n.startswith("data/")})
     return recorded
 
 
