@@ -46,9 +46,15 @@ def tables(dataset) -> dict[str, bytes]:
     return {name: csv_bytes(getattr(dataset, name)) for name in TABLES}
 
 
-def test_two_workers_give_the_plain_tables(cluster, corpus, plain):
+@pytest.mark.parametrize("joins", ["in the builder", "on the cluster"])
+def test_two_workers_give_the_plain_tables(cluster, corpus, plain, joins, monkeypatch):
+    """The 8-gram joins run in the builder for a collection this small, and on the cluster (in
+    several partitions, shuffled by key) for a large one: both give the plain tables."""
     local, client = cluster
     assert len(client.scheduler_info()["workers"]) == 2
+    if joins == "on the cluster":
+        monkeypatch.setattr(engine, "IN_PROCESS_ROWS", 0)
+        monkeypatch.setattr(engine, "JOIN_ROWS", 10_000)  # about seven partitions
     assert tables(engine.build_dataset(corpus, address=local.scheduler_address)) == plain
 
 
@@ -59,17 +65,21 @@ def test_the_address_may_come_from_the_environment(cluster, corpus, plain, monke
     assert tables(engine.build_dataset(corpus)) == plain
 
 
-def test_a_worker_killed_mid_build_loses_and_duplicates_no_row(cluster, corpus, plain, tmp_path):
-    """The first task to start kills its worker (SIGKILL, as the kernel's OOM killer would); the
-    nanny starts a new one and the scheduler runs the lost tasks again."""
+@pytest.mark.parametrize("task", ["read_partition", "shuffle"])
+def test_a_worker_killed_mid_build_loses_and_duplicates_no_row(cluster, corpus, plain, tmp_path, monkeypatch, task):
+    """The first task of a kind to start (reading articles, or shuffling 8-grams for a join on the
+    cluster) kills its worker with SIGKILL, as the kernel's OOM killer would; the nanny starts a new
+    one and the scheduler runs the lost work again."""
     from distributed import WorkerPlugin
 
     local, client = cluster
+    monkeypatch.setattr(engine, "IN_PROCESS_ROWS", 0)
+    monkeypatch.setattr(engine, "JOIN_ROWS", 10_000)
     marker = tmp_path / "killed"
 
     class KillOnce(WorkerPlugin):
         def transition(self, key, start, finish, **kwargs):
-            if finish == "executing" and not marker.exists():
+            if finish == "executing" and task in str(key) and not marker.exists():
                 marker.write_text(str(os.getpid()))
                 os.kill(os.getpid(), signal.SIGKILL)
 

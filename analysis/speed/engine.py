@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
+import math
 import os
 import signal
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 BUILDER_ENV = "ANALYSIS_DASK_BUILDER"  # the pid local workers must die with
 PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 PARTITION = 64  # articles per task: enough to outweigh a task's overhead, few enough to spread the work
+IN_PROCESS_ROWS = 4_000_000  # 8-grams (about 13,000 articles): joined in the builder, about 300 MB at most
+JOIN_ROWS = 1_000_000  # 8-grams per partition of a join on the cluster
 PR_SET_PDEATHSIG = 1  # Linux prctl(2)
 
 
@@ -90,21 +93,37 @@ def submit(dask_client, sources: list[Source]) -> tuple[list, list, list]:
 
 def gather(submitted: tuple[list, list, list], done: Callable[[int], None]) -> build.Read:
     """The partitions' articles in the collection's order, `done(n)` called as each partition of n
-    articles finishes; the 8-grams as Dask frames over the partitions left on the cluster. The
-    first bad file stops the build with its own message."""
-    import dask.dataframe as dd
+    articles finishes, and their 8-grams and sentence bounds (`frames`). The first bad file stops
+    the build with its own message."""
     from distributed import as_completed
 
     heads, grams, bounds = submitted
     for future in as_completed(heads):
         done(len(future.result().corpus))
     parts = [future.result() for future in heads]
-    meta_grams, meta_bounds = shingles.gram_rows({})
     return build.Read({a: x for p in parts for a, x in p.corpus.items()}, [r for p in parts for r in p.events],
                       [r for p in parts for r in p.figures], {a: x for p in parts for a, x in p.appended.items()},
-                      {a: x for p in parts for a, x in p.quoted.items()},
-                      dd.from_delayed(grams, meta=meta_grams, verify_meta=False),
-                      dd.from_delayed(bounds, meta=meta_bounds, verify_meta=False))
+                      {a: x for p in parts for a, x in p.quoted.items()}, *frames(grams, bounds))
+
+
+def frames(grams: list, bounds: list) -> tuple:
+    """The 8-grams and sentence bounds of every partition: one pandas frame each, gathered here,
+    when there are at most IN_PROCESS_ROWS 8-grams (the joins are then several times faster in one
+    process than spread over a cluster, and the builder's memory stays within that budget); else Dask
+    frames left on the cluster, in partitions of about JOIN_ROWS rows."""
+    import dask.dataframe as dd
+    import pandas as pd
+    from distributed import get_client
+
+    client = get_client()
+    rows = sum(client.gather(client.map(len, grams)))
+    if rows <= IN_PROCESS_ROWS:
+        return (pd.concat(client.gather(grams), ignore_index=True),
+                pd.concat(client.gather(bounds), ignore_index=True))
+    meta_grams, meta_bounds = shingles.gram_rows({})
+    partitions = max(1, math.ceil(rows / JOIN_ROWS))
+    return (dd.from_delayed(grams, meta=meta_grams, verify_meta=False).repartition(npartitions=partitions),
+            dd.from_delayed(bounds, meta=meta_bounds, verify_meta=False).repartition(npartitions=partitions))
 
 
 def reading(address: str | None = None, workers: int | None = None) -> build.Reading:
