@@ -43,3 +43,19 @@ def test_the_timing_guard_makes_its_cases_and_a_reference_of_the_same_bytes(tmp_
     (name, n, seconds, m, reference, ratio), = rows
     assert name == "300 numbers" and abs(m - n) < n and seconds > 0 and reference > 0 and ratio > 0
     assert guard.table(rows)[2].startswith("| 300 numbers | ")
+
+
+def test_the_scale_rows_measure_the_builder_and_its_workers_apart(tmp_path):
+    """Row (h) on a few hundred articles: one local worker, then two, each with the builder's own peak
+    memory and the largest worker's; the projection is computed from the runs, not typed in."""
+    from analysis.bench import scale
+    from analysis.speed import engine
+
+    n = engine.PARALLEL_FROM + 100  # enough for the local cluster
+    runs = bench.scaling(tmp_path, n)
+    assert [r.workers for r in runs] == [1, 2] and all(r.articles == n and r.seconds > 0 for r in runs)
+    assert all(r.builder_mib > 100 and r.worker_mib > 100 for r in runs)  # each imports pandas and the parser
+    table, projection = scale.table(runs), scale.projection(runs)
+    assert len(table) == 4 and f"| {n} | 2 |" in table[-1]
+    per_article = runs[1].seconds * 2 / n * 1000
+    assert f"{per_article:.1f} ms of one core per article" in projection[0]

@@ -30,7 +30,7 @@ SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 BUILDER_ENV = "ANALYSIS_DASK_BUILDER"  # the pid local workers must die with
 PARALLEL_FROM = 300  # articles; below this, starting worker processes costs more than it saves
 PARTITION = 64  # articles per task: enough to outweigh a task's overhead, few enough to spread the work
-IN_PROCESS_ROWS = 4_000_000  # 8-grams (about 13,000 articles): joined in the builder, about 300 MB at most
+IN_PROCESS_ROWS = 4_000_000  # 8-grams (about 13,000 articles): joined in the builder, in about 650 MB at most
 JOIN_ROWS = 1_000_000  # 8-grams per partition of a join on the cluster
 PR_SET_PDEATHSIG = 1  # Linux prctl(2)
 
