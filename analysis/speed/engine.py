@@ -78,28 +78,31 @@ def _without_frames(part: build.Read) -> build.Read:
     return part._replace(grams=None, bounds=None)
 
 
-def submit(dask_client, sources: list[Source]) -> tuple[list, list, list]:
+def submit(dask_client, sources: list[Source]) -> tuple[list, list, list, dict]:
     """One task per partition of the collection, started now (the builder imports pandas and
     pandera meanwhile): futures of what comes back to the builder, and of the partitions' 8-grams
-    and sentence bounds, which stay on the cluster."""
+    and sentence bounds, which stay on the cluster; and each partition's number of articles."""
     from operator import attrgetter
 
     sources = [s if s.is_url else Source(os.path.abspath(s.location), s.id) for s in sources]  # workers' cwd differs
     chunks = [sources[i:i + PARTITION] for i in range(0, len(sources), PARTITION)]
     parts = dask_client.map(read_partition, chunks)
-    return (dask_client.map(_without_frames, parts), dask_client.map(attrgetter("grams"), parts),
-            dask_client.map(attrgetter("bounds"), parts))
+    heads = dask_client.map(_without_frames, parts)
+    return (heads, dask_client.map(attrgetter("grams"), parts), dask_client.map(attrgetter("bounds"), parts),
+            {head.key: len(chunk) for head, chunk in zip(heads, chunks)})
 
 
-def gather(submitted: tuple[list, list, list], done: Callable[[int], None]) -> build.Read:
+def gather(submitted: tuple[list, list, list, dict], done: Callable[[int], None]) -> build.Read:
     """The partitions' articles in the collection's order, `done(n)` called as each partition of n
     articles finishes, and their 8-grams and sentence bounds (`frames`). The first bad file stops
     the build with its own message."""
     from distributed import as_completed
 
-    heads, grams, bounds = submitted
+    heads, grams, bounds, sizes = submitted
     for future in as_completed(heads):
-        done(len(future.result().corpus))
+        if future.status == "error":
+            future.result()  # raises the worker's error: the first bad file, without waiting for the rest
+        done(sizes[future.key])
     parts = [future.result() for future in heads]
     return build.Read({a: x for p in parts for a, x in p.corpus.items()}, [r for p in parts for r in p.events],
                       [r for p in parts for r in p.figures], {a: x for p in parts for a, x in p.appended.items()},
@@ -141,7 +144,7 @@ def reading(address: str | None = None, workers: int | None = None) -> build.Rea
                 with build.progress_bar(len(sources)) as done:
                     yield lambda: gather(submitted, done)
             finally:
-                dask_client.cancel([f for futures in submitted for f in futures])
+                dask_client.cancel([f for futures in submitted[:3] for f in futures])
     return read
 
 
