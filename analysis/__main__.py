@@ -26,13 +26,20 @@ def one_line(message: str) -> str:
     return line if len(line) <= MAX_MESSAGE else f"{line[:MAX_MESSAGE]}… ({len(line) - MAX_MESSAGE:,} more characters)"
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers (1 or more)")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis")
     commands = parser.add_subparsers(dest="command", required=True)
     data = commands.add_parser("dataset", help="write the dataset of a collection of articles as Parquet (and CSV) files")
     data.add_argument("seeds_dir", metavar="ARTICLES", help="a folder, a glob ('news/*.html') or an fsspec URL")
     data.add_argument("--out", type=Path, required=True)
-    data.add_argument("--workers", type=int, metavar="N", help="local Dask worker processes (default: one per core)")
+    data.add_argument("--workers", type=_positive, metavar="N",
+                      help="read on N local Dask worker processes (default: one per core, from 300 articles)")
     for command in (data, report := commands.add_parser("report", help="build reports/report.html")):
         command.add_argument("--scheduler", metavar="ADDRESS",
                              help="run on the Dask cluster at ADDRESS (default: $DASK_SCHEDULER_ADDRESS, else this machine)")

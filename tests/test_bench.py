@@ -59,3 +59,10 @@ def test_the_scale_rows_measure_the_builder_and_its_workers_apart(tmp_path):
     assert len(table) == 4 and f"| {n} | 2 |" in table[-1]
     per_article = runs[1].seconds * 2 / n * 1000
     assert f"{per_article:.1f} ms of one core per article" in projection[0]
+
+
+def test_what_dask_costs_the_seeds_is_measured_on_identical_output(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "RUNS", 1)
+    light_s, cluster_s, same = bench.dask_cost(tmp_path)
+    assert same and light_s > 0 and cluster_s > 0
+    assert (tmp_path / "cluster" / "figures.csv").read_bytes() == (tmp_path / "light" / "figures.csv").read_bytes()

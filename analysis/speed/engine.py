@@ -8,8 +8,9 @@ Where the work runs:
 - otherwise a `distributed.LocalCluster` on this machine, one worker process per core, started
   and stopped by the build. Its workers end with the builder, even when it is killed (Linux's
   parent-death signal), so no worker is left reading articles for no one.
-A small collection (fewer than PARALLEL_FROM articles) is read in the builder itself: starting
-workers would cost more than they save, and the output is the same."""
+A small collection (fewer than PARALLEL_FROM articles) is read in the builder itself, unless a
+cluster or a number of workers is asked for: starting workers would cost more than they save,
+and the output is the same (`tests/test_engine.py`)."""
 
 from __future__ import annotations
 
@@ -131,10 +132,11 @@ def frames(grams: list, bounds: list) -> tuple:
 
 def reading(address: str | None = None, workers: int | None = None) -> build.Reading:
     """How `analysis.dataset.build.build_dataset` reads its articles: in the builder for a small
-    collection, else on Dask (the other tasks are cancelled when one fails)."""
+    collection when no cluster and no number of workers is given, else on Dask (the other tasks
+    are cancelled when one fails)."""
     @contextmanager
     def read(sources: list[Source]) -> Iterator[Callable[[], build.Read]]:
-        if len(sources) < PARALLEL_FROM and not scheduler_address(address):
+        if len(sources) < PARALLEL_FROM and not scheduler_address(address) and workers is None:
             with build.read_serially(sources) as serial:
                 yield serial
             return
