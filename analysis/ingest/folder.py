@@ -36,7 +36,7 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def _why_not(path: Path, inside: Path) -> str | None:
+def why_skipped(path: Path, inside: Path) -> str | None:
     """None when `path` is a regular file, or a link to one inside `inside`; else the reason."""
     try:
         mode = path.lstat().st_mode
@@ -65,7 +65,7 @@ def scan_folder(folder: Path) -> tuple[list[Path], list[Skipped]]:
     inside = folder.resolve()
     paths, skipped = [], []
     for entry in sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES):
-        reason = _why_not(entry, inside)
+        reason = why_skipped(entry, inside)
         if reason:
             skipped.append(Skipped(entry.name, reason))
         else:
@@ -96,7 +96,7 @@ def annotations_path(folder: Path) -> Path | None:
     path = Path(folder) / ANNOTATIONS_FILE
     if not os.path.lexists(path):
         return None
-    reason = _why_not(path, Path(folder).resolve())
+    reason = why_skipped(path, Path(folder).resolve())
     if reason:
         raise InputError(f"{path}: is {reason}; the annotations must be a YAML file.")
     return path

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from analysis.common.errors import InputError
 from analysis.ingest.folder import (ANNOTATIONS_FILE, ARTICLE_SUFFIXES, Skipped, annotations_path, article_id,
-                                    read_file, scan_folder)
+                                    read_file, scan_folder, why_skipped)
 
 GLOB_CHARACTERS = "*?["
 
@@ -58,15 +58,15 @@ def is_glob(location: str) -> bool:
 
 
 def _ids(names: list[str]) -> list[str]:
-    """`ingest.folder.article_id` for a listing: the stem, or the whole name when a twin with an
-    earlier suffix is listed beside it."""
-    listed = set(names)
+    """`ingest.folder.article_id` for a listing of paths or URLs: the stem, or the whole file name
+    when a twin with an earlier suffix is listed in the same folder."""
+    listed = {tuple(n.rsplit("/", 1)) for n in names}
 
     def twin_before(name: str) -> bool:
-        path = PurePosixPath(name)
-        suffix = path.suffix.lower()
+        folder, file = name.rsplit("/", 1)
+        suffix = PurePosixPath(file).suffix.lower()
         earlier = ARTICLE_SUFFIXES[:ARTICLE_SUFFIXES.index(suffix)] if suffix in ARTICLE_SUFFIXES else ()
-        return any(str(path.with_suffix(s)) in listed for s in earlier)
+        return any((folder, PurePosixPath(file).stem + s) in listed for s in earlier)
 
     return [PurePosixPath(n).name if twin_before(n) else PurePosixPath(n).stem for n in names]
 
@@ -98,10 +98,29 @@ def _listed(location: str) -> tuple[list[str], list[Skipped]]:
         name = entry["name"]
         if PurePosixPath(name).suffix.lower() not in ARTICLE_SUFFIXES:
             continue
-        if entry.get("type") != "file":
+        if entry.get("islink"):  # a link at a URL is not followed: it could lead anywhere on that machine
+            skipped.append(Skipped(PurePosixPath(name).name, "a symlink (not followed at a URL)"))
+        elif entry.get("type") != "file":
             skipped.append(Skipped(PurePosixPath(name).name, f"{entry.get('type', 'not a file')}, not a file"))
         else:
             files.append(fs.unstrip_protocol(name))
+    return files, skipped
+
+
+def _globbed(pattern: str) -> tuple[list[str], list[Skipped]]:
+    """Files matching a local glob, as `ingest.folder` reads a folder: regular files, or symlinks to
+    files under the glob's fixed part (the folders before its first wildcard); else skipped."""
+    parts = Path(pattern).parts
+    fixed = Path(*parts[:next(i for i, part in enumerate(parts) if is_glob(part))]).resolve()
+    files, skipped = [], []
+    for match in sorted(glob.glob(pattern)):
+        if Path(match).suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        reason = why_skipped(Path(match), fixed)
+        if reason:
+            skipped.append(Skipped(Path(match).name, reason))
+        else:
+            files.append(match)
     return files, skipped
 
 
@@ -114,10 +133,7 @@ def scan(location: str | Path) -> tuple[list[Source], list[Skipped]]:
         return [Source(str(p), article_id(p)) for p in paths], skipped
     if not is_url(text):
         text = os.path.abspath(text)
-        matches = sorted(glob.glob(text))
-        files = [m for m in matches if Path(m).suffix.lower() in ARTICLE_SUFFIXES and Path(m).is_file()]
-        skipped = [Skipped(Path(m).name, "not a file") for m in matches
-                   if Path(m).suffix.lower() in ARTICLE_SUFFIXES and not Path(m).is_file()]
+        files, skipped = _globbed(text)
     else:
         files, skipped = _listed(text)
     if not files:

@@ -23,6 +23,7 @@ import signal
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
+from analysis.common.errors import InputError
 from analysis.dataset import build, shingles
 from analysis.dataset.tables import Dataset
 from analysis.ingest.sources import Source
@@ -34,6 +35,7 @@ PARTITION = 64  # articles per task: enough to outweigh a task's overhead, few e
 IN_PROCESS_ROWS = 4_000_000  # 8-grams (about 13,000 articles): joined in the builder, in about 650 MB at most
 JOIN_ROWS = 1_000_000  # 8-grams per partition of a join on the cluster
 PR_SET_PDEATHSIG = 1  # Linux prctl(2)
+CONNECT_SECONDS = 10  # to reach a scheduler given by address
 
 
 def scheduler_address(given: str | None = None) -> str | None:
@@ -59,9 +61,15 @@ def client(address: str | None = None, workers: int | None = None) -> Iterator[o
     cluster of `workers` processes (default: one per core), stopped on leaving."""
     from distributed import Client, LocalCluster
 
-    address = scheduler_address(address)
-    if address:
-        with Client(address) as remote:
+    given = scheduler_address(address)
+    if given:
+        where = "--scheduler" if address else SCHEDULER_ENV
+        try:
+            remote = Client(given, timeout=CONNECT_SECONDS)
+        except (OSError, ValueError, TypeError) as exc:
+            raise InputError(f"{where} {given!r}: cannot reach a Dask scheduler there ({exc}); give its address "
+                             "as tcp://HOST:PORT, or leave it unset to run on this machine") from None
+        with remote:
             yield remote
         return
     os.environ[BUILDER_ENV] = str(os.getpid())  # for dask_setup in the workers, which inherit it
