@@ -5,8 +5,9 @@ bytes of ordinary prose takes, so that work stays linear in the text's size.
 Each case and its reference are timed in a fresh process, on `analysis.dataset.build.build_dataset`
 (the plain reading, one article after another) after a warm-up on the seeds that loads the
 models; the reference is articles generated from the seeds (`corpus.generate`) up to the same
-bytes. The seeds' sentences recur in the reference, so its per-sentence caches make it, if
-anything, fast: the ratio errs strict. Not a test: `nox -s bench` runs it and records the table."""
+bytes. The seeds' sentences recur in the reference (varied, beside its own), so caches keyed by
+text may make it, if anything, fast: the ratio errs strict. Not a test: `nox -s bench` runs it
+and records the table."""
 
 from __future__ import annotations
 

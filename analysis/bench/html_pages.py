@@ -1,12 +1,14 @@
 """Generated articles as saved web pages, for timing the HTML reader: each article's lines become
 the paragraphs of a real page's article body (the pages in ../shared/html-pages, in turn), so the
-reader meets the whole page around them: navigation, scripts, JSON-LD, related links."""
+reader meets the whole page around them: navigation, scripts, JSON-LD, related links. An article's
+front matter is left out: on a web page, the markup says who published it and when."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from analysis.build.manifest import ROOT
+from analysis.ingest.text import front_matter
 
 SHARED_PAGES = ROOT.parent / "shared" / "html-pages"
 
@@ -29,7 +31,8 @@ def as_pages(texts: list[Path], markups: list[Path], out: Path) -> list[Path]:
         at = body.index(old[0]) if old else 0
         for p in old:
             body.remove(p)
-        for k, line in enumerate(t for t in text.read_text(encoding="utf-8").split("\n") if t.strip()):
+        _, article = front_matter(text, text.read_text(encoding="utf-8"))  # the markup credits and dates the page
+        for k, line in enumerate(t for t in article.split("\n") if t.strip()):
             p = lxml.html.Element("p")
             p.text = line
             body.insert(at + k, p)
