@@ -114,3 +114,23 @@ def test_the_annotations_beside_articles_at_a_url_are_read(cluster):
     local, _ = cluster
     at_url = tables(engine.build_dataset(f"file://{SEEDS}", address=local.scheduler_address))
     assert at_url == tables(build.build_dataset(SEEDS))
+
+
+def test_a_report_built_from_a_url_has_the_folders_data(tmp_path):
+    """`-p seeds_dir file://...` (as s3://... would be): the same data files as from the folder; the
+    manifest records the URL and each article's listing; an unchanged rebuild executes nothing."""
+    import json
+
+    from analysis.build.report import build_report
+
+    from test_report import DEFAULTS
+
+    build_report(dict(DEFAULTS), tmp_path / "folder")
+    url = f"file://{SEEDS}"
+    _, ran = build_report({**DEFAULTS, "seeds_dir": url}, tmp_path / "url")
+    assert ran and not build_report({**DEFAULTS, "seeds_dir": url}, tmp_path / "url")[1]
+    for table in sorted((tmp_path / "folder" / "data").glob("*.csv")):
+        assert (tmp_path / "url" / "data" / table.name).read_bytes() == table.read_bytes(), table.name
+    recorded = json.loads((tmp_path / "url" / "manifest.json").read_text())
+    assert recorded["parameters"]["seeds_dir"] == url
+    assert sum(name.startswith(url) for name in recorded["inputs"]) == len(list(SEEDS.glob("*.txt"))) + 1

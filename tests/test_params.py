@@ -83,7 +83,7 @@ def test_values_are_read_into_their_types():
     ({"start_date": "2024-11-01", "end_date": "2024-10-01"},
      "parameter end_date (2024-10-01) is before start_date (2024-11-01)."),
     ({"figure_format": "gif"}, "parameter figure_format: 'gif' is not one of ['svg', 'png']."),
-    ({"seeds_dir": 5}, "parameter seeds_dir: expected a folder path, got 5."),
+    ({"seeds_dir": 5}, "parameter seeds_dir: expected a folder, a glob or an fsspec URL, got 5."),
     ({"sources": {"a": 1}}, "parameter sources: expected a name or a list of names, got {'a': 1}."),
     ({"claimants": [" "]}, "parameter claimants: expected a name or a list of names, got [' ']."),
     ({"claimants": [True]}, "parameter claimants: expected a name or a list of names, got [True]."),

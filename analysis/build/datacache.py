@@ -44,7 +44,7 @@ def key(fingerprint: dict) -> str:
     return hashlib.sha256(material.encode()).hexdigest()
 
 
-def prepare(out_dir: Path, fingerprint: dict, seeds_dir: str, build: Callable[[Path], object]) -> Prepared:
+def prepare(out_dir: Path, fingerprint: dict, seeds_dir: str, build: Callable[[str], object]) -> Prepared:
     """The cached dataset if its inputs are unchanged, else a new one made by `build` (bad input
     stops here)."""
     folder, target = Path(out_dir) / FOLDER, pickle_path(out_dir)
@@ -60,7 +60,7 @@ def prepare(out_dir: Path, fingerprint: dict, seeds_dir: str, build: Callable[[P
 
     from analysis.build.params import known_names
 
-    dataset = build(Path(seeds_dir))
+    dataset = build(seeds_dir)
     names = known_names(dataset.articles, dataset.figures)
     data = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
     atomic_write(target, data)

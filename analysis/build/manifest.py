@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from analysis.ingest.folder import annotations_path, article_paths
+from analysis.ingest.sources import is_glob, is_url, listing_digests
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -65,9 +66,16 @@ def notebook_paths() -> list[Path]:
 
 
 def fingerprint(params: dict, notebooks: list[Path]) -> dict:
-    seeds = Path(params["seeds_dir"])
-    inputs = {_label(p, seeds): sha256(p) for p in input_files(seeds, notebooks)}
-    shown = {**plain(params), "seeds_dir": seeds.name}
+    """Digests of the inputs (a collection at a glob or URL by `ingest.sources.listing_digests`),
+    the parameters as shown (the collection by its folder's name, or as given), the versions."""
+    given = params["seeds_dir"]
+    if is_url(given) or is_glob(given):
+        inputs = {**listing_digests(given), **{_label(p, ROOT): sha256(p) for p in input_files(ROOT / "-", notebooks)}}
+        shown = {**plain(params), "seeds_dir": given}
+    else:
+        seeds = Path(given)
+        inputs = {_label(p, seeds): sha256(p) for p in input_files(seeds, notebooks)}
+        shown = {**plain(params), "seeds_dir": seeds.name}
     key_material = json.dumps({"inputs": inputs, "parameters": shown, "versions": versions()}, sort_keys=True)
     return {"cache_key": hashlib.sha256(key_material.encode()).hexdigest(), "inputs": inputs,
             "parameters": shown, "versions": versions()}

@@ -87,8 +87,9 @@ class Parameters(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="forbid")
 
-    seeds_dir: str = Field("../seeds", description="folder of articles; the default is relative to the notebooks' "
-                                                   "folder, a given folder to the working directory")
+    seeds_dir: str = Field("../seeds", description="folder of articles (or a glob, or an fsspec URL); the default "
+                                                   "is relative to the notebooks' folder, a given folder to the "
+                                                   "working directory")
     start_date: Dates = Field(None, description="keep articles published on or after this day")
     end_date: Dates = Field(None, description="keep articles published on or before this day")
     sources: Names = Field(None, description="keep these article ids, outlets or agencies (None: all)")
@@ -115,7 +116,7 @@ class Parameters(BaseModel):
         return self
 
 
-_EXPECTED = {"seeds_dir": "a folder path", "sources": "a name or a list of names",
+_EXPECTED = {"seeds_dir": "a folder, a glob or an fsspec URL", "sources": "a name or a list of names",
              "claimants": "a name or a list of names", "show_code": "true or false", "title": "a non-empty text",
              "topic": "terms separated by ',', groups joined by '+', alternatives by ';'"}
 

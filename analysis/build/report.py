@@ -27,6 +27,7 @@ from analysis.build.lock import exclusive
 from analysis.build.params import check_names, validate
 from analysis.common.errors import InputError
 from analysis.common.files import atomic_write
+from analysis.ingest.sources import canonical
 
 CANNOT_WRITE = {errno.EACCES, errno.EPERM, errno.EROFS}
 
@@ -68,7 +69,7 @@ def _one_line(exc: OSError, out_dir: Path) -> str:
 
 def _checked(overrides: dict) -> dict:
     params = validate(overrides)
-    params["seeds_dir"] = str(Path(params["seeds_dir"]).resolve())
+    params["seeds_dir"] = canonical(params["seeds_dir"])
     return params
 
 

@@ -8,6 +8,7 @@ it is, and the worker reads its bytes there: the builder never holds the collect
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -172,3 +173,31 @@ def annotations_of(location: str | Path) -> tuple[str, bytes] | None:
     if not fs.isfile(root):
         raise InputError(f"{url}: is not a file; the annotations must be a YAML file.")
     return Location(url), fs.cat_file(root)
+
+
+def canonical(location: str | Path) -> str:
+    """One spelling per collection, for comparing and caching: a URL as given, a glob made
+    absolute, a folder resolved."""
+    text = str(location)
+    if is_url(text):
+        return text
+    return os.path.abspath(text) if is_glob(text) else str(Path(text).resolve())
+
+
+def listing_digests(location: str) -> dict[str, str]:
+    """What a build's fingerprint records of a glob's or a URL's articles and annotations, by file
+    name: the SHA-256 of a local file's bytes; for a file at a URL, fsspec's checksum of its listing
+    (size, and modification time or ETag), so that checking a bucket does not download it."""
+    found = {}
+    for source in scan(location)[0]:
+        if source.is_url:
+            import fsspec
+
+            fs, path = fsspec.core.url_to_fs(source.location)
+            found[source.location] = f"listing {fs.checksum(path):x}"
+        else:
+            found[source.location] = hashlib.sha256(read_file(Path(source.location))).hexdigest()
+    notes = annotations_of(location)
+    if notes:
+        found[str(notes[0])] = hashlib.sha256(notes[1]).hexdigest()
+    return found

@@ -9,6 +9,8 @@ import os
 import pickle
 from pathlib import Path
 
+from analysis.ingest.sources import canonical
+
 DATASET_ENV = "REPORT_DATASET"
 
 
@@ -24,6 +26,6 @@ def load_prepared(seeds_dir: str):
     if not given:
         return None
     where = json.loads(given)
-    if where["seeds_dir"] != str(Path(seeds_dir).resolve()):
+    if where["seeds_dir"] != canonical(seeds_dir):
         return None
     return pickle.loads(Path(where["pickle"]).read_bytes())
