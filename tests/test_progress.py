@@ -27,10 +27,19 @@ def test_dataset_command_prints_only_the_written_paths(tmp_path):
 
 
 def test_reading_in_worker_processes_is_silent_off_a_terminal(tmp_path):
-    """The parallel path (forced on the seeds) wraps the workers' results; still nothing on stderr."""
+    """The local Dask cluster (forced on the seeds) wraps the workers' results; still nothing on
+    stderr, even when Dask's usual port (8787) is taken by another cluster."""
+    import socket
+
     code = ("import analysis.speed.engine as p; p.PARALLEL_FROM = 1; "
             "ds = p.build_dataset('seeds'); print(len(ds.articles))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    with socket.socket() as busy:
+        try:
+            busy.bind(("127.0.0.1", 8787))
+            busy.listen()
+        except OSError:
+            pass  # taken already: the case itself
+        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stderr == ""
     assert int(done.stdout) > 0
 

@@ -32,7 +32,6 @@ from analysis.ingest.folder import ANNOTATIONS_FILE, Skipped
 from analysis.ingest.sources import Location, Source, read_bytes, scan
 
 
-
 class Read(NamedTuple):
     """What reading gives the steps across articles. The 8-grams and sentence bounds are frames
     (`analysis.dataset.shingles`): pandas here, Dask frames left on the cluster by the engine."""
@@ -55,15 +54,17 @@ REMOVAL_TYPES = {"article_id": "str", "rule": "str", "n_chars": "int64", "text":
 
 
 def progress(items: Iterable[T], total: int) -> Iterable[T]:
-    """`items` as they come, with a progress bar on stderr when it is a terminal (tqdm's
-    `disable=None`); elsewhere, as in a notebook kernel or a log, `items` unchanged and tqdm
-    not even imported. Nothing is written to stdout or to any output file."""
+    """`items` as they come, counted on a progress bar (`progress_bar`) on a terminal; elsewhere,
+    as in a notebook kernel or a log, `items` unchanged and tqdm not even imported."""
     if not sys.stderr.isatty():
         return items
-    from tqdm import tqdm
 
-    return tqdm(items, total=total, desc="reading articles", unit="article", disable=None, file=sys.stderr,
-                mininterval=0.2)
+    def counted() -> Iterator[T]:
+        with progress_bar(total) as done:
+            for item in items:
+                yield item
+                done(1)
+    return counted()
 
 
 def read_one(source: Source) -> tuple[Article, list[Row], list[Row], Fingerprint, list[str]]:
@@ -87,8 +88,8 @@ def gathered(results: list[tuple[Article, list[Row], list[Row], Fingerprint, lis
 
 @contextmanager
 def progress_bar(total: int) -> Iterator[Callable[[int], object]]:
-    """A function to call with each batch of articles read: a progress bar on stderr on a
-    terminal, nothing elsewhere (as `progress`)."""
+    """A function to call with each batch of articles read: a bar on stderr when it is a terminal
+    (tqdm), nothing elsewhere. Nothing is written to stdout or to any output file."""
     if not sys.stderr.isatty():
         yield lambda n: None
         return

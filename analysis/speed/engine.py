@@ -74,8 +74,8 @@ def client(address: str | None = None, workers: int | None = None) -> Iterator[o
         return
     os.environ[BUILDER_ENV] = str(os.getpid())  # for dask_setup in the workers, which inherit it
     with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__]) as cluster, \
-            Client(cluster) as local:
+                      dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # any free port
+                      silence_logs=logging.ERROR, preload=[__name__]) as cluster, Client(cluster) as local:
         yield local
 
 

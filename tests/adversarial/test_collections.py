@@ -3,7 +3,6 @@ entries: each gives the articles it should, with what was passed over noted, or 
 line naming the location, the flag or the variable; never a traceback, a hang or a file read
 from outside the collection."""
 
-import os
 
 import pytest
 
@@ -85,4 +84,4 @@ def test_a_number_of_workers_that_is_not_one_or_more_is_refused(tmp_path, capsys
     with pytest.raises(SystemExit) as stop:
         main(["dataset", str(SEEDS), "--out", str(tmp_path / "out"), "--workers", workers])
     assert stop.value.code == 2 and "is not a number of workers (1 or more)" in capsys.readouterr().err
-    assert not (tmp_path / "out").exists() and os.environ.get(engine.BUILDER_ENV) in (None, str(os.getpid()))
+    assert not (tmp_path / "out").exists()
