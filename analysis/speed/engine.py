@@ -108,11 +108,12 @@ def gather(submitted: tuple[list, list, list, dict], done: Callable[[int], None]
     from distributed import as_completed
 
     heads, grams, bounds, sizes = submitted
+    place = {future.key: i for i, future in enumerate(heads)}
+    parts: list = [None] * len(heads)
     for future in as_completed(heads):
-        if future.status == "error":
-            future.result()  # raises the worker's error: the first bad file, without waiting for the rest
+        parts[place[future.key]] = future.result()  # a worker's error (the first bad file) is raised here
+        future.release()  # the worker may forget it now: it does not hold every partition until the end
         done(sizes[future.key])
-    parts = [future.result() for future in heads]
     return build.Read({a: x for p in parts for a, x in p.corpus.items()}, [r for p in parts for r in p.events],
                       [r for p in parts for r in p.figures], {a: x for p in parts for a, x in p.appended.items()},
                       {a: x for p in parts for a, x in p.quoted.items()}, *frames(grams, bounds))
