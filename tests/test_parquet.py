@@ -118,3 +118,19 @@ def test_the_report_links_every_file_written(tmp_path, seeds_dataset, monkeypatc
         out = tmp_path / str(part_rows)
         written = {p.relative_to(out).as_posix() for p in write_dataset(seeds_dataset, out)}
         assert set(re.findall(r'href="data/([^"]+)"', data_links(seeds_dataset))) == written
+
+
+def test_duckdb_queries_the_parts_as_the_readme_shows(tmp_path, seeds_dataset):
+    """The README's way to query a large dataset without loading it: DuckDB over the parts, with the
+    same answer as pandas over the frame, and dates read as dates."""
+    import duckdb
+
+    write_dataset(seeds_dataset, tmp_path)
+    parts = str(tmp_path / "figures" / "*.parquet")
+    counted = duckdb.sql(f"SELECT claimant, count(*) AS n FROM '{parts}' WHERE claimant IS NOT NULL "
+                         "GROUP BY 1 ORDER BY 1").fetchall()
+    expected = seeds_dataset.figures["claimant"].dropna().value_counts().sort_index()
+    assert counted == list(expected.items()) and counted
+    types = dict(duckdb.sql(f"DESCRIBE SELECT * FROM '{tmp_path / 'events' / '*.parquet'}'").fetchall()[i][:2]
+                 for i in range(len(seeds_dataset.events.columns)))
+    assert types["date_start"] == types["first_reported"] == "DATE" and types["n_articles"] == "BIGINT"
