@@ -127,8 +127,11 @@ def canonical_names(kinds: dict[str, str], counts: Counter) -> dict[str, tuple[s
     for mentions in by_key.values():
         for m in mentions[1:]:
             groups.join(mentions[0], m)
+    same_rest: dict[tuple[bool, str], list] = defaultdict(list)  # keys by all but their country: linear, not K x K
+    for k in by_key:
+        same_rest[(k[0], k[1].split("|")[1])].append(k)
     for (government, key), mentions in sorted(by_key.items()):  # "National Intelligence Service": the one country's
-        countries = [k for k in by_key if k[0] == government and k[1].split("|")[1] == key.split("|")[1] and k[1] != key]
+        countries = [k for k in same_rest[(government, key.split("|")[1])] if k[1] != key]
         if key.startswith("|") and key != "|" and len(countries) == 1 and not countries[0][1].startswith("|"):
             groups.join(by_key[countries[0]][0], mentions[0])
     for mentions in by_key.values():
