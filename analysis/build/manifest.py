@@ -38,13 +38,18 @@ def _label(path: Path, seeds: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
 
 
+def project_files(notebooks: list[Path]) -> list[Path]:
+    """The project's own inputs: the notebooks, the lock file, the analysis code and templates."""
+    code = sorted(p for p in (ROOT / "analysis").rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
+    lock = [ROOT / "uv.lock"] if (ROOT / "uv.lock").exists() else []
+    return list(notebooks) + lock + code
+
+
 def input_files(seeds: Path, notebooks: list[Path]) -> list[Path]:
     seeds = Path(seeds)
     articles = article_paths(seeds) if seeds.is_dir() else []  # the loader's choice: regular files only
     annotations = [path] if (path := annotations_path(seeds)) else []
-    code = sorted(p for p in (ROOT / "analysis").rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
-    lock = [ROOT / "uv.lock"] if (ROOT / "uv.lock").exists() else []
-    return articles + annotations + list(notebooks) + lock + code
+    return articles + annotations + project_files(notebooks)
 
 
 def versions() -> dict[str, str]:
@@ -70,7 +75,7 @@ def fingerprint(params: dict, notebooks: list[Path]) -> dict:
     the parameters as shown (the collection by its folder's name, or as given), the versions."""
     given = params["seeds_dir"]
     if is_url(given) or is_glob(given):
-        inputs = {**listing_digests(given), **{_label(p, ROOT): sha256(p) for p in input_files(ROOT / "-", notebooks)}}
+        inputs = {**listing_digests(given), **{_label(p, ROOT): sha256(p) for p in project_files(notebooks)}}
         shown = {**plain(params), "seeds_dir": given}
     else:
         seeds = Path(given)

@@ -106,7 +106,8 @@ def _spans(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def copied_spans(grams, bounds, dates: dict[str, date | None]) -> list[CopiedSpan]:
-    """Sentences of each article found in an article dated earlier (as `extract.reuse.copied_spans`)."""
+    """Sentences of each article found in an article dated earlier, merged into spans (the rule is
+    in this module's docstring); the spans of each article in order."""
     order = _order(dates)
     dated = grams.merge(order[order["day"] >= 0], on="article")
     holders = per_key(dated, "gram", _first_holder)
@@ -156,7 +157,7 @@ def near_copies(grams) -> pd.DataFrame:
 
 
 def copies_of_originals(grams, dates: dict[str, date | None]) -> dict[str, str]:
-    """For each article that is a copy, its story's original (as `stories.copies_of_originals`):
+    """For each article that is a copy, its story's original (the rule: `analysis.dataset.stories`):
     in story order, an article is a copy of the earlier original it shares most with (the
     earliest, if several tie)."""
     place = {a: i for i, a in enumerate(story_order(dates))}

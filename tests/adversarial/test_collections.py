@@ -3,6 +3,7 @@ entries: each gives the articles it should, with what was passed over noted, or 
 line naming the location, the flag or the variable; never a traceback, a hang or a file read
 from outside the collection."""
 
+import re
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_a_location_without_articles_is_one_error_line(tmp_path, capsys, locatio
     assert main(["dataset", location, "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error: ")
-    assert __import__("re").search(message, err)
+    assert re.search(message, err)
     assert not (tmp_path / "out").exists()
 
 
