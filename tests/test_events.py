@@ -99,3 +99,55 @@ def test_the_previous_day_counts_from_the_event_told_before_it(tmp_path):
     assert events.loc["The previous day", "mention_date"] == "2025-03-02"
     assert "counted from 'On March 3' (2025-03-03)" in events.loc["The previous day", "mention_date_basis"]
     assert events.loc["yesterday", "mention_date"] == "2025-03-09"  # the reader's yesterday
+
+
+def _deployment(day: str, last: str | None = None):
+    from datetime import date
+
+    from analysis.dataset.rows import Row
+    from analysis.extract.date_windows import DateRef
+
+    start = date.fromisoformat(day)
+    return (Row("a", (0, 1), "q", None, False, "extraction", kind="troop-deployment"),
+            DateRef(start, date.fromisoformat(last or day), "", None, ""))
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [0, 1, 3, 2]])
+def test_mentions_with_overlapping_dates_make_one_event_whatever_opened_windows_before(order):
+    """A window narrows (all of January, then 20 January); a new one opening on the day the first
+    once began (1 January) is another event, and a later 20 January mention still finds the first."""
+    from analysis.dataset.events import group
+
+    mentions = [_deployment("2024-01-01", "2024-01-31"), _deployment("2024-01-20"), _deployment("2024-01-01"),
+                _deployment("2024-01-20")]
+    rows, refs = zip(*[mentions[i] for i in order])
+    groups = group(list(rows), list(refs))
+    assert sorted(sorted(order[i] for i in members) for members in groups.values()) == [[0, 1, 3], [2]]
+    assert len(set(groups)) == 2
+
+
+def test_grouping_many_dated_mentions_takes_the_earliest_window_each_overlaps():
+    """Disjoint windows found by bisection give what a scan of every window in the order they were
+    made gives."""
+    import random
+    from datetime import timedelta
+
+    from analysis.dataset.events import group
+
+    rng, mentions = random.Random(7), []
+    for _ in range(2000):
+        start = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        width = rng.choice([0, 0, 0, 6, 30])
+        row, ref = _deployment(start)
+        mentions.append((row, type(ref)(ref.start, ref.start + timedelta(days=width), "", None, "")))
+    rows, refs = map(list, zip(*mentions))
+    windows: list[list] = []  # [first index, start, end], in the order made
+    expected: dict[int, int] = {}
+    for i, ref in enumerate(refs):
+        hit = next((w for w in windows if w[1] <= ref.end and ref.start <= w[2]), None)
+        if hit is None:
+            windows.append(hit := [i, ref.start, ref.end])
+        hit[1], hit[2] = max(hit[1], ref.start), min(hit[2], ref.end)
+        expected[i] = hit[0]
+    found = {i: min(members) for members in group(rows, refs).values() for i in members}
+    assert found == expected

@@ -4,7 +4,9 @@ agreement of its mentions, and the mentions that disagree recorded as conflicts.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import count
 
 from analysis.dataset.dating import Anchors, phrase_of, reconcile, resolve_row
 from analysis.dataset.rows import Row
@@ -18,11 +20,36 @@ GROUPED_KINDS = {"troop-deployment", "casualty-report", "denial", "ratification"
 CHAMBER_KINDS = {"lower-house-ratification", "upper-house-ratification"}
 
 
+class Windows:
+    """The open date windows of one repeated kind, sorted. A window is made only when a mention
+    overlaps none, and windows only narrow, so they never overlap one another: the windows a
+    mention overlaps are one run of the sorted list, found by bisection (a scan of every window
+    for every mention grew with the square of the collection)."""
+
+    def __init__(self) -> None:
+        self.starts: list = []
+        self.ends: list = []
+        self.made: list[int] = []  # the order each window was made in: the earliest overlapping one is taken
+        self.keys: list[str] = []
+
+    def join(self, ref: DateRef, key_if_new: str) -> str:
+        lo, hi = bisect_left(self.ends, ref.start), bisect_right(self.starts, ref.end)
+        if lo == hi:
+            self.starts.insert(lo, ref.start)
+            self.ends.insert(lo, ref.end)
+            self.made.insert(lo, len(self.made))
+            self.keys.insert(lo, key_if_new)
+            return key_if_new
+        i = min(range(lo, hi), key=self.made.__getitem__)
+        self.starts[i], self.ends[i] = max(self.starts[i], ref.start), min(self.ends[i], ref.end)
+        return self.keys[i]
+
+
 def group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
     """Event ids for every row: annotated ids stay; a treaty milestone that happens once is one
     event; a repeated kind (deployments, casualty reports) is grouped by overlapping dates."""
     groups: dict[str, list[int]] = {}
-    windows: dict[str, DateRef] = {}
+    windows: dict[str, Windows] = {}
     chambers: dict[str, set] = {}
     for row in rows:
         if row.kind in CHAMBER_KINDS:
@@ -35,13 +62,9 @@ def group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
         elif row.kind in SINGULAR_KINDS:
             groups.setdefault(row.kind, []).append(i)
         elif row.kind in GROUPED_KINDS and refs[i] is not None:
-            key = next((k for k, w in windows.items() if k.startswith(row.kind + ":") and w.overlaps(refs[i])), None)
-            if key is None:
-                key = f"{row.kind}:{refs[i].start.isoformat()}"
-                windows[key] = refs[i]
-            else:
-                windows[key] = windows[key].intersect(refs[i])
-            groups.setdefault(key, []).append(i)
+            key = next(k for n in count(1) if (k := f"{row.kind}:{refs[i].start.isoformat()}" + f":{n}" * (n > 1))
+                       not in groups)  # a window that narrowed past the day a new one starts on keeps its id
+            groups.setdefault(windows.setdefault(row.kind, Windows()).join(refs[i], key), []).append(i)
         else:
             groups.setdefault(f"{row.kind}:{row.article}:{(row.date_span or row.span)[0]}", []).append(i)
     return groups
@@ -71,7 +94,8 @@ def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -
         dated = [i for i in members if refs[i] is not None]
         agreed, bad = reconcile([refs[i] for i in dated])
         agreed_of[eid] = agreed
-        written = [dated[j] for j in range(len(dated)) if j not in bad and not refs[dated[j]].relative]
+        bad_set = set(bad)
+        written = [dated[j] for j in range(len(dated)) if j not in bad_set and not refs[dated[j]].relative]
         witness = rows[min(written, key=lambda i: refs[i].end - refs[i].start)] if written else None
         for j in bad:
             i = dated[j]
