@@ -46,19 +46,22 @@ def test_the_timing_guard_makes_its_cases_and_a_reference_of_the_same_bytes(tmp_
 
 
 def test_the_scale_rows_measure_the_builder_and_its_workers_apart(tmp_path):
-    """Row (h) on a few hundred articles: one local worker, then two, each with the builder's own peak
-    memory and the largest worker's; the projection is computed from the runs, not typed in."""
+    """Row (h) on a few hundred articles: the seeds, then one local worker, then two, each with the
+    builder's own peak memory and the largest worker's; the projection is computed from the runs,
+    the builder's memory per article from the slope between the seeds' run and the largest."""
     from analysis.bench import scale
     from analysis.speed import engine
 
     n = engine.PARALLEL_FROM + 100  # enough for the local cluster
     runs = bench.scaling(tmp_path, n)
-    assert [r.workers for r in runs] == [1, 2] and all(r.articles == n and r.seconds > 0 for r in runs)
+    assert [(r.articles, r.workers) for r in runs] == [(5, 2), (n, 1), (n, 2)] and all(r.seconds > 0 for r in runs)
     assert all(r.builder_mib > 100 and r.worker_mib > 100 for r in runs)  # each imports pandas and the parser
     table, projection = scale.table(runs), scale.projection(runs)
-    assert len(table) == 4 and f"| {n} | 2 |" in table[-1]
-    per_article = runs[1].seconds * 2 / n * 1000
+    assert len(table) == 5 and f"| {n} | 2 |" in table[-1]
+    per_article = runs[2].seconds * 2 / n * 1000
     assert f"{per_article:.1f} ms of one core per article" in projection[0]
+    slope = (runs[2].builder_mib - runs[0].builder_mib) / (n - 5) * 1024
+    assert f"{slope:.1f} KiB per article" in projection[-1]
 
 
 def test_what_dask_costs_the_seeds_is_measured_on_identical_output(tmp_path, monkeypatch):

@@ -111,10 +111,13 @@ def dask_cost(work: Path) -> tuple[float, float, bool]:
 
 
 def scaling(work: Path, n: int) -> list[scale.Run]:
-    """(h): the dataset of n generated articles with one local worker, then two."""
+    """(h): the dataset of the five seeds on two local workers (what any build costs: imports, the
+    cluster), then of n generated articles with one local worker, then two."""
     corpus = work / f"corpus{n}"
     generate(ROOT / "seeds", corpus, n)
-    return [scale.dataset_run(corpus, n, workers, work / f"scaled{workers}", ROOT) for workers in (1, 2)]
+    seeds = len(list((ROOT / "seeds").glob("*.txt")))
+    return [scale.dataset_run(ROOT / "seeds", seeds, 2, work / "scaled-seeds", ROOT),
+            *[scale.dataset_run(corpus, n, workers, work / f"scaled{workers}", ROOT) for workers in (1, 2)]]
 
 
 def machine() -> str:
@@ -167,7 +170,8 @@ def main() -> None:
         "report.html (MB) |", "| --- | ---: | ---: | ---: |",
         f"| `python -m analysis report -p seeds_dir ...` | {report_s:.1f} | {report_peak:.0f} | {report_mb:.1f} |",
         "", *guard.table(guarded), "",
-        f"(h) The dataset of {SCALE:,} generated articles (`python -m analysis dataset --workers N`, one run each; "
+        f"(h) The dataset of the seeds and of {SCALE:,} generated articles (`python -m analysis dataset --workers N`, "
+        "one run each; "
         "peak memory sampled from the process tree every 0.2 s):", "",
         *scale.table(scaled), "", *scale.projection(scaled), "",
         f"(i) What Dask costs the five seeds' dataset (median of {RUNS}): {light_s:.2f} s read in the builder, "
