@@ -94,6 +94,31 @@ def test_a_worker_killed_mid_build_loses_and_duplicates_no_row(cluster, corpus, 
     assert result == plain
 
 
+def test_a_local_worker_over_its_memory_spills_to_disk_and_gives_the_plain_tables(corpus, plain, monkeypatch):
+    """A local worker holds at most WORKER_MEMORY before it moves its data to disk. With a budget
+    below what its own imports take, it spills everything it holds, is neither paused nor killed,
+    and the tables are the plain ones."""
+    from contextlib import contextmanager
+
+    monkeypatch.setattr(engine, "WORKER_MEMORY", 64 * 2**20)
+    monkeypatch.setattr(engine, "IN_PROCESS_ROWS", 0)
+    monkeypatch.setattr(engine, "JOIN_ROWS", 10_000)
+    written: list[float] = []
+    started = engine.client
+
+    @contextmanager
+    def watched(*args, **kwargs):
+        with started(*args, **kwargs) as dask_client:
+            yield dask_client
+            written.extend(dask_client.run(lambda dask_worker: sum(
+                v for (label, unit), v in dask_worker.data.cumulative_metrics.items()
+                if label == "disk-write" and unit == "count")).values())
+
+    monkeypatch.setattr(engine, "client", watched)
+    assert tables(engine.build_dataset(corpus, workers=1)) == plain
+    assert len(written) == 1 and written[0] > 0
+
+
 def test_a_bad_file_stops_the_build_with_its_name(cluster, tmp_path):
     local, _ = cluster
     generate(SEEDS, tmp_path, 70)

@@ -124,6 +124,10 @@ def _prefix_length(n: pd.Series) -> pd.Series:
     return n - np.ceil(SAME_SHARE * n - 1e-9).astype("int64") + 1
 
 
+def _frequency(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.groupby("gram").size().rename("frequency").reset_index()
+
+
 def _prefixes(rows: pd.DataFrame) -> pd.DataFrame:
     """Each article's rarest grams (by frequency in the collection, ties by value), as many as the
     prefix filter needs."""
@@ -144,7 +148,7 @@ def near_copies(grams) -> pd.DataFrame:
     smaller of the two shares: (article, article_other, share) by article key, each pair both ways."""
     unique = grams[["article", "gram"]].drop_duplicates()
     sizes = unique.groupby("article").size().rename("n").reset_index()
-    frequency = unique.groupby("gram").size().rename("frequency").reset_index()
+    frequency = per_key(unique, "gram", _frequency)  # one row per distinct gram: partitioned, never in one place
     ranked = unique.merge(frequency, on="gram").merge(sizes, on="article")
     candidates = per_key(per_key(ranked, "article", _prefixes), "gram", _pairs).drop_duplicates(
         ["article", "article_other"])

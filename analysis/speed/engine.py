@@ -36,6 +36,7 @@ IN_PROCESS_ROWS = 4_000_000  # 8-grams (about 13,000 articles): joined in the bu
 JOIN_ROWS = 1_000_000  # 8-grams per partition of a join on the cluster
 PR_SET_PDEATHSIG = 1  # Linux prctl(2)
 CONNECT_SECONDS = 10  # to reach a scheduler given by address
+WORKER_MEMORY = 1.5 * 2**30  # bytes per local worker: past 70% of it, a worker moves the data it holds to disk
 
 
 def scheduler_address(given: str | None = None) -> str | None:
@@ -73,10 +74,20 @@ def client(address: str | None = None, workers: int | None = None) -> Iterator[o
             yield remote
         return
     os.environ[BUILDER_ENV] = str(os.getpid())  # for dask_setup in the workers, which inherit it
-    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+    with spilling(), LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                       dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # any free port
-                      silence_logs=logging.ERROR, preload=[__name__]) as cluster, Client(cluster) as local:
+                      memory_limit=WORKER_MEMORY, silence_logs=logging.ERROR, preload=[__name__]) as cluster, Client(cluster) as local:
         yield local
+
+
+def spilling():
+    """Dask settings for the local workers (their nannies pass them on): past WORKER_MEMORY a worker
+    spills what it holds (8-gram partitions, shuffle outputs) to its local disk, and it never pauses
+    or is killed for its memory, which Dask would otherwise do at 80% and 95% of the limit: a paused
+    sole worker would wait forever, a killed one would be restarted into the same state."""
+    import dask
+
+    return dask.config.set({"distributed.worker.memory.pause": False, "distributed.worker.memory.terminate": False})
 
 
 def read_partition(sources: list[Source]) -> build.Read:
