@@ -10,6 +10,8 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -84,14 +86,15 @@ def _checked_ids(sources: list[Source], where: str) -> list[Source]:
 
 def _listed(location: str) -> tuple[list[str], list[Skipped]]:
     """Files named like articles at an fsspec URL or matching a glob, in name order; entries that are
-    not files are skipped with the reason."""
+    not files are skipped with the reason. Listed afresh: fsspec shares one filesystem object per
+    process, and s3fs's keeps every listing, so a later build in the same process would see the
+    first one's objects (and call a changed article unchanged)."""
     import fsspec
 
-    try:
+    with _reaching(location, "cannot list the articles"):
         fs, root = fsspec.core.url_to_fs(location)
+        fs.invalidate_cache()
         entries = fs.glob(root, detail=True) if is_glob(root) else fs.ls(root, detail=True)
-    except (OSError, ValueError, ImportError) as exc:
-        raise InputError(f"{location}: cannot list the articles ({exc}).") from None
     if isinstance(entries, dict):
         entries = list(entries.values())
     files, skipped = [], []
@@ -106,6 +109,26 @@ def _listed(location: str) -> tuple[list[str], list[Skipped]]:
         else:
             files.append(fs.unstrip_protocol(name))
     return files, skipped
+
+
+@contextmanager
+def _reaching(location: str, failing: str) -> Iterator[None]:
+    """Calls into an fsspec filesystem: whatever its backend raises (botocore's NoCredentialsError,
+    for one, is no OSError; a missing backend is an ImportError) ends as one line naming the location."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (each backend has errors of its own, all about this location)
+        raise InputError(f"{location}: {failing} ({_reason(exc, location)}).") from None
+
+
+def _reason(exc: Exception, location: str) -> str:
+    """Why a location could not be listed or read, in words: an error that gives only the path
+    (s3fs's, for a prefix with no object under it) says that nothing is there; a system error its
+    reason, without the path that the message names already."""
+    text = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
+    return "nothing is there" if text.strip("/") and location.rstrip("/").endswith(text.strip("/")) else text
 
 
 def _globbed(pattern: str) -> tuple[list[str], list[Skipped]]:
@@ -148,11 +171,8 @@ def read_bytes(source: Source) -> bytes:
         return read_file(Path(source.location))
     import fsspec
 
-    try:
-        with fsspec.open(source.location, "rb") as handle:
-            return handle.read()
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{source.location}: cannot be read ({exc}).") from None
+    with _reaching(source.location, "cannot be read"), fsspec.open(source.location, "rb") as handle:
+        return handle.read()
 
 
 def annotations_of(location: str | Path) -> tuple[str, bytes] | None:
@@ -167,12 +187,13 @@ def annotations_of(location: str | Path) -> tuple[str, bytes] | None:
     import fsspec
 
     url = text.rstrip("/") + "/" + ANNOTATIONS_FILE
-    fs, root = fsspec.core.url_to_fs(url)
-    if not fs.exists(root):
-        return None
-    if not fs.isfile(root):
-        raise InputError(f"{url}: is not a file; the annotations must be a YAML file.")
-    return Location(url), fs.cat_file(root)
+    with _reaching(url, "cannot be read"):
+        fs, root = fsspec.core.url_to_fs(url)
+        if not fs.exists(root):
+            return None
+        if not fs.isfile(root):
+            raise InputError(f"{url}: is not a file; the annotations must be a YAML file.")
+        return Location(url), fs.cat_file(root)
 
 
 def canonical(location: str | Path) -> str:
