@@ -117,7 +117,7 @@ def _reaching(location: str, failing: str) -> Iterator[None]:
     for one, is no OSError; a missing backend is an ImportError) ends as one line naming the location."""
     try:
         yield
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 (each backend has errors of its own, all about this location)
         raise InputError(f"{location}: {failing} ({_reason(exc, location)}).") from None
