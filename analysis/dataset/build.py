@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Iterator, NamedTuple, TypeVar
 
 from analysis.dataset.annotations import load_annotations
 from analysis.dataset.claimants import canonical_claimants, claimants_of_names
 from analysis.dataset.claims import claims_table
-from analysis.dataset.dating import initial_anchors, reestimate
+from analysis.dataset.dating import Anchors, initial_anchors, reestimate
 from analysis.dataset.events import event_dates, event_table
 from analysis.dataset.merge import dedupe_figures, merge
 from analysis.dataset.quotations import copy_table, quoted_table, renderings_table
@@ -127,44 +128,41 @@ def build_dataset(folder: Path | str, reading: Reading = read_serially) -> Datas
 
 
 def _tables(folder: Path | str, read_in: Read, skipped: list[Skipped]) -> Dataset:
+    """The tables, each made as soon as what it needs is known; the rows and 8-grams it was made from
+    are let go then, so that the builder never holds a table and all of its rows at once."""
     import pandas as pd
 
-    from analysis.dataset.schemas import ARTICLES, CLAIMANTS, CLAIMS, COPIES, EVENTS, FIGURES, QUOTED, RENDERINGS
+    from analysis.dataset.schemas import ARTICLES, CLAIMANTS, CLAIMS, COPIES, FIGURES, QUOTED, RENDERINGS
     from analysis.dataset.shingles import copied_spans, copies_of_originals
 
-    corpus, auto_events, auto_figures, quoted = read_in.corpus, read_in.events, read_in.figures, read_in.quoted
+    corpus, quoted, grams, bounds = read_in.corpus, read_in.quoted, read_in.grams, read_in.bounds
     where = f"{str(folder).rstrip('/')}/{ANNOTATIONS_FILE}"
     noted_events, noted_figures = annotated_rows(load_annotations(folder), corpus, where)
-    event_rows, _ = merge(noted_events, auto_events, is_event=True)
-    figure_rows, _ = merge(noted_figures, auto_figures, is_event=False)
-    anchors = initial_anchors(corpus, read_in.appended,
-                              lambda dates: copied_spans(read_in.grams, read_in.bounds, dates))
-    for _ in range(3):
-        dated = event_dates(event_rows, anchors, corpus)
-        if not dated.clashes:
-            break
-        for aid, items in dated.clashes.items():
-            reestimate(aid, items, anchors, corpus)
-
-    copy_of = copies_of_originals(read_in.grams, anchors.dates)  # stories: syndicated copies and their originals
+    event_rows, _ = merge(noted_events, read_in.events, is_event=True)
+    figure_rows, _ = merge(noted_figures, read_in.figures, is_event=False)
+    anchors = initial_anchors(corpus, read_in.appended, partial(copied_spans, grams, bounds))
+    del read_in, bounds  # the rows now live in event_rows and figure_rows alone
+    events, conflicts = _events(event_rows, anchors, corpus)
+    del event_rows
+    copy_of = copies_of_originals(grams, anchors.dates)  # stories: syndicated copies and their originals
+    del grams
     mention_rows = dedupe_figures(figure_rows)
     topics = {a.id: topic_columns(a) for a in corpus.values()}  # read once: the names and the table use it
     off_topic = {aid for aid, topic in topics.items() if not topic["relevant"]}
     figure_rows, claimants = canonical_claimants(mention_rows, frozenset(copy_of) | off_topic)  # set aside
     claimant_of = claimants_of_names(sorted({n for names in quoted.values() for n in names}), mention_rows, figure_rows)
-
-    events, conflicts = event_table(event_rows, dated, anchors, corpus)
+    figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
+    del figure_rows, mention_rows
     for aid in sorted(anchors.contradicted):
         conflicts.append({"kind": "page date contradicted", "article_id": aid, "subject": "published",
                           "detail": anchors.basis[aid]})
-    figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
     conflicts.extend(claimant_conflicts(figures))
     conflicts.extend(input_notes(skipped, corpus))
     articles = frame(article_table(corpus, anchors, copy_of, topics), ARTICLES)
     return Dataset(
         articles=articles,
         figures=figures,
-        events=frame(events, EVENTS),
+        events=events,
         removals=pd.DataFrame(
             [{"article_id": a.id, "rule": r.rule, "n_chars": len(r.text), "text": r.text}
              for a in corpus.values() for r in a.removals],
@@ -177,3 +175,19 @@ def _tables(folder: Path | str, read_in: Read, skipped: list[Skipped]) -> Datase
         renderings=frame(renderings_table(figures, corpus), RENDERINGS),
         corpus=corpus,
     )
+
+
+def _events(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]):
+    """The events table, and the conflicts found on the way. Dating the mentions may show that an
+    article's page date is wrong (`dating.reestimate`); the mentions are then dated again, up to
+    three times, against the new anchors."""
+    from analysis.dataset.schemas import EVENTS
+
+    for _ in range(3):
+        dated = event_dates(rows, anchors, corpus)
+        if not dated.clashes:
+            break
+        for aid, items in dated.clashes.items():
+            reestimate(aid, items, anchors, corpus)
+    table, conflicts = event_table(rows, dated, anchors, corpus)
+    return frame(table, EVENTS), conflicts
