@@ -183,8 +183,9 @@ def _events(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]):
     three times, against the new anchors."""
     from analysis.dataset.schemas import EVENTS
 
+    dated = None
     for _ in range(3):
-        dated = event_dates(rows, anchors, corpus)
+        dated = event_dates(rows, anchors, corpus, dated)
         if not dated.clashes:
             break
         for aid, items in dated.clashes.items():

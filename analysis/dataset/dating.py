@@ -197,14 +197,26 @@ def resolve_phrase(body: str, span: tuple[int, int], anchor: date | None) -> Dat
     return resolve(phrase, anchor, tense)
 
 
-def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateRef | None:
+def anchor_key(row: Row, anchors: Anchors) -> tuple[date | None, bool] | None:
+    """All a row's date depends on besides its article's words: the day its phrase is read against,
+    and whether that day is only the bound an undated text gives (None: no phrase dates the row)."""
     if row.date_span is None:
         return None
     anchor, basis = anchors.for_span(row.article, row.date_span)
+    return anchor, basis.startswith(FALLBACK)
+
+
+def resolve_at(row: Row, key: tuple[date | None, bool], corpus: dict[str, Article]) -> DateRef | None:
+    anchor, fallback = key
     ref = resolve_phrase(corpus[row.article].body, row.date_span, anchor)
-    if ref is not None and basis.startswith(FALLBACK) and ref.relative and ref.precision in ("day", "week"):
+    if ref is not None and fallback and ref.relative and ref.precision in ("day", "week"):
         return None  # the latest day a text writes is only a bound on its date: "on Monday" is not read against it
     return ref
+
+
+def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateRef | None:
+    key = anchor_key(row, anchors)
+    return None if key is None else resolve_at(row, key, corpus)
 
 
 def written_in(witness: Row | None, aid: str, corpus: dict[str, Article]) -> str:

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import count
 
-from analysis.dataset.dating import Anchors, phrase_of, reconcile, resolve_row
+from analysis.dataset.dating import Anchors, anchor_key, phrase_of, reconcile, resolve_at
 from analysis.dataset.rows import Row
 from analysis.dataset.tables import date_columns, quote_columns, undated
 from analysis.extract.date_windows import DateRef
@@ -81,11 +81,17 @@ class EventDates:
     agreed_of: dict[str, DateRef | None]
     disagree: set[int]
     clashes: dict[str, list[tuple[Row, DateRef, Row | None]]]  # (mention, event date, the mention writing it out)
+    keys: list[tuple | None]  # what each mention's date was read against (dating.anchor_key)
 
 
-def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -> EventDates:
-    """Resolve, group and reconcile the event mentions."""
-    refs = [resolve_row(r, anchors, corpus) for r in rows]
+def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article],
+                before: EventDates | None = None) -> EventDates:
+    """Resolve, group and reconcile the event mentions. Given the mentions' dates of an earlier
+    round (`before`), a mention whose anchor has not changed since keeps its date: after page dates
+    are re-estimated, only the mentions read against them are read again."""
+    keys = [anchor_key(r, anchors) for r in rows]
+    refs = [None if key is None else before.refs[i] if before is not None and before.keys[i] == key
+            else resolve_at(r, key, corpus) for i, (r, key) in enumerate(zip(rows, keys))]
     groups = group(rows, refs)
     agreed_of: dict[str, DateRef | None] = {}
     disagree: set[int] = set()
@@ -104,7 +110,7 @@ def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -
             if (agreed is not None and not agreed.relative and refs[i].relative
                     and corpus[row.article].published_override is None and row.article not in anchors.contradicted):
                 clashes.setdefault(row.article, []).append((row, agreed, witness))
-    return EventDates(groups, refs, agreed_of, disagree, clashes)
+    return EventDates(groups, refs, agreed_of, disagree, clashes, keys)
 
 
 def event_or_not(row: Row) -> dict:
