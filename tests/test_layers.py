@@ -67,8 +67,8 @@ def test_stages_import_only_from_below():
 def test_the_check_catches_an_upward_import():
     sources = {"analysis.extract.figures": "from analysis.build.params import validate\n",
                "analysis.build.params": "", "analysis.speed.kernels": "from analysis.sections import charts\n",
-               "analysis.sections.charts": "", "analysis.sections.common": "from analysis.dataset.tables import Dataset\n",
-               "analysis.dataset.tables": ""}
+               "analysis.sections.charts": "", "analysis.sections.common": "from analysis.dataset.model import Dataset\n",
+               "analysis.dataset.model": ""}
     assert violations(sources) == ["analysis.extract.figures (extract) imports analysis.build.params (build)",
                                    "analysis.speed.kernels (speed) imports analysis.sections.charts (sections)"]
 

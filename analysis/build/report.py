@@ -112,11 +112,11 @@ def _run_plainly(paths, params, current, out_dir, executed_dir):
 
 
 def _run_fast(paths, params, current, out_dir, executed_dir):
-    from analysis.speed import engine, handoff, kernels  # first, so the kernels start while the dataset is prepared
+    from analysis.speed import handoff, kernels  # first, so the kernels start while the dataset is prepared
 
     running = kernels.start(kernels.plan(paths), handoff.kernel_env(datacache.pickle_path(out_dir), params["seeds_dir"]))
     try:
-        prepared = datacache.prepare(out_dir, current, params["seeds_dir"], engine.build_dataset)
+        prepared = datacache.prepare(out_dir, current, params["seeds_dir"], _built)
         check_names(params, prepared.names)
         from analysis.build.execute import execute_in_kernels
         from analysis.build.render import report_page, warm_up
@@ -132,6 +132,14 @@ def _run_fast(paths, params, current, out_dir, executed_dir):
     finally:
         stopping.join()
     return page, results, prepared
+
+
+def _built(seeds_dir: str):
+    """The dataset, read from the articles: the extraction rules are imported only when the cached
+    dataset cannot be used."""
+    from analysis.speed import engine
+
+    return engine.build_dataset(seeds_dir)
 
 
 def _data_files(previous: Path | None, folder: Path, current: dict, prepared: datacache.Prepared) -> list[Path]:

@@ -22,8 +22,8 @@ from analysis.dataset.events import event_dates, event_table
 from analysis.dataset.merge import dedupe_figures, merge
 from analysis.dataset.quotations import copy_table, quoted_table, renderings_table
 from analysis.dataset.rows import Row, annotated_rows, extracted_rows
-from analysis.dataset.tables import (INPUT_NOTE_KINDS, Dataset, article_table, claimant_conflicts, figure_table, frame,
-                                     topic_columns)
+from analysis.dataset.model import INPUT_NOTE_KINDS, Dataset
+from analysis.dataset.tables import article_table, claimant_conflicts, figure_table, frame, topic_columns
 from analysis.extract.claimants import claimants_of_article
 from analysis.extract.numbers import set_aside_numbers
 from analysis.extract.reuse import Fingerprint, fingerprint

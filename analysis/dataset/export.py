@@ -15,7 +15,7 @@ from analysis.common.files import atomic_write
 from analysis.dataset.files import DESCRIPTIONS, PACKAGE, parquet_paths, writes_csv
 from analysis.dataset.parquet import MEDIATYPE, parquet_parts
 from analysis.dataset.schemas import TABLES, table_schema
-from analysis.dataset.tables import Dataset
+from analysis.dataset.model import Dataset
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:

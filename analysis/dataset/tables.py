@@ -3,7 +3,6 @@ basis), and each table validated against its schema."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from analysis.dataset.dating import FALLBACK, Anchors, phrase_of, resolve_row
@@ -13,27 +12,8 @@ from analysis.extract.date_windows import DateRef
 from analysis.extract.relevance import DEFAULT_TOPIC, relevance
 from analysis.ingest.article import Article
 
-# Rows of the conflicts table that are notes on reading the input, not conflicts (dataset.build.input_notes).
-INPUT_NOTE_KINDS = ("folder entry skipped", "bad bytes replaced", "negative number", "number too large",
-                    "long run cut")
-
 if TYPE_CHECKING:  # pandas is imported where tables are made: the readers start before it loads
     import pandas as pd
-
-
-@dataclass
-class Dataset:
-    articles: pd.DataFrame
-    figures: pd.DataFrame
-    events: pd.DataFrame
-    removals: pd.DataFrame
-    conflicts: pd.DataFrame
-    copies: pd.DataFrame
-    claimants: pd.DataFrame
-    claims: pd.DataFrame  # one row per claim of the figures (analysis.dataset.claims)
-    quoted: pd.DataFrame  # whom each article quotes or cites
-    renderings: pd.DataFrame  # the words each article quotes as a treaty article's text
-    corpus: dict[str, Article] = field(repr=False)
 
 
 def date_columns(prefix: str, ref: DateRef | None, undated: str) -> dict:

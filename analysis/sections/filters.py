@@ -8,7 +8,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.dataset.stories import story_members
-from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset, topic_columns
+from analysis.dataset.model import INPUT_NOTE_KINDS, Dataset
 from analysis.extract.relevance import DEFAULT_TOPIC
 from analysis.sections.html import EMPTY, render
 from analysis.sections.words import day, is_bounded, plural
@@ -61,6 +61,8 @@ def on_topic(ds: Dataset, topic: str) -> Dataset:
     topic, read again from the articles' text for another."""
     if topic == DEFAULT_TOPIC:
         return ds
+    from analysis.dataset.tables import topic_columns  # the relevance rules: loaded only for another topic
+
     found = pd.DataFrame([topic_columns(ds.corpus[aid], topic) for aid in ds.articles["id"]], index=ds.articles.index)
     return replace(ds, articles=ds.articles.assign(relevant=found["relevant"], relevance=found["relevance"]))
 

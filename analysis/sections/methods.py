@@ -11,7 +11,7 @@ from analysis.dataset.files import DESCRIPTIONS, PACKAGE, parquet_paths, writes_
 from analysis.sections.html import render
 
 if TYPE_CHECKING:
-    from analysis.dataset.tables import Dataset
+    from analysis.dataset.model import Dataset
 
 
 def data_links(ds: Dataset) -> Markup:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from analysis.dataset.tables import INPUT_NOTE_KINDS, Dataset
+from analysis.dataset.model import INPUT_NOTE_KINDS, Dataset
 from analysis.sections.common import NO_DATA, iso_day, with_names
 from analysis.sections.html import linked_refs, notice, render, table_html
 from analysis.sections.words import plural, window

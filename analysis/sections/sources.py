@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from analysis.dataset.tables import Dataset
+from analysis.dataset.model import Dataset
 from analysis.sections import quality
 from analysis.sections.common import (NO_DATA, casualty_claims, first_refs, iso_day, shown_refs, timeline_events,
                                       troop_claims, with_names)

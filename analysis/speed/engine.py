@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 from analysis.common.errors import InputError
 from analysis.dataset import build, shingles
-from analysis.dataset.tables import Dataset
+from analysis.dataset.model import Dataset
 from analysis.ingest.sources import Source
 
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
