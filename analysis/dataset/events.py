@@ -45,6 +45,12 @@ class Windows:
         return self.keys[i]
 
 
+def _unused(base: str, taken: dict[str, list[int]]) -> str:
+    """`base`, else `base:2`, `base:3`, ...: a window that narrowed past the day a new one opens on
+    keeps its own id."""
+    return next(key for n in count(1) if (key := base if n == 1 else f"{base}:{n}") not in taken)
+
+
 def group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
     """Event ids for every row: annotated ids stay; a treaty milestone that happens once is one
     event; a repeated kind (deployments, casualty reports) is grouped by overlapping dates."""
@@ -62,8 +68,7 @@ def group(rows: list[Row], refs: list[DateRef | None]) -> dict[str, list[int]]:
         elif row.kind in SINGULAR_KINDS:
             groups.setdefault(row.kind, []).append(i)
         elif row.kind in GROUPED_KINDS and refs[i] is not None:
-            key = next(k for n in count(1) if (k := f"{row.kind}:{refs[i].start.isoformat()}" + f":{n}" * (n > 1))
-                       not in groups)  # a window that narrowed past the day a new one starts on keeps its id
+            key = _unused(f"{row.kind}:{refs[i].start.isoformat()}", groups)
             groups.setdefault(windows.setdefault(row.kind, Windows()).join(refs[i], key), []).append(i)
         else:
             groups.setdefault(f"{row.kind}:{row.article}:{(row.date_span or row.span)[0]}", []).append(i)
