@@ -192,20 +192,26 @@ def test_common_page_dates_are_read_as_dateparser_reads_them(when, form):
     assert _common_date(line) == _dateparser_date(line), line
 
 
-def test_the_next_day_counts_from_the_passage_date():
+def _read(body: str, span: tuple[int, int], anchor: date):
+    """A phrase of the body read as the dataset reads it: taken from its article, then resolved."""
     from analysis.dataset.dating import resolve_phrase
+    from analysis.dataset.phrases import Reader
 
+    return resolve_phrase(Reader(body).phrase(span), anchor)
+
+
+def test_the_next_day_counts_from_the_passage_date():
     body = ("The lower house voted on 24 September. The upper house approved it the next day.\n"
             "Officials said on Monday that the vote had come the previous day.")
     for phrase, expected in [("the next day", "2024-09-25"), ("the previous day", "2024-10-13")]:
         at = body.index(phrase)
-        ref = resolve_phrase(body, (at, at + len(phrase)), TUESDAY)
+        ref = _read(body, (at, at + len(phrase)), TUESDAY)
         assert ref.iso == expected, phrase
     chained = "The Duma voted on 24 September. The upper house approved it the next day. He signed it the same day."
     at = chained.index("the same day")
-    assert resolve_phrase(chained, (at, at + 12), TUESDAY).iso == "2024-09-25"
+    assert _read(chained, (at, at + 12), TUESDAY).iso == "2024-09-25"
     lone = "It happened the previous day."
-    assert resolve_phrase(lone, (12, 28), TUESDAY).iso == "2024-10-14"  # no date of its own: the anchor's
+    assert _read(lone, (12, 28), TUESDAY).iso == "2024-10-14"  # no date of its own: the anchor's
 
 
 def test_a_written_weekday_picks_the_year():
@@ -229,28 +235,24 @@ def test_any_mix_of_date_words_gives_a_window_or_nothing(words, anchor, tense):
 
 
 def test_days_later_count_forward_from_the_passage_date():
-    from analysis.dataset.dating import resolve_phrase
-
     body = "The president signed the law on 3 May, and the minister endorsed it two days later."
     at = body.index("two days later")
-    assert resolve_phrase(body, (at, at + 14), TUESDAY).iso == "2024-05-05"
+    assert _read(body, (at, at + 14), TUESDAY).iso == "2024-05-05"
     same = "The president signed the law on 3 May. Later in the day the minister endorsed it."
     at = same.index("Later in the day")
-    assert resolve_phrase(same, (at, at + 16), TUESDAY).iso == "2024-05-03"
+    assert _read(same, (at, at + 16), TUESDAY).iso == "2024-05-03"
     lone = "The minister endorsed it two days later."
-    assert resolve_phrase(lone, (25, 39), TUESDAY) is None  # later than no day named: not after publication
+    assert _read(lone, (25, 39), TUESDAY) is None  # later than no day named: not after publication
 
 
 def test_a_date_in_a_which_clause_is_background_for_the_previous_day():
-    from analysis.dataset.dating import resolve_phrase
-
     body = ("The accord, which was signed in Minsk on 2 March, raises ties to a new level. "
             "The assembly approved it the previous day.")
     at = body.index("the previous day")
-    assert resolve_phrase(body, (at, at + 16), TUESDAY).iso == "2024-10-14"  # the anchor's, not 1 March
+    assert _read(body, (at, at + 16), TUESDAY).iso == "2024-10-14"  # the anchor's, not 1 March
     told = "The assembly met on 2 March. The senate approved it the previous day."
     at = told.index("the previous day")
-    assert resolve_phrase(told, (at, at + 16), TUESDAY).iso == "2024-03-01"
+    assert _read(told, (at, at + 16), TUESDAY).iso == "2024-03-01"
 
 
 def test_an_undated_article_is_read_against_the_latest_day_it_writes_in_full(tmp_path):

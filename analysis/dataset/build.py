@@ -151,7 +151,7 @@ def _tables(folder: Path | str, read_in: Read, skipped: list[Skipped]) -> Datase
     off_topic = {aid for aid, topic in topics.items() if not topic["relevant"]}
     figure_rows, claimants = canonical_claimants(mention_rows, frozenset(copy_of) | off_topic)  # set aside
     claimant_of = claimants_of_names(sorted({n for names in quoted.values() for n in names}), mention_rows, figure_rows)
-    figures = frame(figure_table(figure_rows, anchors, corpus), FIGURES)
+    figures = frame(figure_table(figure_rows, anchors), FIGURES)
     del figure_rows, mention_rows
     for aid in sorted(anchors.contradicted):
         conflicts.append({"kind": "page date contradicted", "article_id": aid, "subject": "published",
@@ -189,6 +189,6 @@ def _events(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]):
         if not dated.clashes:
             break
         for aid, items in dated.clashes.items():
-            reestimate(aid, items, anchors, corpus)
-    table, conflicts = event_table(rows, dated, anchors, corpus)
+            reestimate(aid, items, anchors)
+    table, conflicts = event_table(rows, dated, anchors)
     return frame(table, EVENTS), conflicts

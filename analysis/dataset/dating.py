@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Callable
 
+from analysis.dataset.phrases import Phrase
 from analysis.dataset.rows import Row
 from analysis.extract.date_tense import tense_at
-from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE, in_background
+from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE
 from analysis.extract.date_windows import DateRef
 from analysis.extract.dates import resolve
 from analysis.extract.reuse import CopiedSpan
@@ -91,16 +91,15 @@ class Anchors:
         return self.dates[article_id], f"date of {article_id}"
 
 
-def _dateline_date(article: Article, corpus_dates: list[date]) -> tuple[date | None, str]:
+def _dateline_date(article: Article, middle: date | None) -> tuple[date | None, str]:
     """A dateline's day and month whose year the page does not give ("MOSCOW, October 24.
     /TASS/."). The year is the one that puts it nearest the other articles' dates (the corpus
-    covers one story); alone in its folder, the latest year the text mentions."""
+    covers one story; `middle`: their median); alone in its folder, the latest year the text mentions."""
     if article.publication.month_day is None:
         return None, ""
     month, day = article.publication.month_day
     when = f"{day} {calendar.month_name[month]}"
-    if corpus_dates:
-        middle = sorted(corpus_dates)[len(corpus_dates) // 2]
+    if middle is not None:
         candidates = [resolve(f"{when} {y}", None) for y in (middle.year - 1, middle.year, middle.year + 1)]
         candidates = [c for c in candidates if c is not None]
         if candidates:
@@ -132,12 +131,13 @@ def initial_anchors(corpus: dict[str, Article], appended: dict[str, list[tuple[i
     """Each article's first anchor; `find_copies(dates)` gives the passages copied from articles
     dated earlier (`analysis.dataset.shingles.copied_spans`)."""
     dates, basis = {}, {}
-    known = [a.publication.day for a in corpus.values() if a.publication.day]
+    known = sorted(a.publication.day for a in corpus.values() if a.publication.day)
+    middle = known[len(known) // 2] if known else None  # once: sorted for each undated article, it was quadratic
     for aid, a in corpus.items():
         if a.publication.day:
             dates[aid], basis[aid] = a.publication.day, a.publication.basis
         else:
-            dates[aid], basis[aid] = _dateline_date(a, known)
+            dates[aid], basis[aid] = _dateline_date(a, middle)
             if dates[aid] is None:
                 basis[aid] = "no date on the page or in a dateline; relative dates left unresolved"
     copies = find_copies(dates)
@@ -146,55 +146,40 @@ def initial_anchors(corpus: dict[str, Article], appended: dict[str, list[tuple[i
     return Anchors(dates, dict(dates), basis, set(), copies, appended, fallback)
 
 
-def phrase_of(row: Row, corpus: dict[str, Article]) -> str | None:
+def phrase_of(row: Row) -> str | None:
     """The words that date the row, as they stand in its article."""
-    return corpus[row.article].body[row.date_span[0]:row.date_span[1]] if row.date_span else None
+    return row.reading.text if row.reading else None
 
 
-@lru_cache(maxsize=1024)
-def _sentence_starts(body: str) -> tuple[int, ...]:
-    return tuple(s.start for s in sentences(body))
-
-
-@lru_cache(maxsize=65536)
-def _tense(body: str, span: tuple[int, int]) -> tuple[int, str]:
-    """The index of the sentence holding the span, and the tense of the span's clause there.
-    Cached: a re-estimated article's phrases are read again for each day tried."""
-    i = max(bisect_right(_sentence_starts(body), span[0]) - 1, 0)
-    s = sentences(body)[i]
-    return i, tense_at(s.text, span[0] - s.start, span[1] - s.start)
-
-
-def passage_date(body: str, span: tuple[int, int], anchor: date | None) -> DateRef | None:
-    """The date a passage gives itself before the span: the last day-precise date earlier in
-    its sentence or in the few sentences before ("the Duma voted on 24 October; the Federation
-    Council followed the next day")."""
-    i, _ = _tense(body, span)
-    phrases, sents = phrases_by_sentence(body), sentences(body)
-    for j in range(i, max(i - LOOKBACK_SENTENCES, 0) - 1, -1):
-        for p in reversed(phrases[j]):
-            if p.start >= span[0] or in_background(body, sents[j].start, p.start):
-                continue
-            ref = resolve_phrase(body, (p.start, p.end), anchor)  # chains: "... signed it the same day"
-            if ref is not None and ref.precision == "day":
-                return ref
+def passage_date(phrase: Phrase, anchor: date | None, passage: tuple[Phrase, ...]) -> DateRef | None:
+    """The date a passage gives itself before the phrase: the last day-precise date earlier in its
+    sentence or in the few sentences before ("the Duma voted on 24 October; the Federation Council
+    followed the next day"). `passage`: the phrase's article's dating phrases, in order."""
+    first = max(phrase.sentence - LOOKBACK_SENTENCES, 0)
+    for p in reversed(passage[:bisect_left([q.start for q in passage], phrase.start)]):
+        if p.sentence < first:
+            break
+        if p.background:
+            continue
+        ref = resolve_phrase(p, anchor, passage)  # chains: "... signed it the same day"
+        if ref is not None and ref.precision == "day":
+            return ref
     return None
 
 
-def resolve_phrase(body: str, span: tuple[int, int], anchor: date | None) -> DateRef | None:
-    """A phrase of the body read against its anchor in the tense of its clause; "the next day"
-    and its kind against the passage's own date when it has one."""
-    phrase, tense = body[span[0]:span[1]], _tense(body, span)[1]
-    relative = SENTENCE_RELATIVE.search(phrase)
+def resolve_phrase(phrase: Phrase, anchor: date | None, passage: tuple[Phrase, ...] | None = None) -> DateRef | None:
+    """A phrase read against its anchor in the tense of its clause; "the next day" and its kind
+    against the passage's own date when it has one."""
+    relative = SENTENCE_RELATIVE.search(phrase.text)
     if relative:
-        own = passage_date(body, span, anchor)
+        own = passage_date(phrase, anchor, passage or phrase.passage or ())
         if own is not None:
-            ref = resolve(phrase, own.start, tense)
+            ref = resolve(phrase.text, own.start, phrase.tense)
             return replace(ref, basis=f"{ref.basis.split(',')[0]}, counted from {own.phrase!r} ({own.iso})",
                            relative=own.relative) if ref else None
         if relative["later"]:  # "two days later" than no day named: not after the day of publication
             return None
-    return resolve(phrase, anchor, tense)
+    return resolve(phrase.text, anchor, phrase.tense)
 
 
 def anchor_key(row: Row, anchors: Anchors) -> tuple[date | None, bool] | None:
@@ -206,43 +191,41 @@ def anchor_key(row: Row, anchors: Anchors) -> tuple[date | None, bool] | None:
     return anchor, basis.startswith(FALLBACK)
 
 
-def resolve_at(row: Row, key: tuple[date | None, bool], corpus: dict[str, Article]) -> DateRef | None:
+def resolve_at(row: Row, key: tuple[date | None, bool]) -> DateRef | None:
     anchor, fallback = key
-    ref = resolve_phrase(corpus[row.article].body, row.date_span, anchor)
+    ref = resolve_phrase(row.reading, anchor)
     if ref is not None and fallback and ref.relative and ref.precision in ("day", "week"):
         return None  # the latest day a text writes is only a bound on its date: "on Monday" is not read against it
     return ref
 
 
-def resolve_row(row: Row, anchors: Anchors, corpus: dict[str, Article]) -> DateRef | None:
+def resolve_row(row: Row, anchors: Anchors) -> DateRef | None:
     key = anchor_key(row, anchors)
-    return None if key is None else resolve_at(row, key, corpus)
+    return None if key is None else resolve_at(row, key)
 
 
-def written_in(witness: Row | None, aid: str, corpus: dict[str, Article]) -> str:
+def written_in(witness: Row | None, aid: str) -> str:
     """Where the date that outweighs a relative phrase is written: its words and its article."""
     if witness is None:
         return "a date written out"
     where = "the same article" if witness.article == aid else f"article {witness.article}"
-    return f"{phrase_of(witness, corpus)!r}, written out in {where}"
+    return f"{phrase_of(witness)!r}, written out in {where}"
 
 
-def reestimate(aid: str, clashes: list[tuple[Row, DateRef, Row | None]], anchors: Anchors,
-               corpus: dict[str, Article]) -> None:
+def reestimate(aid: str, clashes: list[tuple[Row, DateRef, Row | None]], anchors: Anchors) -> None:
     """Earliest publication day on which every clashing phrase agrees with its event."""
     first = min(agreed.start for _, agreed, _ in clashes)
-    checks = [(corpus[row.article].body, row.date_span, agreed) for row, agreed, _ in clashes]
     fits = []
     for offset in range(SEARCH_DAYS):
         day = first + timedelta(days=offset)
-        if all((r := resolve_phrase(body, span, day)) and r.overlaps(agreed) for body, span, agreed in checks):
+        if all((r := resolve_phrase(row.reading, day)) and r.overlaps(agreed) for row, agreed, _ in clashes):
             fits.append(day)
         elif fits:
             break
     row, agreed, witness = clashes[0]
-    was = resolve_phrase(corpus[row.article].body, row.date_span, anchors.dates[aid])
-    reason = (f"page date {anchors.dates[aid]} contradicted: {phrase_of(row, corpus)!r} would be "
-              f"{was.iso if was else '?'}, but the event is dated {agreed.iso} by {written_in(witness, aid, corpus)}")
+    was = resolve_phrase(row.reading, anchors.dates[aid])
+    reason = (f"page date {anchors.dates[aid]} contradicted: {phrase_of(row)!r} would be "
+              f"{was.iso if was else '?'}, but the event is dated {agreed.iso} by {written_in(witness, aid)}")
     anchors.contradicted.add(aid)
     if fits:
         anchors.dates[aid], anchors.latest[aid] = fits[0], fits[-1]

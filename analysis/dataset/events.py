@@ -96,7 +96,7 @@ def event_dates(rows: list[Row], anchors: Anchors, corpus: dict[str, Article],
     are re-estimated, only the mentions read against them are read again."""
     keys = [anchor_key(r, anchors) for r in rows]
     refs = [None if key is None else before.refs[i] if before is not None and before.keys[i] == key
-            else resolve_at(r, key, corpus) for i, (r, key) in enumerate(zip(rows, keys))]
+            else resolve_at(r, key) for i, (r, key) in enumerate(zip(rows, keys))]
     groups = group(rows, refs)
     agreed_of: dict[str, DateRef | None] = {}
     disagree: set[int] = set()
@@ -126,8 +126,7 @@ def event_or_not(row: Row) -> dict:
     return {"is_event": row.kind not in (None, "other"), "reason": row.fields.get("reason", "")}
 
 
-def event_table(event_rows: list[Row], dated: EventDates, anchors: Anchors,
-                corpus: dict[str, Article]) -> tuple[list[dict], list[dict]]:
+def event_table(event_rows: list[Row], dated: EventDates, anchors: Anchors) -> tuple[list[dict], list[dict]]:
     """One row per mention, with its event's agreed date and its own; and the conflicts."""
     conflicts: list[dict] = []
     table = []
@@ -143,12 +142,12 @@ def event_table(event_rows: list[Row], dated: EventDates, anchors: Anchors,
             row, ref = event_rows[i], refs[i]
             if i in disagree:
                 conflicts.append({"kind": "event dated differently", "article_id": row.article, "subject": eid,
-                                  "detail": f"{phrase_of(row, corpus)!r} gives {ref.iso}; the event is {agreed.iso}"})
+                                  "detail": f"{phrase_of(row)!r} gives {ref.iso}; the event is {agreed.iso}"})
             table.append({
                 "ref": f"E{len(table) + 1}", "event_id": eid, "label": label,
                 **date_columns("date", agreed, "no mention dates it"),
                 "article_id": row.article, **quote_columns(row),
-                "date_phrase": phrase_of(row, corpus),
+                "date_phrase": phrase_of(row),
                 "anchor": ref.anchor if ref is not None and ref.relative else None,
                 **date_columns("mention_date", ref, undated(row, anchors)),
                 "consistent": i not in disagree,

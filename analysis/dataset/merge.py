@@ -31,8 +31,8 @@ def merge(notes: list[Row], autos: list[Row], is_event: bool) -> tuple[list[Row]
         auto = autos[match]
         used.update(i for i, a in enumerate(autos) if _confirms(note, a, is_event))
         pairs.append((note, auto))
-        date_span = note.date_span or auto.date_span
-        rows.append(replace(note, date_span=date_span, source="extraction", kind=auto.kind))
+        dated = note if note.date_span else auto
+        rows.append(replace(note, date_span=dated.date_span, reading=dated.reading, source="extraction", kind=auto.kind))
     kind_to_event = {}
     if is_event:
         votes = Counter((a.kind, n.event_id) for n, a in pairs if a.kind in SINGULAR_KINDS)

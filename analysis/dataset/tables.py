@@ -69,15 +69,15 @@ def _publication_day(row: Row, anchors: Anchors) -> DateRef | None:
     return DateRef(day, day, "", day, "made on the publication day (present tense or spoken in a transcript)")
 
 
-def figure_table(rows: list[Row], anchors: Anchors, corpus: dict[str, Article]) -> list[dict]:
+def figure_table(rows: list[Row], anchors: Anchors) -> list[dict]:
     """One row per figure, with the date of the claim resolved against the right anchor."""
     table = []
     for row in rows:
-        ref = resolve_row(row, anchors, corpus) or _publication_day(row, anchors)
+        ref = resolve_row(row, anchors) or _publication_day(row, anchors)
         table.append({
             "ref": f"F{len(table) + 1}", "article_id": row.article, **row.fields,
             **date_columns("claim_date", ref, undated(row, anchors, f"reported by {anchors.dates[row.article]}")),
-            "date_phrase": phrase_of(row, corpus), **quote_columns(row),
+            "date_phrase": phrase_of(row), **quote_columns(row),
         })
     return table
 
