@@ -234,6 +234,16 @@ def test_any_mix_of_date_words_gives_a_window_or_nothing(words, anchor, tense):
     assert ref is None or (ref.start <= ref.end and timeml_value(ref))
 
 
+def test_a_long_chain_of_next_days_counts_forward_in_one_pass():
+    """Each "the next day" counts from the one before: 3,000 of them end 3,000 days after the first
+    date, read in one pass over the passage (read back from its end, the chain went 3,000 calls deep)."""
+    from datetime import timedelta
+
+    body = "The talks began on 3 May. " + "They resumed the next day. " * 3000
+    at = body.rindex("the next day")
+    assert _read(body, (at, at + 12), TUESDAY).start == date(2024, 5, 3) + timedelta(days=3000)
+
+
 def test_days_later_count_forward_from_the_passage_date():
     body = "The president signed the law on 3 May, and the minister endorsed it two days later."
     at = body.index("two days later")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Callable
 
-from analysis.dataset.phrases import Phrase
+from analysis.dataset.phrases import Passage, Phrase
 from analysis.dataset.rows import Row
 from analysis.extract.date_tense import tense_at
 from analysis.extract.date_text import LOOKBACK_SENTENCES, SENTENCE_RELATIVE
@@ -151,28 +151,36 @@ def phrase_of(row: Row) -> str | None:
     return row.reading.text if row.reading else None
 
 
-def passage_date(phrase: Phrase, anchor: date | None, passage: tuple[Phrase, ...]) -> DateRef | None:
+def _own_date(phrase: Phrase, passage: Passage, dates: list[DateRef | None]) -> DateRef | None:
     """The date a passage gives itself before the phrase: the last day-precise date earlier in its
     sentence or in the few sentences before ("the Duma voted on 24 October; the Federation Council
-    followed the next day"). `passage`: the phrase's article's dating phrases, in order."""
+    followed the next day"). `dates`: those of the passage's phrases before this one."""
     first = max(phrase.sentence - LOOKBACK_SENTENCES, 0)
-    for p in reversed(passage[:bisect_left([q.start for q in passage], phrase.start)]):
-        if p.sentence < first:
+    for k in range(bisect_left(passage.starts, phrase.start) - 1, -1, -1):
+        earlier = passage.phrases[k]
+        if earlier.sentence < first:
             break
-        if p.background:
-            continue
-        ref = resolve_phrase(p, anchor, passage)  # chains: "... signed it the same day"
-        if ref is not None and ref.precision == "day":
-            return ref
+        if not earlier.background and dates[k] is not None and dates[k].precision == "day":
+            return dates[k]
     return None
 
 
-def resolve_phrase(phrase: Phrase, anchor: date | None, passage: tuple[Phrase, ...] | None = None) -> DateRef | None:
-    """A phrase read against its anchor in the tense of its clause; "the next day" and its kind
-    against the passage's own date when it has one."""
+def _passage_dates(passage: Passage, anchor: date | None) -> list[DateRef | None]:
+    """The dates of the passage's phrases, first to last, each counting from those before it
+    ("... approved it the next day. He signed it the same day."): one pass, where reading each
+    chain back from its end went as deep as the chain is long."""
+    if passage.dates is None or passage.anchor != anchor:
+        dates: list[DateRef | None] = []
+        for p in passage.phrases:
+            dates.append(_read(p, anchor, passage, dates))
+        passage.anchor, passage.dates = anchor, dates
+    return passage.dates
+
+
+def _read(phrase: Phrase, anchor: date | None, passage: Passage | None, dates: list) -> DateRef | None:
     relative = SENTENCE_RELATIVE.search(phrase.text)
     if relative:
-        own = passage_date(phrase, anchor, passage or phrase.passage or ())
+        own = _own_date(phrase, passage, dates) if passage is not None else None
         if own is not None:
             ref = resolve(phrase.text, own.start, phrase.tense)
             return replace(ref, basis=f"{ref.basis.split(',')[0]}, counted from {own.phrase!r} ({own.iso})",
@@ -180,6 +188,13 @@ def resolve_phrase(phrase: Phrase, anchor: date | None, passage: tuple[Phrase, .
         if relative["later"]:  # "two days later" than no day named: not after the day of publication
             return None
     return resolve(phrase.text, anchor, phrase.tense)
+
+
+def resolve_phrase(phrase: Phrase, anchor: date | None) -> DateRef | None:
+    """A phrase read against its anchor in the tense of its clause; "the next day" and its kind
+    against the passage's own date when it has one."""
+    passage = phrase.passage
+    return _read(phrase, anchor, passage, _passage_dates(passage, anchor) if passage is not None else [])
 
 
 def anchor_key(row: Row, anchors: Anchors) -> tuple[date | None, bool] | None:

@@ -24,7 +24,27 @@ class Phrase:
     start: int
     sentence: int  # the index of its sentence in the body
     background: bool = False  # in a ", which ..." clause: it gives no passage its date
-    passage: tuple[Phrase, ...] | None = None  # for a phrase counting from its passage's date: the body's phrases
+    passage: Passage | None = None  # for a phrase counting from its passage's date: the body's phrases
+
+
+class Passage:
+    """An article's dating phrases in order, for its phrases that count from their passage's own
+    date. `dating` keeps here the phrases' dates against the last anchor it read them against: an
+    article's mentions are read one after another against one anchor."""
+
+    __slots__ = ("phrases", "starts", "anchor", "dates")
+
+    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
+        self.phrases = phrases
+        self.starts = [p.start for p in phrases]
+        self.anchor: object = None
+        self.dates: list | None = None
+
+    def __getstate__(self) -> tuple:
+        return self.phrases  # not the dates: they are made again where they are needed
+
+    def __setstate__(self, phrases: tuple) -> None:
+        self.__init__(phrases)
 
 
 def _tensed(body: str, span: tuple[int, int], starts: list[int]) -> tuple[int, str]:
@@ -33,13 +53,13 @@ def _tensed(body: str, span: tuple[int, int], starts: list[int]) -> tuple[int, s
     return i, tense_at(s.text, span[0] - s.start, span[1] - s.start)
 
 
-def passage_of(body: str) -> tuple[Phrase, ...]:
+def passage_of(body: str) -> Passage:
     """Every dating phrase of the body, in order."""
     sents = sentences(body)
     starts = [s.start for s in sents]
-    return tuple(Phrase(p.text, _tensed(body, (p.start, p.end), starts)[1], p.start, j,
-                        in_background(body, sents[j].start, p.start))
-                 for j, phrases in enumerate(phrases_by_sentence(body)) for p in phrases)
+    return Passage(tuple(Phrase(p.text, _tensed(body, (p.start, p.end), starts)[1], p.start, j,
+                                in_background(body, sents[j].start, p.start))
+                         for j, phrases in enumerate(phrases_by_sentence(body)) for p in phrases))
 
 
 class Reader:
@@ -49,7 +69,7 @@ class Reader:
     def __init__(self, body: str) -> None:
         self.body = body
         self.starts = [s.start for s in sentences(body)]
-        self._passage: tuple[Phrase, ...] | None = None
+        self._passage: Passage | None = None
 
     def phrase(self, span: tuple[int, int]) -> Phrase:
         text = self.body[span[0]:span[1]]
